@@ -1,0 +1,88 @@
+package io.sitkit.config;
+
+import java.util.List;
+
+/**
+ * Every configuration key sitkit reads. Keys are lower-case, dot-separated, with hyphens inside a
+ * word; the environment variable for a key is the key upper-cased with dots and hyphens turned
+ * into underscores ({@code sitkit.kafka.bootstrap-servers} → {@code SITKIT_KAFKA_BOOTSTRAP_SERVERS}).
+ *
+ * <p>Keys under a pass-through prefix ({@link #KAFKA_CLIENT_PREFIX}, {@link #KAFKA_BROKER_PREFIX})
+ * are handed to Kafka unchanged after the prefix; their environment variables map underscores to dots
+ * ({@code SITKIT_KAFKA_CLIENT_SECURITY_PROTOCOL} → {@code security.protocol}).
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {
+    }
+
+    /** {@code embedded} (default) or {@code external}. */
+    public static final String ENVIRONMENT = "sitkit.environment";
+    /** Path of a properties or YAML file to read; default: {@code sitkit.properties}/{@code sitkit.yaml} on the classpath. */
+    public static final String CONFIG_FILE = "sitkit.config.file";
+
+    /** Whether the environment has Kafka (default true). */
+    public static final String KAFKA_ENABLED = "sitkit.kafka.enabled";
+    /** Kafka bootstrap servers of an external cluster. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "sitkit.kafka.bootstrap-servers";
+    /** Bound on every blocking Kafka call: metadata, publish, admin (default 10s). */
+    public static final String KAFKA_TIMEOUT = "sitkit.kafka.timeout";
+    /** Isolation level of captures and browses (default read_committed). */
+    public static final String KAFKA_ISOLATION_LEVEL = "sitkit.kafka.isolation-level";
+    /** Largest message, in bytes, on the embedded broker and sitkit's clients (default 16 MiB). */
+    public static final String KAFKA_MAX_MESSAGE_BYTES = "sitkit.kafka.max-message-bytes";
+    /** Whether the embedded broker creates topics on first use (default true). */
+    public static final String KAFKA_AUTO_CREATE_TOPICS = "sitkit.kafka.auto-create-topics";
+    /** Partitions of auto-created topics on the embedded broker (default 1). */
+    public static final String KAFKA_DEFAULT_PARTITIONS = "sitkit.kafka.default-partitions";
+    /** Prefix of Kafka client properties passed through ({@code sitkit.kafka.client.security.protocol=SASL_SSL}). */
+    public static final String KAFKA_CLIENT_PREFIX = "sitkit.kafka.client.";
+    /** Prefix of broker properties passed to the embedded Kafka broker. */
+    public static final String KAFKA_BROKER_PREFIX = "sitkit.kafka.broker.";
+
+    /** Whether the environment has JMS (default true). */
+    public static final String JMS_ENABLED = "sitkit.jms.enabled";
+    /** {@code activemq} (default) or {@code artemis}, or use {@link #JMS_CONNECTION_FACTORY}. */
+    public static final String JMS_PROVIDER = "sitkit.jms.provider";
+    /** Broker URL of an external JMS broker, e.g. {@code tcp://mq:61616}. */
+    public static final String JMS_URL = "sitkit.jms.url";
+    /** JMS user name. */
+    public static final String JMS_USER = "sitkit.jms.user";
+    /** JMS password; never printed. */
+    public static final String JMS_PASSWORD = "sitkit.jms.password";
+    /** Class name of any {@code jakarta.jms.ConnectionFactory} with a no-arg or a (String url) constructor. */
+    public static final String JMS_CONNECTION_FACTORY = "sitkit.jms.connection-factory";
+    /** Bound on connecting and every blocking JMS call (default 10s). */
+    public static final String JMS_TIMEOUT = "sitkit.jms.timeout";
+    /** How queue traffic is observed: {@code mirror}, {@code browse} (lossy) or {@code none}. */
+    public static final String JMS_QUEUE_OBSERVATION = "sitkit.jms.queue-observation";
+    /** Prefix of the topic that mirrors a queue (default {@code VirtualTopic.Mirror.}). */
+    public static final String JMS_MIRROR_PREFIX = "sitkit.jms.mirror-prefix";
+    /** Interval between browses in {@code browse} observation (default 100ms). */
+    public static final String JMS_BROWSE_INTERVAL = "sitkit.jms.browse-interval";
+
+    /** Messages a capture holds at most (default 1,000,000). */
+    public static final String CAPTURE_BUFFER_LIMIT = "sitkit.capture.buffer-limit";
+
+    /** Directory for embedded broker data (default: a fresh temp dir, deleted on close). */
+    public static final String EMBEDDED_DATA_DIR = "sitkit.embedded.data-dir";
+    /** Log level of the embedded brokers' loggers (default WARN). */
+    public static final String EMBEDDED_LOG_LEVEL = "sitkit.embedded.log-level";
+    /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
+    public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
+
+    /** All fixed keys (pass-through prefixes excluded). */
+    public static final List<String> ALL = List.of(ENVIRONMENT, CONFIG_FILE, KAFKA_ENABLED,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_TIMEOUT, KAFKA_ISOLATION_LEVEL, KAFKA_MAX_MESSAGE_BYTES,
+            KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
+            JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
+            JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, EMBEDDED_DATA_DIR, EMBEDDED_LOG_LEVEL,
+            EMBEDDED_ACTIVEMQ_PERSISTENT);
+
+    /** Prefixes whose keys pass through to the broker or client. */
+    public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);
+
+    /** The environment variable that sets {@code key}. */
+    public static String envName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,139 @@
+package io.sitkit.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message seen on a destination: captured, browsed or received. One model for both transports.
+ *
+ * <p>Two clocks are kept. {@link #timestamp()} is the message's own time (Kafka CreateTime or
+ * LogAppendTime — see {@link KafkaMetadata#timestampType()} — or {@code JMSTimestamp}).
+ * {@link #capturedAt()} is when sitkit's capture saw it, on this JVM's clock. Flows and hop
+ * latencies are ordered by {@code capturedAt}, because producers' clocks on different hosts
+ * disagree while one capture clock does not; the message timestamp stays available for reports.
+ *
+ * <p>Text and JSON views ({@link #payloadText()}, {@link #payloadJson()}) are derived on demand,
+ * never stored twice.
+ *
+ * <pre>{@code
+ * Message m = capture.messages().get(0);
+ * String orderId = m.payloadJson().get("orderId").asText();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; byte arrays are copied in and out.
+ *
+ * @param destination where it was seen
+ * @param key         the Kafka key, or for JMS the {@code JMSXGroupID} as UTF-8; may be null
+ * @param headers     headers (Kafka) or properties (JMS), in order
+ * @param payload     the body bytes; null for a Kafka tombstone or a body-less JMS message
+ * @param bodyType    what the body was (see {@link BodyType})
+ * @param timestamp   the message's own timestamp; may be null when the broker gave none
+ * @param capturedAt  when sitkit saw it
+ * @param metadata    Kafka partition/offset or JMS header fields
+ */
+public record Message(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                      Instant timestamp, Instant capturedAt, TransportMetadata metadata) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Message {
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(bodyType, "bodyType");
+        Objects.requireNonNull(capturedAt, "capturedAt");
+        Objects.requireNonNull(metadata, "metadata");
+        if (destination.isKafka() != (metadata instanceof KafkaMetadata)) {
+            throw new IllegalArgumentException("metadata " + metadata.getClass().getSimpleName()
+                    + " does not fit destination " + destination);
+        }
+        key = key == null ? null : key.clone();
+        payload = payload == null ? null : payload.clone();
+    }
+
+    @Override
+    public byte[] key() {
+        return key == null ? null : key.clone();
+    }
+
+    @Override
+    public byte[] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    /** Payload size in bytes without copying; -1 for a null payload. */
+    public int payloadSize() {
+        return payload == null ? -1 : payload.length;
+    }
+
+    /** The key as text (see {@link Payloads#toText}), or empty for a null key. */
+    public Optional<String> keyText() {
+        return key == null ? Optional.empty() : Optional.of(Payloads.toText(key));
+    }
+
+    /** The payload decoded as strict UTF-8; empty for null or non-UTF-8 payloads. */
+    public Optional<String> payloadText() {
+        return Payloads.utf8(payload);
+    }
+
+    /**
+     * The payload parsed as JSON.
+     *
+     * @throws SitkitException naming the destination, position and the first bytes when it is not JSON
+     */
+    public JsonNode payloadJson() {
+        if (payload == null) {
+            throw new SitkitException("message at " + position() + " has no payload (tombstone or empty body); cannot read it as JSON");
+        }
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            throw new SitkitException("payload of message at " + position() + " is not JSON ("
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + "): " + Payloads.preview(payload, 120), e);
+        }
+    }
+
+    /** Kafka metadata, when this is a Kafka record. */
+    public Optional<KafkaMetadata> kafka() {
+        return metadata instanceof KafkaMetadata k ? Optional.of(k) : Optional.empty();
+    }
+
+    /** JMS metadata, when this is a JMS message. */
+    public Optional<JmsMetadata> jms() {
+        return metadata instanceof JmsMetadata j ? Optional.of(j) : Optional.empty();
+    }
+
+    /** Where the message sits, for messages: {@code kafka:orders[2]@17} or {@code jms:queue:q id=ID:…}. */
+    public String position() {
+        if (metadata instanceof KafkaMetadata k) {
+            return destination + "[" + k.partition() + "]@" + k.offset();
+        }
+        JmsMetadata j = (JmsMetadata) metadata;
+        return destination + " id=" + j.messageId();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Message m && destination.equals(m.destination) && Arrays.equals(key, m.key)
+                && headers.equals(m.headers) && Arrays.equals(payload, m.payload) && bodyType == m.bodyType
+                && Objects.equals(timestamp, m.timestamp) && capturedAt.equals(m.capturedAt)
+                && metadata.equals(m.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(destination, headers, bodyType, timestamp, capturedAt, metadata)
+                + 31 * Arrays.hashCode(key) + 17 * Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "Message{" + position() + ", key=" + (key == null ? "null" : Payloads.preview(key, 40))
+                + ", headers=" + headers + ", payload=" + Payloads.preview(payload, 120) + "}";
+    }
+}

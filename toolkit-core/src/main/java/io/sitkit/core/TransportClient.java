@@ -1,0 +1,43 @@
+package io.sitkit.core;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What each transport implements so the transport-neutral facade can route to it. Users reach
+ * these operations through {@code io.sitkit.env.Bus}.
+ *
+ * <p>Thread-safety: implementations are thread-safe.
+ */
+public interface TransportClient extends AutoCloseable {
+
+    /** Which transport this client speaks. */
+    Transport transport();
+
+    /**
+     * Publishes and waits for the broker's acknowledgement.
+     *
+     * @throws BrokerUnavailableException when the broker does not answer within the configured bound
+     */
+    PublishResult publish(OutgoingMessage message);
+
+    /** Publishes without waiting; the future completes with the acknowledgement or the error. */
+    CompletableFuture<PublishResult> publishAsync(OutgoingMessage message);
+
+    /**
+     * Starts capturing {@code destinations} into {@code sink}; returns only once listening.
+     *
+     * @return the running session; closing it stops the capture
+     */
+    AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink);
+
+    /** Reads without consuming. */
+    BrowsePage browse(BrowseRequest request);
+
+    /** Destinations the broker knows, with counts where the broker exposes them. */
+    List<DestinationInfo> listDestinations();
+
+    /** Closes every connection, consumer and thread this client owns. Idempotent. */
+    @Override
+    void close();
+}

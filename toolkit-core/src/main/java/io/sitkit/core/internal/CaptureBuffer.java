@@ -1,0 +1,246 @@
+package io.sitkit.core.internal;
+
+import io.sitkit.core.Capture;
+import io.sitkit.core.CaptureSink;
+import io.sitkit.core.CaptureTimeoutException;
+import io.sitkit.core.Destination;
+import io.sitkit.core.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The bounded, thread-safe store behind a {@link Capture}: transports write into it as a
+ * {@link CaptureSink}; readers take snapshots or wait on a condition signalled per message.
+ *
+ * <p>When the bound is reached further messages are counted in {@link #dropped()} and still
+ * passed to listeners; a warning is logged once.
+ *
+ * <p>Thread-safety: fully thread-safe.
+ */
+public final class CaptureBuffer implements Capture, CaptureSink {
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureBuffer.class);
+
+    private final Set<Destination> destinations;
+    private final int limit;
+    private final String description;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Message> all = new ArrayList<>();
+    private final Map<Destination, List<Message>> byDestination = new LinkedHashMap<>();
+    private final Map<Destination, Throwable> errors = new LinkedHashMap<>();
+    private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> sessions = new CopyOnWriteArrayList<>();
+    private long dropped;
+    private boolean closed;
+
+    /**
+     * @param destinations what is captured
+     * @param limit        how many messages to hold at most, &gt; 0
+     * @param description  how the capture started (start offsets, selectors), for failure messages
+     */
+    public CaptureBuffer(Set<Destination> destinations, int limit, String description) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("capture buffer limit must be > 0: " + limit);
+        }
+        this.destinations = Collections.unmodifiableSet(new LinkedHashSet<>(destinations));
+        this.limit = limit;
+        this.description = description;
+        for (Destination d : destinations) {
+            byDestination.put(d, new ArrayList<>());
+        }
+    }
+
+    /** Registers a transport session to close with this capture (closed in reverse order). */
+    public void own(AutoCloseable session) {
+        sessions.add(session);
+    }
+
+    @Override
+    public void accept(Message message) {
+        lock.lock();
+        try {
+            if (all.size() < limit) {
+                all.add(message);
+                byDestination.computeIfAbsent(message.destination(), d -> new ArrayList<>()).add(message);
+            } else if (dropped++ == 0) {
+                LOG.warn("capture of {} reached its bound of {} messages; further messages are passed to listeners "
+                        + "but not held (raise sitkit.capture.buffer-limit)", destinations, limit);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Consumer<Message> l : listeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("capture listener {} failed on {}", l, message.position(), e);
+            }
+        }
+    }
+
+    @Override
+    public void failed(Destination destination, Throwable error) {
+        lock.lock();
+        try {
+            errors.putIfAbsent(destination, error);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        LOG.warn("capture of {} failed: {}", destination, error.toString());
+    }
+
+    @Override
+    public Set<Destination> destinations() {
+        return destinations;
+    }
+
+    @Override
+    public List<Message> messages() {
+        lock.lock();
+        try {
+            return List.copyOf(all);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Message> messages(Destination destination) {
+        lock.lock();
+        try {
+            return List.copyOf(byDestination.getOrDefault(destination, List.of()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        lock.lock();
+        try {
+            return all.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long dropped() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Map<Destination, Throwable> errors() {
+        lock.lock();
+        try {
+            return Map.copyOf(errors);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<Message> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public List<Message> await(Destination destination, Predicate<Message> filter, int count, Duration within) {
+        if (!destinations.contains(destination)) {
+            throw new IllegalArgumentException(destination + " is not captured here; captured: " + destinations);
+        }
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be > 0: " + count);
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        lock.lock();
+        try {
+            int scanned = 0;
+            List<Message> matched = new ArrayList<>();
+            while (true) {
+                List<Message> held = byDestination.get(destination);
+                for (; scanned < held.size(); scanned++) {
+                    if (filter.test(held.get(scanned))) {
+                        matched.add(held.get(scanned));
+                        if (matched.size() == count) {
+                            return List.copyOf(matched);
+                        }
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed && sessions.isEmpty()) {
+                    throw new CaptureTimeoutException(timeoutMessage(destination, count, within, matched.size()));
+                }
+                changed.await(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaptureTimeoutException("interrupted while waiting for " + count + " messages on " + destination);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String timeoutMessage(Destination destination, int count, Duration within, int matched) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("expected ").append(count).append(" matching message(s)\n");
+        sb.append("  on ").append(destination).append('\n');
+        sb.append("  within ").append(within).append('\n');
+        sb.append("  but saw ").append(matched).append(" matching; held per destination: ");
+        byDestination.forEach((d, list) -> sb.append(d).append('=').append(list.size()).append(' '));
+        sb.append('\n').append("  capture started ").append(description);
+        if (dropped > 0) {
+            sb.append("\n  note: ").append(dropped).append(" message(s) were dropped at the buffer bound of ").append(limit);
+        }
+        Throwable error = errors.get(destination);
+        if (error != null) {
+            sb.append("\n  capture error: ").append(error);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(sessions);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        Closer.closeAll(toClose);
+    }
+
+    @Override
+    public String toString() {
+        return "Capture" + destinations + " " + description;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the core model; not API, may change without notice. */
+package io.sitkit.core.internal;
