@@ -1,0 +1,222 @@
+package io.sitkit.kafka;
+
+import io.sitkit.core.BrowsePage;
+import io.sitkit.core.BrowseRequest;
+import io.sitkit.core.CaptureSink;
+import io.sitkit.core.Destination;
+import io.sitkit.core.DestinationInfo;
+import io.sitkit.core.OutgoingMessage;
+import io.sitkit.core.PublishResult;
+import io.sitkit.core.SitkitException;
+import io.sitkit.core.StartPosition;
+import io.sitkit.core.Transport;
+import io.sitkit.core.TransportClient;
+import io.sitkit.core.internal.Closer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kafka for sitkit: publish, capture, browse and administer topics of one cluster.
+ *
+ * <pre>{@code
+ * try (KafkaClient kafka = new KafkaClient(KafkaSettings.of("127.0.0.1:9092"))) {
+ *     kafka.createTopic("orders", 3);
+ *     PublishResult r = kafka.publish(OutgoingMessage.text("kafka:orders", "{}").withKey("o-1"));
+ * }
+ * }</pre>
+ *
+ * <p>One producer (created on first publish) serves all publishers; each capture and browse owns
+ * its own consumer; the admin client is created on first use.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class KafkaClient implements TransportClient {
+    private final KafkaSettings settings;
+    private final Object lock = new Object();
+    private KafkaProducer<byte[], byte[]> producer;
+    private KafkaAdminOps admin;
+    private final List<KafkaCapture> captures = new ArrayList<>();
+    private volatile boolean closed;
+
+    public KafkaClient(KafkaSettings settings) {
+        this.settings = settings;
+    }
+
+    public KafkaSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.KAFKA;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        synchronized (lock) {
+            ensureOpen();
+            if (producer == null) {
+                producer = new KafkaProducer<>(KafkaClients.producer(settings));
+            }
+            return producer;
+        }
+    }
+
+    private KafkaAdminOps admin() {
+        synchronized (lock) {
+            ensureOpen();
+            if (admin == null) {
+                admin = new KafkaAdminOps(settings);
+            }
+            return admin;
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this KafkaClient is closed");
+        }
+    }
+
+    @Override
+    public PublishResult publish(OutgoingMessage message) {
+        CompletableFuture<PublishResult> f = publishAsync(message);
+        try {
+            return f.get(settings.timeout().toMillis() * 2 + 5000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw KafkaErrors.translate(e.getCause(), "publishing to " + message.destination(), settings,
+                    size(message));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw KafkaErrors.timeout("publishing to " + message.destination(), settings, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitkitException("interrupted while publishing to " + message.destination(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
+        Destination d = requireKafka(message.destination());
+        ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
+        CompletableFuture<PublishResult> result = new CompletableFuture<>();
+        try {
+            producer().send(record, (RecordMetadata md, Exception e) -> {
+                if (e != null) {
+                    result.completeExceptionally(KafkaErrors.translate(e, "publishing to " + d, settings, size(message)));
+                } else {
+                    result.complete(PublishResult.kafka(d, md.partition(), md.offset(),
+                            md.hasTimestamp() ? Instant.ofEpochMilli(md.timestamp()) : null));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(KafkaErrors.translate(e, "publishing to " + d, settings, size(message)));
+        }
+        return result;
+    }
+
+    private static int size(OutgoingMessage m) {
+        byte[] p = m.payload();
+        return p == null ? 0 : p.length;
+    }
+
+    /** Sends whatever the producer has batched and waits for it. */
+    public void flush() {
+        producer().flush();
+    }
+
+    @Override
+    public AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
+        destinations.forEach(KafkaClient::requireKafka);
+        synchronized (lock) {
+            ensureOpen();
+        }
+        KafkaCapture capture = KafkaCapture.start(settings, destinations, from, sink);
+        synchronized (lock) {
+            captures.add(capture);
+        }
+        return () -> {
+            synchronized (lock) {
+                captures.remove(capture);
+            }
+            capture.close();
+        };
+    }
+
+    @Override
+    public BrowsePage browse(BrowseRequest request) {
+        requireKafka(request.destination());
+        ensureOpen();
+        return new KafkaBrowser(settings).browse(request);
+    }
+
+    @Override
+    public List<DestinationInfo> listDestinations() {
+        return admin().listTopics(false);
+    }
+
+    /** Creates a topic with replication factor 1 and no extra configs. */
+    public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, (short) 1, Map.of());
+    }
+
+    /** Creates a topic; fails clearly if it exists. */
+    public void createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+        admin().createTopic(name, partitions, replicationFactor, configs);
+    }
+
+    public void deleteTopic(String name) {
+        admin().deleteTopic(name);
+    }
+
+    /** Consumer groups with committed offsets and lag per partition. */
+    public List<ConsumerGroupInfo> consumerGroups() {
+        return admin().consumerGroups();
+    }
+
+    /** Moves an inactive consumer group's offsets on one topic. */
+    public void resetOffsets(String groupId, String topic, OffsetReset to) {
+        admin().resetOffsets(groupId, topic, to);
+    }
+
+    private static Destination requireKafka(Destination d) {
+        if (!d.isKafka()) {
+            throw new IllegalArgumentException(d + " is not a Kafka destination");
+        }
+        return d;
+    }
+
+    /** Closes captures, the producer (flushing with a bounded wait) and the admin client. Idempotent. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            KafkaProducer<byte[], byte[]> p = producer;
+            if (p != null) {
+                toClose.add(() -> p.close(Duration.ofSeconds(5)));
+            }
+            if (admin != null) {
+                toClose.add(admin);
+            }
+            toClose.addAll(captures);
+            captures.clear();
+        }
+        Closer.closeAll(toClose);
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaClient{" + settings.bootstrapServers() + "}";
+    }
+}

@@ -1,0 +1,54 @@
+package io.sitkit.kafka;
+
+import io.sitkit.core.BodyType;
+import io.sitkit.core.Destination;
+import io.sitkit.core.Header;
+import io.sitkit.core.Headers;
+import io.sitkit.core.KafkaMetadata;
+import io.sitkit.core.Message;
+import io.sitkit.core.OutgoingMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps Kafka records onto the core model and back. Stateless. */
+final class KafkaRecords {
+    private KafkaRecords() {
+    }
+
+    static ProducerRecord<byte[], byte[]> toRecord(OutgoingMessage m) {
+        reject(m.correlationId() != null, "a JMS correlation id", m);
+        reject(m.replyTo() != null, "a JMS reply-to", m);
+        reject(m.type() != null, "a JMS type", m);
+        reject(m.priority() != null, "a JMS priority", m);
+        reject(m.persistent() != null, "a JMS delivery mode", m);
+        reject(m.timeToLive() != null, "a JMS time-to-live", m);
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : m.headers()) {
+            headers.add(new RecordHeader(h.name(), h.value()));
+        }
+        return new ProducerRecord<>(m.destination().name(), m.partition(), null, m.key(), m.payload(), headers);
+    }
+
+    private static void reject(boolean present, String what, OutgoingMessage m) {
+        if (present) {
+            throw new IllegalArgumentException("message for " + m.destination() + " carries " + what
+                    + ", which Kafka has no place for; put it in a header instead");
+        }
+    }
+
+    static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt) {
+        List<Header> headers = new ArrayList<>();
+        for (org.apache.kafka.common.header.Header h : r.headers()) {
+            headers.add(Header.of(h.key(), h.value()));
+        }
+        Instant ts = r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp());
+        return new Message(destination, r.key(), Headers.of(headers), r.value(), BodyType.BYTES, ts, capturedAt,
+                new KafkaMetadata(r.partition(), r.offset(), r.timestampType().toString(), r.leaderEpoch().orElse(-1)));
+    }
+}
