@@ -1,0 +1,143 @@
+package io.sitkit.jms;
+
+import io.sitkit.core.CaptureSink;
+import io.sitkit.core.Destination;
+import io.sitkit.core.Message;
+import io.sitkit.core.SitkitException;
+import io.sitkit.core.internal.Closer;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Capture of one JMS destination. Topics: a subscriber, active before {@link #start} returns.
+ * Queues, by {@link QueueObservation}: {@code MIRROR} subscribes to the broker's mirror topic;
+ * {@code BROWSE} browses on a schedule and de-duplicates by message id (lossy); {@code NONE} refuses.
+ *
+ * <p>Thread-safety: the session is used only by the provider's delivery thread (or the browse
+ * thread); {@link #close()} may be called from any thread and is idempotent.
+ */
+final class JmsCapture implements AutoCloseable {
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile boolean closed;
+
+    private JmsCapture() {
+    }
+
+    static JmsCapture start(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink) {
+        JmsCapture capture = new JmsCapture();
+        try {
+            if (!destination.isQueue()) {
+                capture.subscribe(connection, destination, destination.name(), sink);
+            } else {
+                switch (settings.queueObservation()) {
+                    case MIRROR -> capture.subscribe(connection, destination, settings.mirrorPrefix() + destination.name(), sink);
+                    case BROWSE -> capture.browseLoop(connection, settings, destination, sink);
+                    default -> throw new SitkitException("cannot capture " + destination + " on " + settings.address()
+                            + " without taking its messages from the system under test: the broker must copy queue traffic"
+                            + " to a topic. Enable ActiveMQ Classic mirrored queues (<broker useMirroredQueues=\"true\">)"
+                            + " or an Artemis non-exclusive divert from '" + destination.name() + "' to '"
+                            + settings.mirrorPrefix() + destination.name() + "', then set sitkit.jms.queue-observation=mirror;"
+                            + " or set sitkit.jms.queue-observation=browse to poll it with a QueueBrowser (lossy: messages"
+                            + " consumed between two browses are missed)");
+                }
+            }
+            return capture;
+        } catch (JMSException e) {
+            capture.close();
+            throw new SitkitException("cannot capture " + destination + " on JMS broker " + settings.address() + ": " + e, e);
+        } catch (RuntimeException e) {
+            capture.close();
+            throw e;
+        }
+    }
+
+    private void subscribe(Connection connection, Destination destination, String topic, CaptureSink sink) throws JMSException {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        resources.add(session::close);
+        MessageConsumer consumer = session.createConsumer(session.createTopic(topic));
+        consumer.setMessageListener(m -> {
+            if (!closed) {
+                try {
+                    sink.accept(JmsMessages.fromJms(m, destination, Instant.now()));
+                } catch (RuntimeException e) {
+                    sink.failed(destination, e);
+                }
+            }
+        });
+    }
+
+    private void browseLoop(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink)
+            throws JMSException {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        resources.add(session::close);
+        jakarta.jms.Queue queue = session.createQueue(destination.name());
+        // Messages already in the queue when the capture starts are not "from now": remember their ids.
+        Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>(ids(session, queue)));
+        ScheduledExecutorService browser = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sitkit-capture-jms-browse-" + destination.name());
+            t.setDaemon(true);
+            return t;
+        });
+        resources.add(() -> {
+            browser.shutdownNow();
+            browser.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+        browser.scheduleWithFixedDelay(() -> {
+            if (closed) {
+                return;
+            }
+            try (QueueBrowser b = session.createBrowser(queue)) {
+                Set<String> present = new LinkedHashSet<>();
+                Enumeration<?> e = b.getEnumeration();
+                while (e.hasMoreElements() && !closed) {
+                    jakarta.jms.Message m = (jakarta.jms.Message) e.nextElement();
+                    present.add(m.getJMSMessageID());
+                    if (seen.add(m.getJMSMessageID())) {
+                        Message mapped = JmsMessages.fromJms(m, destination, Instant.now());
+                        sink.accept(mapped);
+                    }
+                }
+                // Forget ids no longer in the queue so memory stays bounded by the queue depth.
+                seen.retainAll(present);
+            } catch (JMSException | RuntimeException ex) {
+                if (!closed) {
+                    sink.failed(destination, ex);
+                }
+            }
+        }, 0, settings.browseInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static List<String> ids(Session session, jakarta.jms.Queue queue) throws JMSException {
+        List<String> ids = new ArrayList<>();
+        try (QueueBrowser b = session.createBrowser(queue)) {
+            Enumeration<?> e = b.getEnumeration();
+            while (e.hasMoreElements()) {
+                ids.add(((jakarta.jms.Message) e.nextElement()).getJMSMessageID());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Closer.closeAll(resources);
+    }
+}

@@ -1,0 +1,315 @@
+package io.sitkit.jms;
+
+import io.sitkit.core.BrowsePage;
+import io.sitkit.core.BrowseRequest;
+import io.sitkit.core.CaptureSink;
+import io.sitkit.core.Destination;
+import io.sitkit.core.DestinationInfo;
+import io.sitkit.core.InvalidDestinationException;
+import io.sitkit.core.Message;
+import io.sitkit.core.OutgoingMessage;
+import io.sitkit.core.PublishResult;
+import io.sitkit.core.SitkitException;
+import io.sitkit.core.StartPosition;
+import io.sitkit.core.Transport;
+import io.sitkit.core.TransportClient;
+import io.sitkit.core.internal.Closer;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JMS for sitkit: publish, capture, browse, receive and administer queues and topics of one broker,
+ * through {@code jakarta.jms} only.
+ *
+ * <pre>{@code
+ * try (JmsClient jms = new JmsClient(JmsSettings.activeMq("tcp://127.0.0.1:61616"))) {
+ *     jms.publish(OutgoingMessage.text("jms:queue:payments", "{}").withCorrelationId("o-1"));
+ *     Optional<Message> m = jms.receive(Destination.jmsQueue("payments"), Duration.ofSeconds(2));
+ * }
+ * }</pre>
+ *
+ * <p>One connection (opened on first use, within {@link JmsSettings#timeout()}) serves
+ * everything. Each publishing thread gets its own session, so sessions never cross threads;
+ * browses and receives use a session of their own for the call.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class JmsClient implements TransportClient {
+    private final JmsSettings settings;
+    private final Object lock = new Object();
+    private final Map<Thread, PublisherSession> publishers = new ConcurrentHashMap<>();
+    private final List<JmsCapture> captures = new ArrayList<>();
+    private Connection connection;
+    private volatile boolean closed;
+
+    private record PublisherSession(Session session, MessageProducer producer) implements AutoCloseable {
+        @Override
+        public void close() throws JMSException {
+            session.close();
+        }
+    }
+
+    public JmsClient(JmsSettings settings) {
+        this.settings = settings;
+    }
+
+    public JmsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.JMS;
+    }
+
+    /** The shared connection, opened on first use. */
+    Connection connection(String what) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this JmsClient is closed");
+            }
+            if (connection == null) {
+                connection = JmsConnector.connect(settings, what);
+            }
+            return connection;
+        }
+    }
+
+    @Override
+    public PublishResult publish(OutgoingMessage message) {
+        Destination d = requireJms(message.destination());
+        PublisherSession ps = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
+        try {
+            jakarta.jms.Message msg = JmsMessages.toJms(ps.session(), message);
+            int mode = message.persistent() == null ? ps.producer().getDeliveryMode()
+                    : message.persistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT;
+            int priority = message.priority() == null ? ps.producer().getPriority() : message.priority();
+            long ttl = message.timeToLive() == null ? ps.producer().getTimeToLive() : message.timeToLive().toMillis();
+            ps.producer().send(JmsMessages.toJms(ps.session(), d), msg, mode, priority, ttl);
+            return PublishResult.jms(d, msg.getJMSMessageID(),
+                    msg.getJMSTimestamp() == 0 ? Instant.now() : Instant.ofEpochMilli(msg.getJMSTimestamp()));
+        } catch (JMSException e) {
+            dropPublisher();
+            throw translate(e, "publishing to " + d);
+        } catch (IllegalStateException e) {
+            dropPublisher();
+            throw new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PublisherSession openPublisher(Destination d) {
+        try {
+            Session s = connection("publishing to " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
+            return new PublisherSession(s, s.createProducer(null));
+        } catch (JMSException e) {
+            throw translate(e, "opening a session to publish to " + d);
+        }
+    }
+
+    private void dropPublisher() {
+        PublisherSession ps = publishers.remove(Thread.currentThread());
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the session is being discarded because it failed
+            }
+        }
+    }
+
+    /** JMS sends here are synchronous for persistent messages; the future is completed on return. */
+    @Override
+    public CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
+        try {
+            return CompletableFuture.completedFuture(publish(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
+        if (!(from instanceof StartPosition.Now)) {
+            throw new IllegalArgumentException("JMS captures start from now; " + from + " applies to Kafka topics only");
+        }
+        destinations.forEach(JmsClient::requireJms);
+        Connection c = connection("capturing " + destinations);
+        List<JmsCapture> started = new ArrayList<>();
+        try {
+            for (Destination d : destinations) {
+                started.add(JmsCapture.start(c, settings, d, sink));
+            }
+        } catch (RuntimeException e) {
+            try {
+                Closer.closeAll(started);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        synchronized (lock) {
+            captures.addAll(started);
+        }
+        return () -> {
+            synchronized (lock) {
+                captures.removeAll(started);
+            }
+            Closer.closeAll(started);
+        };
+    }
+
+    @Override
+    public BrowsePage browse(BrowseRequest request) {
+        Destination d = requireJms(request.destination());
+        long skip = request.from() instanceof BrowseRequest.From.Offsets o ? o.offsetFor(0) : 0;
+        String what = "browsing " + d + (request.selector() == null ? "" : " with selector '" + request.selector() + "'");
+        try (Session s = connection(what).createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser b = request.selector() == null ? s.createBrowser(s.createQueue(d.name()))
+                     : s.createBrowser(s.createQueue(d.name()), request.selector())) {
+            List<Message> out = new ArrayList<>();
+            Enumeration<?> e = b.getEnumeration();
+            long index = 0;
+            Instant now = Instant.now();
+            boolean more = false;
+            while (e.hasMoreElements()) {
+                jakarta.jms.Message m = (jakarta.jms.Message) e.nextElement();
+                if (index++ < skip) {
+                    continue;
+                }
+                if (out.size() == request.limit()) {
+                    more = true;
+                    break;
+                }
+                out.add(JmsMessages.fromJms(m, d, now));
+            }
+            return new BrowsePage(out, more ? Optional.of(request.fromOffset(skip + out.size())) : Optional.empty());
+        } catch (InvalidSelectorException e) {
+            throw new IllegalArgumentException("'" + request.selector() + "' is not a valid JMS selector: " + e.getMessage(), e);
+        } catch (JMSException e) {
+            throw translate(e, what);
+        }
+    }
+
+    /**
+     * Takes one message from a queue or topic (destructive), waiting at most {@code timeout}.
+     * For a test that wants to act as the consumer.
+     */
+    public Optional<Message> receive(Destination destination, Duration timeout) {
+        Destination d = requireJms(destination);
+        try (Session s = connection("receiving from " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageConsumer c = s.createConsumer(JmsMessages.toJms(s, d))) {
+            jakarta.jms.Message m = c.receive(Math.max(1, timeout.toMillis()));
+            return m == null ? Optional.empty() : Optional.of(JmsMessages.fromJms(m, d, Instant.now()));
+        } catch (JMSException e) {
+            throw translate(e, "receiving from " + d);
+        }
+    }
+
+    /**
+     * Removes every message present in a queue when called. Returns how many were removed.
+     * Provider-neutral: counts with a browser, then consumes that many.
+     */
+    public int purge(Destination queue) {
+        Destination d = requireJms(queue);
+        if (!d.isQueue()) {
+            throw new IllegalArgumentException("only queues can be purged, not " + d);
+        }
+        int depth = (int) depth(d);
+        int removed = 0;
+        try (Session s = connection("purging " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageConsumer c = s.createConsumer(s.createQueue(d.name()))) {
+            long deadline = System.nanoTime() + settings.timeout().toNanos();
+            while (removed < depth) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0 || c.receive(left) == null) {
+                    break;
+                }
+                removed++;
+            }
+        } catch (JMSException e) {
+            throw translate(e, "purging " + d);
+        }
+        return removed;
+    }
+
+    /** Messages currently in a queue, counted with a browser. */
+    public long depth(Destination queue) {
+        Destination d = requireJms(queue);
+        try (Session s = connection("counting " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser b = s.createBrowser(s.createQueue(d.name()))) {
+            long n = 0;
+            for (Enumeration<?> e = b.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
+                n++;
+            }
+            return n;
+        } catch (JMSException e) {
+            throw translate(e, "counting " + d);
+        }
+    }
+
+    @Override
+    public List<DestinationInfo> listDestinations() {
+        return ActiveMqStatistics.list(this, settings);
+    }
+
+    SitkitException translate(JMSException e, String what) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e.getLinkedException() != null) {
+            reason += " (" + e.getLinkedException() + ")";
+        }
+        if (e instanceof jakarta.jms.InvalidDestinationException) {
+            return new InvalidDestinationException(what + " failed: the broker at " + settings.address()
+                    + " rejected the destination: " + Urls.redact(reason));
+        }
+        return new SitkitException(what + " failed on JMS broker " + settings.address() + ": " + Urls.redact(reason), e);
+    }
+
+    private static Destination requireJms(Destination d) {
+        if (!d.isJms()) {
+            throw new IllegalArgumentException(d + " is not a JMS destination");
+        }
+        return d;
+    }
+
+    /** Closes captures, publisher sessions and the connection, in that order. Idempotent. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Connection c = connection;
+            if (c != null) {
+                toClose.add(c::close);
+            }
+            toClose.addAll(publishers.values());
+            publishers.clear();
+            toClose.addAll(captures);
+            captures.clear();
+        }
+        Closer.closeAll(toClose);
+    }
+
+    @Override
+    public String toString() {
+        return "JmsClient{" + settings.address() + "}";
+    }
+}

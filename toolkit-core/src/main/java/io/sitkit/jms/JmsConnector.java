@@ -1,0 +1,69 @@
+package io.sitkit.jms;
+
+import io.sitkit.core.BrokerUnavailableException;
+import io.sitkit.core.SitkitException;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Opens a started JMS connection within the settings' bound, whatever the provider's own
+ * reconnect policy: the attempt runs on a daemon thread and is abandoned (and closed when it
+ * finally returns) once the deadline passes.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class JmsConnector {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private JmsConnector() {
+    }
+
+    static Connection connect(JmsSettings settings, String what) {
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                ConnectionFactory cf = settings.factory().get();
+                Connection c = settings.user() == null ? cf.createConnection()
+                        : cf.createConnection(settings.user(), settings.password());
+                c.start();
+                if (!result.complete(c)) {
+                    c.close();
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "sitkit-jms-connect-" + IDS.incrementAndGet());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return result.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.completeExceptionally(e);
+            t.interrupt();
+            throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
+                    + " got no connection within " + settings.timeout() + " (sitkit.jms.timeout); check that the broker runs "
+                    + "and that sitkit.jms.url is right", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SitkitException s) {
+                throw s;
+            }
+            String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            if (cause instanceof jakarta.jms.JMSSecurityException) {
+                throw new SitkitException("JMS broker at " + settings.address() + " refused the credentials of user '"
+                        + settings.user() + "' while " + what + ": " + Urls.redact(reason), cause);
+            }
+            throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
+                    + " failed: " + Urls.redact(reason), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitkitException("interrupted while " + what, e);
+        }
+    }
+}
