@@ -25,7 +25,7 @@ final class ConnectionFactories {
                     + "jakarta variant)");
         }
         try {
-            if (url != null) {
+            if (url != null && !url.isBlank()) {
                 try {
                     Constructor<?> c = type.getConstructor(String.class);
                     return (ConnectionFactory) c.newInstance(url);

@@ -84,7 +84,8 @@ public record JmsSettings(Supplier<ConnectionFactory> factory, String address, S
         }
         QueueObservation observation = config.get(ConfigKeys.JMS_QUEUE_OBSERVATION)
                 .map(QueueObservation::parse).orElse(defaultObservation);
-        return new JmsSettings(factory, Urls.redact(brokerUrl), config.get(ConfigKeys.JMS_USER).orElse(null),
+        String address = brokerUrl.isBlank() && factoryClass != null ? factoryClass : Urls.redact(brokerUrl);
+        return new JmsSettings(factory, address, config.get(ConfigKeys.JMS_USER).orElse(null),
                 config.get(ConfigKeys.JMS_PASSWORD).orElse(null),
                 config.duration(ConfigKeys.JMS_TIMEOUT, DEFAULT_TIMEOUT), observation,
                 config.string(ConfigKeys.JMS_MIRROR_PREFIX, DEFAULT_MIRROR_PREFIX),

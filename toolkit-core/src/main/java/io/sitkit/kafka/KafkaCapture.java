@@ -161,7 +161,9 @@ final class KafkaCapture implements AutoCloseable {
                     c.seek(tp, o.offset());
                 }
             }
-            c.seekToEnd(toEnd);
+            if (!toEnd.isEmpty()) {
+                c.seekToEnd(toEnd);
+            }
         }
     }
 

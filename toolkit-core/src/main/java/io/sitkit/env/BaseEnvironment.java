@@ -1,0 +1,103 @@
+package io.sitkit.env;
+
+import io.sitkit.config.ConfigKeys;
+import io.sitkit.config.SitkitConfig;
+import io.sitkit.core.internal.Closer;
+import io.sitkit.jms.JmsClient;
+import io.sitkit.jms.JmsSettings;
+import io.sitkit.kafka.KafkaClient;
+import io.sitkit.kafka.KafkaSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every environment shares once it knows its brokers: opening buses, connection
+ * properties, and closing buses before the brokers.
+ */
+abstract class BaseEnvironment implements Environment {
+    private final String name;
+    private final KafkaSettings kafka;
+    private final JmsSettings jms;
+    private final int bufferLimit;
+    private final List<Bus> buses = new ArrayList<>();
+    private boolean closed;
+
+    BaseEnvironment(String name, SitkitConfig config, KafkaSettings kafka, JmsSettings jms) {
+        this.name = name;
+        this.kafka = kafka;
+        this.jms = jms;
+        this.bufferLimit = config.integer(ConfigKeys.CAPTURE_BUFFER_LIMIT, Bus.DEFAULT_BUFFER_LIMIT);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<String> kafkaBootstrapServers() {
+        return Optional.ofNullable(kafka).map(KafkaSettings::bootstrapServers);
+    }
+
+    @Override
+    public Optional<String> jmsBrokerUrl() {
+        return Optional.ofNullable(jms).map(JmsSettings::address);
+    }
+
+    /** Kafka settings, if this environment has Kafka. */
+    public Optional<KafkaSettings> kafkaSettings() {
+        return Optional.ofNullable(kafka);
+    }
+
+    /** JMS settings, if this environment has JMS. */
+    public Optional<JmsSettings> jmsSettings() {
+        return Optional.ofNullable(jms);
+    }
+
+    @Override
+    public Map<String, String> connectionProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        kafkaBootstrapServers().ifPresent(s -> p.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, s));
+        jmsBrokerUrl().ifPresent(u -> p.put(ConfigKeys.JMS_URL, u));
+        return p;
+    }
+
+    @Override
+    public Bus openBus() {
+        synchronized (buses) {
+            if (closed) {
+                throw new IllegalStateException("environment '" + name + "' is closed");
+            }
+            Bus bus = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit);
+            buses.add(bus);
+            return bus;
+        }
+    }
+
+    /** Brokers or other resources to close after the buses, first-started first in the list. */
+    protected abstract List<AutoCloseable> ownedResources();
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose = new ArrayList<>();
+        synchronized (buses) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose.addAll(ownedResources());
+            toClose.addAll(buses);
+            buses.clear();
+        }
+        Closer.closeAll(toClose);
+    }
+
+    @Override
+    public String toString() {
+        return name + " environment " + connectionProperties();
+    }
+}

@@ -1,0 +1,46 @@
+package io.sitkit.env;
+
+import io.sitkit.config.SitkitConfig;
+import io.sitkit.jms.JmsSettings;
+import io.sitkit.jms.embedded.EmbeddedActiveMq;
+import io.sitkit.kafka.KafkaSettings;
+import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded environment: real brokers in this JVM. Created by {@link EmbeddedEnvironmentProvider}
+ * (or {@link Environments#embedded()}); closing it closes its buses, then ActiveMQ, then Kafka,
+ * and deletes their temp dirs.
+ *
+ * <p>Thread-safety: thread-safe; {@link #close()} is idempotent.
+ */
+public final class EmbeddedEnvironment extends BaseEnvironment {
+    private final List<AutoCloseable> owned;
+    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedActiveMq activeMq;
+
+    EmbeddedEnvironment(SitkitConfig config, KafkaSettings kafkaSettings, JmsSettings jmsSettings,
+                        List<AutoCloseable> owned, EmbeddedKafkaBroker kafka, EmbeddedActiveMq activeMq) {
+        super(EmbeddedEnvironmentProvider.NAME, config, kafkaSettings, jmsSettings);
+        this.owned = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(owned));
+        this.kafka = kafka;
+        this.activeMq = activeMq;
+    }
+
+    /** The embedded Kafka broker, if started (for restart tests and broker-side checks). */
+    public Optional<EmbeddedKafkaBroker> kafkaBroker() {
+        return Optional.ofNullable(kafka);
+    }
+
+    /** The embedded ActiveMQ broker, if started. */
+    public Optional<EmbeddedActiveMq> activeMqBroker() {
+        return Optional.ofNullable(activeMq);
+    }
+
+    @Override
+    protected List<AutoCloseable> ownedResources() {
+        return owned;
+    }
+}

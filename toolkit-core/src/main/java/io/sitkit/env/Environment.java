@@ -1,0 +1,41 @@
+package io.sitkit.env;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running set of brokers: Kafka, JMS, or both.
+ *
+ * <pre>{@code
+ * try (Environment env = Environments.start(SitkitConfig.load());
+ *      Bus bus = env.openBus()) {
+ *     bus.publish(OutgoingMessage.text("kafka:orders", "{}"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: implementations are thread-safe; {@link #close()} is idempotent.
+ */
+public interface Environment extends AutoCloseable {
+
+    /** The provider's name: {@code embedded}, {@code external}, … */
+    String name();
+
+    /** Kafka bootstrap servers, if this environment has Kafka. */
+    Optional<String> kafkaBootstrapServers();
+
+    /** The JMS broker URL (credentials removed), if this environment has JMS. */
+    Optional<String> jmsBrokerUrl();
+
+    /**
+     * How a system under test connects, as sitkit configuration keys
+     * ({@code sitkit.kafka.bootstrap-servers}, {@code sitkit.jms.url}); never includes passwords.
+     */
+    Map<String, String> connectionProperties();
+
+    /** Opens a new bus on this environment; the caller closes it. */
+    Bus openBus();
+
+    /** Stops what this environment started and closes the buses it opened. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,47 @@
+package io.sitkit.env;
+
+import io.sitkit.config.ConfigException;
+import io.sitkit.config.ConfigKeys;
+import io.sitkit.config.SitkitConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Entry point: starts the environment that {@code sitkit.environment} names (default {@code embedded}).
+ *
+ * <pre>{@code
+ * try (Environment env = Environments.start(SitkitConfig.load())) { ... }
+ * try (Environment env = Environments.embedded()) { ... }
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class Environments {
+    private Environments() {
+    }
+
+    /** Starts the configured environment. */
+    public static Environment start(SitkitConfig config) {
+        String name = config.string(ConfigKeys.ENVIRONMENT, EmbeddedEnvironmentProvider.NAME);
+        return provider(name).start(config);
+    }
+
+    /** Starts embedded Kafka and ActiveMQ with default settings. */
+    public static Environment embedded() {
+        return new EmbeddedEnvironmentProvider().start(SitkitConfig.empty());
+    }
+
+    /** The provider registered under {@code name}. */
+    public static EnvironmentProvider provider(String name) {
+        List<String> known = new ArrayList<>();
+        for (EnvironmentProvider p : ServiceLoader.load(EnvironmentProvider.class, Environments.class.getClassLoader())) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+            known.add(p.name());
+        }
+        throw new ConfigException(ConfigKeys.ENVIRONMENT + " = '" + name + "' names no known environment; known: " + known);
+    }
+}

@@ -1,0 +1,145 @@
+package io.sitkit.jms.embedded;
+
+import io.sitkit.core.SitkitException;
+import org.apache.activemq.broker.BrokerPlugin;
+import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.TransportConnector;
+import org.apache.activemq.plugin.StatisticsBrokerPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real ActiveMQ Classic 6 broker in this JVM, on a free loopback port.
+ *
+ * <p>Configured for observation: mirrored queues are on, so every message sent to queue
+ * {@code Q} is also published to topic {@code VirtualTopic.Mirror.Q}, which sitkit's queue
+ * captures subscribe to without taking anything from the queue's consumers; the statistics plugin
+ * answers destination listings. No JMX, no shutdown hook, non-persistent unless asked.
+ *
+ * <pre>{@code
+ * try (EmbeddedActiveMq mq = EmbeddedActiveMq.start(false, null)) {
+ *     String url = mq.brokerUrl();   // tcp://127.0.0.1:41871
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: {@link #close()} is idempotent and may be called from any thread.
+ */
+public final class EmbeddedActiveMq implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedActiveMq.class);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final BrokerService broker;
+    private final Path dataDir;
+    private final boolean ownsDataDir;
+    private final String url;
+    private final Duration startupTime;
+    private volatile boolean closed;
+
+    private EmbeddedActiveMq(BrokerService broker, Path dataDir, boolean ownsDataDir, String url, Duration startupTime) {
+        this.broker = broker;
+        this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
+        this.url = url;
+        this.startupTime = startupTime;
+    }
+
+    /**
+     * Starts a broker and returns once it accepts connections.
+     *
+     * @param persistent keep messages in KahaDB under the data dir
+     * @param dataDir    where to keep data, or null for a temp dir deleted on close
+     */
+    public static EmbeddedActiveMq start(boolean persistent, Path dataDir) {
+        long t0 = System.nanoTime();
+        boolean owns = dataDir == null;
+        Path dir = null;
+        BrokerService broker = new BrokerService();
+        try {
+            dir = owns ? Files.createTempDirectory("sitkit-activemq-") : dataDir;
+            broker.setBrokerName("sitkit-" + NAMES.incrementAndGet());
+            broker.setUseJmx(false);
+            broker.setUseShutdownHook(false);
+            broker.setPersistent(persistent);
+            broker.setDataDirectoryFile(dir.toFile());
+            broker.setTmpDataDirectory(dir.resolve("tmp").toFile());
+            broker.setUseMirroredQueues(true);
+            broker.setSchedulerSupport(false);
+            broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
+            broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
+            broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
+            broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
+            TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
+            broker.start();
+            if (!broker.waitUntilStarted(30_000)) {
+                throw new SitkitException("embedded ActiveMQ did not start within 30 s");
+            }
+            URI bound = connector.getConnectUri();
+            String url = "tcp://127.0.0.1:" + bound.getPort();
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            LOG.info("embedded ActiveMQ ready at {} in {} ms", url, took.toMillis());
+            return new EmbeddedActiveMq(broker, dir, owns, url, took);
+        } catch (Exception e) {
+            try {
+                broker.stop();
+            } catch (Exception stop) {
+                e.addSuppressed(stop);
+            }
+            if (owns && dir != null) {
+                deleteTree(dir);
+            }
+            throw e instanceof SitkitException s ? s : new SitkitException("embedded ActiveMQ failed to start: " + e, e);
+        }
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}. */
+    public String brokerUrl() {
+        return url;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The underlying broker, for tests that need broker-side control. */
+    public BrokerService broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            broker.stop();
+            broker.waitUntilStopped();
+        } catch (Exception e) {
+            throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
+        } finally {
+            if (ownsDataDir) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.sitkit.jms;
+
+import io.sitkit.core.Destination;
+import io.sitkit.core.DestinationInfo;
+import io.sitkit.core.Message;
+import io.sitkit.core.OutgoingMessage;
+import io.sitkit.jms.embedded.EmbeddedActiveMq;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JMS contract on a real embedded ActiveMQ Classic 6 broker, plus what only Classic offers. */
+class ActiveMqJmsIT extends JmsContract {
+    private static EmbeddedActiveMq broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedActiveMq.start(false, null);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Override
+    protected JmsSettings settings() {
+        return JmsSettings.activeMq(broker.brokerUrl()).withQueueObservation(QueueObservation.MIRROR);
+    }
+
+    @Override
+    protected void assertObjectMessage(Message m) {
+        assertThat(m.jms().orElseThrow().objectClassName()).isEqualTo("java.util.ArrayList");
+        assertThat(m.payload()).startsWith((byte) 0xAC, (byte) 0xED);
+    }
+
+    @Test
+    void destinationsAreListedWithQueueDepthAndTheDeadLetterQueueIsMarked() {
+        Destination queue = Destination.jmsQueue("q7");
+        for (int i = 0; i < 3; i++) {
+            client.publish(OutgoingMessage.text(queue, "d"));
+        }
+        client.publish(OutgoingMessage.text("jms:queue:ActiveMQ.DLQ", "dead"));
+        List<DestinationInfo> infos = client.listDestinations();
+        assertThat(infos).filteredOn(i -> i.destination().equals(queue)).singleElement()
+                .satisfies(i -> assertThat(i.messageCount()).isEqualTo(3));
+        assertThat(infos).filteredOn(i -> i.destination().name().equals("ActiveMQ.DLQ")).singleElement()
+                .satisfies(i -> assertThat(i.deadLetter()).isTrue());
+        client.purge(Destination.jmsQueue("ActiveMQ.DLQ"));
+    }
+}

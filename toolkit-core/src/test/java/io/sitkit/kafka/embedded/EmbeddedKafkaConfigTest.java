@@ -1,0 +1,68 @@
+package io.sitkit.kafka.embedded;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class EmbeddedKafkaConfigTest {
+
+    @Test
+    void defaults_use_a_temp_dir_auto_created_single_partition_topics_and_sixteen_mebibyte_messages() {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults();
+
+        assertThat(config.dataDir()).isNull();
+        assertThat(config.autoCreateTopics()).isTrue();
+        assertThat(config.defaultPartitions()).isEqualTo(1);
+        assertThat(config.maxMessageBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(config.brokerProperties()).isEmpty();
+    }
+
+    @Test
+    void with_methods_return_new_instances_and_leave_the_original_alone() {
+        EmbeddedKafkaConfig base = EmbeddedKafkaConfig.defaults();
+
+        EmbeddedKafkaConfig changed = base.withDefaultPartitions(3).withAutoCreateTopics(false)
+                .withBrokerProperty("log.retention.ms", "1000");
+
+        assertThat(base).isEqualTo(EmbeddedKafkaConfig.defaults());
+        assertThat(changed.defaultPartitions()).isEqualTo(3);
+        assertThat(changed.autoCreateTopics()).isFalse();
+        assertThat(changed.brokerProperties()).containsExactly(Map.entry("log.retention.ms", "1000"));
+    }
+
+    @Test
+    void bad_values_are_rejected_with_the_value_in_the_message() {
+        EmbeddedKafkaConfig base = EmbeddedKafkaConfig.defaults();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withDefaultPartitions(0))
+                .withMessage("defaultPartitions must be at least 1 but was 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withMaxMessageBytes(10))
+                .withMessageContaining("but was 10");
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withStartupTimeout(Duration.ZERO))
+                .withMessage("startupTimeout must be positive but was PT0S");
+        Map<String, String> withNullValue = new HashMap<>();
+        withNullValue.put("log.retention.ms", null);
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withBrokerProperties(withNullValue))
+                .withMessageContaining("log.retention.ms=null");
+    }
+
+    @Test
+    void broker_properties_from_the_config_override_the_tuned_ones() {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBrokerProperty("num.io.threads", "8");
+
+        var props = BrokerProperties.of(config, java.nio.file.Path.of("/tmp/x"), new Ports(1000, 1001));
+
+        assertThat(props.getProperty("num.io.threads")).isEqualTo("8");
+        assertThat(props.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:1000");
+        assertThat(props.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:1001");
+        assertThat(Integer.parseInt(props.getProperty("message.max.bytes"))).isGreaterThan(16 * 1024 * 1024);
+    }
+}
