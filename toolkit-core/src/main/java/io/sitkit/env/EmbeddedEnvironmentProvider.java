@@ -81,7 +81,8 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
             }
             throw failure;
         }
-        LOG.info("embedded environment ready in {} ms (Kafka {}, ActiveMQ {})", Duration.ofNanos(System.nanoTime() - t0).toMillis(),
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        LOG.info("embedded environment ready in {} ms (Kafka {}, ActiveMQ {})", took.toMillis(),
                 k == null ? "off" : k.bootstrapServers(), a == null ? "off" : a.brokerUrl());
         KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, k.bootstrapServers());
         JmsSettings jmsSettings = a == null ? null
@@ -92,7 +93,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         owned.add(a);
         EmbeddedKafkaBroker kafkaBroker = k;
         EmbeddedActiveMq activeMqBroker = a;
-        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, kafkaBroker, activeMqBroker);
+        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, kafkaBroker, activeMqBroker, took);
     }
 
     private static RuntimeException unwrap(CompletionException e) {

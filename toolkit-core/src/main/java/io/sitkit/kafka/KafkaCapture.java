@@ -2,7 +2,6 @@ package io.sitkit.kafka;
 
 import io.sitkit.core.CaptureSink;
 import io.sitkit.core.Destination;
-import io.sitkit.core.InvalidDestinationException;
 import io.sitkit.core.SitkitException;
 import io.sitkit.core.StartPosition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -133,11 +132,7 @@ final class KafkaCapture implements AutoCloseable {
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
         List<TopicPartition> all = new ArrayList<>();
         for (Destination d : destinations) {
-            List<PartitionInfo> infos = c.partitionsFor(d.name(), settings.timeout());
-            if (infos == null || infos.isEmpty()) {
-                throw new InvalidDestinationException("cannot capture " + d + ": the topic does not exist on Kafka at "
-                        + settings.bootstrapServers() + "; create it first (bus.kafka().createTopic) or enable auto-creation");
-            }
+            List<PartitionInfo> infos = MissingTopics.partitionsFor(c, d, settings);
             infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
         }
         return all;
