@@ -33,6 +33,14 @@ public final class Environments {
         return new EmbeddedEnvironmentProvider().start(SitkitConfig.empty());
     }
 
+    /**
+     * An external environment from settings built in code, e.g. with a {@code ConnectionFactory}
+     * the caller configured itself. Either argument may be null, not both.
+     */
+    public static Environment external(io.sitkit.kafka.KafkaSettings kafka, io.sitkit.jms.JmsSettings jms) {
+        return ExternalEnvironmentProvider.of(SitkitConfig.empty(), kafka, jms);
+    }
+
     /** The provider registered under {@code name}. */
     public static EnvironmentProvider provider(String name) {
         List<String> known = new ArrayList<>();

@@ -30,6 +30,10 @@ public final class ExternalEnvironmentProvider implements EnvironmentProvider {
         boolean jmsConfigured = config.get(ConfigKeys.JMS_URL).isPresent() || config.get(ConfigKeys.JMS_CONNECTION_FACTORY).isPresent();
         JmsSettings jms = jmsConfigured && config.bool(ConfigKeys.JMS_ENABLED, true)
                 ? JmsSettings.from(config, config.get(ConfigKeys.JMS_URL).orElse(""), QueueObservation.NONE) : null;
+        return of(config, kafka, jms);
+    }
+
+    static Environment of(SitkitConfig config, KafkaSettings kafka, JmsSettings jms) {
         if (kafka == null && jms == null) {
             throw new ConfigException("the external environment has no broker: set " + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS
                     + " and/or " + ConfigKeys.JMS_URL + " (env " + ConfigKeys.envName(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS)

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * thread); {@link #close()} may be called from any thread and is idempotent.
  */
 final class JmsCapture implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsCapture.class);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean closed;
 
@@ -82,6 +83,9 @@ final class JmsCapture implements AutoCloseable {
 
     private void browseLoop(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink)
             throws JMSException {
+        LOG.warn("capturing {} by browsing every {} (sitkit.jms.queue-observation=browse): LOSSY — a message sent and "
+                + "consumed between two browses is not seen; use the broker's mirrored queues or a divert for a complete capture",
+                destination, settings.browseInterval());
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         resources.add(session::close);
         jakarta.jms.Queue queue = session.createQueue(destination.name());

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -210,7 +211,9 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         sb.append("  on ").append(destination).append('\n');
         sb.append("  within ").append(within).append('\n');
         sb.append("  but saw ").append(matched).append(" matching; held per destination: ");
-        byDestination.forEach((d, list) -> sb.append(d).append('=').append(list.size()).append(' '));
+        StringJoiner counts = new StringJoiner(", ");
+        byDestination.forEach((d, list) -> counts.add(d + "=" + list.size()));
+        sb.append(counts);
         sb.append('\n').append("  capture started ").append(description);
         if (dropped > 0) {
             sb.append("\n  note: ").append(dropped).append(" message(s) were dropped at the buffer bound of ").append(limit);

@@ -1,0 +1,86 @@
+package io.sitkit.core;
+
+import io.sitkit.core.internal.CaptureBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CaptureBufferTest {
+    private static final Destination ORDERS = Destination.kafka("orders");
+    private static final Destination PAYMENTS = Destination.jmsQueue("payments");
+
+    private static Message kafka(long offset, String text) {
+        return new Message(ORDERS, null, Headers.empty(), text.getBytes(), BodyType.BYTES, Instant.now(), Instant.now(),
+                new KafkaMetadata(0, offset, "CreateTime", -1));
+    }
+
+    @Test
+    void beyondTheBoundMessagesAreCountedAndStillReachListeners() {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 2, "from now");
+        List<Message> heard = new CopyOnWriteArrayList<>();
+        buffer.subscribe(heard::add);
+        for (int i = 0; i < 5; i++) {
+            buffer.accept(kafka(i, "m" + i));
+        }
+        assertThat(buffer.size()).isEqualTo(2);
+        assertThat(buffer.dropped()).isEqualTo(3);
+        assertThat(heard).hasSize(5);
+    }
+
+    @Test
+    void awaitReturnsAsSoonAsTheMessageArrivesFromAnotherThread() throws Exception {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS, PAYMENTS), 100, "from now");
+        ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            producer.schedule(() -> buffer.accept(kafka(7, "late")), 50, TimeUnit.MILLISECONDS);
+            long t0 = System.nanoTime();
+            List<Message> got = buffer.await(ORDERS, m -> m.payloadText().orElse("").equals("late"), 1, Duration.ofSeconds(10));
+            assertThat(got).hasSize(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            producer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTimeoutReportsCountsPerDestinationAndHowTheCaptureStarted() {
+        CaptureBuffer buffer = new CaptureBuffer(new java.util.LinkedHashSet<>(List.of(ORDERS, PAYMENTS)), 100, "at offsets {orders-0=5}");
+        buffer.accept(kafka(5, "x"));
+        assertThatThrownBy(() -> buffer.await(PAYMENTS, 1, Duration.ofMillis(50)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        expected 1 matching message(s)
+                          on jms:queue:payments
+                          within PT0.05S
+                          but saw 0 matching; held per destination: kafka:orders=1, jms:queue:payments=0
+                          capture started at offsets {orders-0=5}""");
+    }
+
+    @Test
+    void waitingOnADestinationThatIsNotCapturedIsAMistakeNamedAtOnce() {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, "from now");
+        assertThatThrownBy(() -> buffer.await(PAYMENTS, 1, Duration.ofSeconds(1)))
+                .hasMessage("jms:queue:payments is not captured here; captured: [kafka:orders]");
+    }
+
+    @Test
+    void closeClosesOwnedSessionsOnceInReverseOrder() {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, "from now");
+        List<String> closed = new CopyOnWriteArrayList<>();
+        buffer.own(() -> closed.add("first"));
+        buffer.own(() -> closed.add("second"));
+        buffer.close();
+        buffer.close();
+        assertThat(closed).containsExactly("second", "first");
+    }
+}
