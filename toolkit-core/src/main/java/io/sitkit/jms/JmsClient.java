@@ -94,7 +94,11 @@ public final class JmsClient implements TransportClient {
     @Override
     public PublishResult publish(OutgoingMessage message) {
         Destination d = requireJms(message.destination());
-        PublisherSession ps = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
+        PublisherSession ps = publishers.get(Thread.currentThread());
+        if (ps == null) {
+            closeSessionsOfEndedThreads();
+            ps = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
+        }
         try {
             jakarta.jms.Message msg = JmsMessages.toJms(ps.session(), message);
             int mode = message.persistent() == null ? ps.producer().getDeliveryMode()
@@ -120,6 +124,21 @@ public final class JmsClient implements TransportClient {
         } catch (JMSException e) {
             throw translate(e, "opening a session to publish to " + d);
         }
+    }
+
+    /** Sessions belong to threads; when a publishing thread ends, its session is closed here. */
+    private void closeSessionsOfEndedThreads() {
+        publishers.entrySet().removeIf(e -> {
+            if (e.getKey().isAlive()) {
+                return false;
+            }
+            try {
+                e.getValue().close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the owning thread is gone; nothing else can use this session
+            }
+            return true;
+        });
     }
 
     private void dropPublisher() {
