@@ -40,15 +40,25 @@ final class KafkaAdminOps implements AutoCloseable {
     }
 
     private <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+        return get(future, what, cause -> null);
+    }
+
+    /**
+     * Waits for an admin result within the timeout; {@code known} may turn a cause into a specific
+     * error (or return null to use the generic translation).
+     */
+    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what,
+                      java.util.function.Function<Throwable, RuntimeException> known) {
         try {
             return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            RuntimeException specific = known.apply(e.getCause());
+            throw specific != null ? specific : KafkaErrors.translate(e, what, settings, 0);
         } catch (java.util.concurrent.TimeoutException e) {
             throw KafkaErrors.timeout(what, settings, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SitkitException("interrupted while " + what, e);
-        } catch (Exception e) {
-            throw KafkaErrors.translate(e, what, settings, 0);
         }
     }
 
@@ -90,36 +100,15 @@ final class KafkaAdminOps implements AutoCloseable {
 
     void createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs) {
         Destination.kafka(name);
-        try {
-            admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs)))
-                    .all().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                throw new InvalidDestinationException("cannot create kafka:" + name + ": it already exists");
-            }
-            throw KafkaErrors.translate(e, "creating kafka:" + name, settings, 0);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw KafkaErrors.timeout("creating kafka:" + name, settings, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SitkitException("interrupted while creating kafka:" + name, e);
-        }
+        get(admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs))).all(),
+                "creating kafka:" + name, cause -> cause instanceof TopicExistsException
+                        ? new InvalidDestinationException("cannot create kafka:" + name + ": it already exists") : null);
     }
 
     void deleteTopic(String name) {
-        try {
-            admin.deleteTopics(List.of(name)).all().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new InvalidDestinationException("cannot delete kafka:" + name + ": no such topic");
-            }
-            throw KafkaErrors.translate(e, "deleting kafka:" + name, settings, 0);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw KafkaErrors.timeout("deleting kafka:" + name, settings, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SitkitException("interrupted while deleting kafka:" + name, e);
-        }
+        get(admin.deleteTopics(List.of(name)).all(), "deleting kafka:" + name,
+                cause -> cause instanceof UnknownTopicOrPartitionException
+                        ? new InvalidDestinationException("cannot delete kafka:" + name + ": no such topic") : null);
     }
 
     List<ConsumerGroupInfo> consumerGroups() {
@@ -173,20 +162,11 @@ final class KafkaAdminOps implements AutoCloseable {
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         target.forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
-        try {
-            admin.alterConsumerGroupOffsets(groupId, offsets).all().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
-                    || String.valueOf(e.getCause()).contains("not empty")) {
-                throw new SitkitException(what + " failed: the group has active members; stop its consumers first", e.getCause());
-            }
-            throw KafkaErrors.translate(e, what, settings, 0);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw KafkaErrors.timeout(what, settings, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SitkitException("interrupted while " + what, e);
-        }
+        get(admin.alterConsumerGroupOffsets(groupId, offsets).all(), what,
+                cause -> cause instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                        || cause instanceof org.apache.kafka.common.errors.GroupNotEmptyException
+                        ? new SitkitException(what + " failed: the group has active members; stop its consumers first", cause)
+                        : null);
     }
 
     @Override

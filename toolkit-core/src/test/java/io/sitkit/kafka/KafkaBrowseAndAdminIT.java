@@ -127,4 +127,21 @@ class KafkaBrowseAndAdminIT {
         assertThat(bus.kafka().consumerGroups().stream().filter(g -> g.groupId().equals(group)).findFirst().orElseThrow()
                 .totalLag()).isEqualTo(30);
     }
+
+    @Test
+    void resettingTheOffsetsOfAnActiveGroupIsRefusedWithTheReason() {
+        String group = "active-" + topic;
+        Map<String, Object> props = new HashMap<>(KafkaClients.consumer(bus.kafka().settings()));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (c.assignment().isEmpty() && System.nanoTime() < deadline) {
+                c.poll(java.time.Duration.ofMillis(100));
+            }
+            assertThat(c.assignment()).isNotEmpty();
+            assertThatThrownBy(() -> bus.kafka().resetOffsets(group, topic, OffsetReset.earliest()))
+                    .hasMessageContaining("the group has active members; stop its consumers first");
+        }
+    }
 }
