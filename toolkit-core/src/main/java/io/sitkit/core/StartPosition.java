@@ -26,15 +26,34 @@ public sealed interface StartPosition {
     }
 
     /** @see #now() */
-    enum Now implements StartPosition { INSTANCE }
+    enum Now implements StartPosition {
+        INSTANCE;
+
+        @Override
+        public String toString() {
+            return "now";
+        }
+    }
 
     /** @see #beginning() */
-    enum Beginning implements StartPosition { INSTANCE }
+    enum Beginning implements StartPosition {
+        INSTANCE;
+
+        @Override
+        public String toString() {
+            return "the beginning";
+        }
+    }
 
     /** @see #timestamp(Instant) */
     record Timestamp(Instant from) implements StartPosition {
         public Timestamp {
             Objects.requireNonNull(from, "from");
+        }
+
+        @Override
+        public String toString() {
+            return "timestamp " + from;
         }
     }
 }

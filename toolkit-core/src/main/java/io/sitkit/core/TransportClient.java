@@ -29,7 +29,7 @@ public interface TransportClient extends AutoCloseable {
      *
      * @return the running session; closing it stops the capture
      */
-    AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink);
+    CaptureSession startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink);
 
     /** Reads without consuming. */
     BrowsePage browse(BrowseRequest request);

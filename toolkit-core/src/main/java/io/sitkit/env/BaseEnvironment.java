@@ -72,9 +72,15 @@ abstract class BaseEnvironment implements Environment {
             if (closed) {
                 throw new IllegalStateException("environment '" + name + "' is closed");
             }
-            Bus bus = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit);
-            buses.add(bus);
-            return bus;
+            Bus[] self = new Bus[1];
+            self[0] = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit,
+                    () -> {
+                        synchronized (buses) {
+                            buses.remove(self[0]);
+                        }
+                    });
+            buses.add(self[0]);
+            return self[0];
         }
     }
 

@@ -43,17 +43,20 @@ public final class Bus implements AutoCloseable {
     private final JmsClient jms;
     private final int defaultBufferLimit;
     private final List<Capture> captures = new ArrayList<>();
+    private final Runnable onClose;
     private boolean closed;
 
     /**
      * @param kafka              the Kafka client, or null when the environment has no Kafka
      * @param jms                the JMS client, or null when the environment has no JMS
      * @param defaultBufferLimit capture bound used when a spec gives none
+     * @param onClose            called once when the bus closes (the environment forgets it)
      */
-    public Bus(KafkaClient kafka, JmsClient jms, int defaultBufferLimit) {
+    Bus(KafkaClient kafka, JmsClient jms, int defaultBufferLimit, Runnable onClose) {
         this.kafka = kafka;
         this.jms = jms;
         this.defaultBufferLimit = defaultBufferLimit <= 0 ? DEFAULT_BUFFER_LIMIT : defaultBufferLimit;
+        this.onClose = onClose;
     }
 
     /** Kafka-only operations. */
@@ -116,7 +119,13 @@ public final class Bus implements AutoCloseable {
         }
         int limit = spec.bufferLimit() > 0 ? spec.bufferLimit() : defaultBufferLimit;
         CaptureBuffer buffer = new CaptureBuffer(new java.util.LinkedHashSet<>(spec.destinations()), limit,
-                "from " + spec.from());
+                "from " + spec.from() + ":");
+        // Registered first, so it runs last on close: a closed capture is forgotten and its messages can be collected.
+        buffer.own(() -> {
+            synchronized (captures) {
+                captures.remove(buffer);
+            }
+        });
         try {
             if (!onKafka.isEmpty()) {
                 buffer.own(kafka().startCapture(onKafka, spec.from(), buffer));
@@ -168,6 +177,7 @@ public final class Bus implements AutoCloseable {
                 return;
             }
             closed = true;
+            toClose.add(onClose::run);
             toClose.add(kafka);
             toClose.add(jms);
             toClose.addAll(captures);

@@ -82,8 +82,9 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
             throw failure;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("embedded environment ready in {} ms (Kafka {}, ActiveMQ {})", took.toMillis(),
-                k == null ? "off" : k.bootstrapServers(), a == null ? "off" : a.brokerUrl());
+        LOG.info("embedded environment ready in {} ms: Kafka {}, ActiveMQ {}", took.toMillis(),
+                k == null ? "off" : k.bootstrapServers() + " (" + k.startupTime().toMillis() + " ms)",
+                a == null ? "off" : a.brokerUrl() + " (" + a.startupTime().toMillis() + " ms)");
         KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, k.bootstrapServers());
         JmsSettings jmsSettings = a == null ? null
                 : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
@@ -136,6 +137,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                     + ConfigKeys.ENVIRONMENT + "=external");
         }
         return EmbeddedActiveMq.start(config.bool(ConfigKeys.EMBEDDED_ACTIVEMQ_PERSISTENT, false),
-                dataDir == null ? null : dataDir.resolve("activemq"));
+                dataDir == null ? null : dataDir.resolve("activemq"),
+                config.string(ConfigKeys.JMS_MIRROR_PREFIX, JmsSettings.DEFAULT_MIRROR_PREFIX));
     }
 }

@@ -11,6 +11,31 @@ final class ConnectionFactories {
     private ConnectionFactories() {
     }
 
+    /**
+     * Bounds the provider's own blocking calls by {@code timeout} where it has a setting for it:
+     * ActiveMQ Classic {@code sendTimeout}, {@code connectResponseTimeout}, {@code closeTimeout};
+     * Artemis {@code callTimeout}. Other providers keep their defaults.
+     */
+    static ConnectionFactory withTimeouts(ConnectionFactory cf, java.time.Duration timeout) {
+        int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        for (String setter : new String[] {"setSendTimeout", "setConnectResponseTimeout", "setCloseTimeout"}) {
+            invoke(cf, setter, int.class, ms);
+        }
+        invoke(cf, "setCallTimeout", long.class, (long) ms);
+        return cf;
+    }
+
+    private static void invoke(Object target, String name, Class<?> type, Object value) {
+        try {
+            target.getClass().getMethod(name, type).invoke(target, value);
+        } catch (NoSuchMethodException e) {
+            // this provider has no such setting
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ConnectionFactories.class).debug("{}.{} failed: {}",
+                    target.getClass().getName(), name, e.toString());
+        }
+    }
+
     static ConnectionFactory instantiate(String className, String url) {
         Class<?> type;
         try {

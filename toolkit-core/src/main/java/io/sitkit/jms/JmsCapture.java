@@ -34,19 +34,38 @@ final class JmsCapture implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsCapture.class);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean closed;
+    private String description = "";
+    private final Destination destination;
+    private final CaptureSink sink;
 
-    private JmsCapture() {
+    private JmsCapture(Destination destination, CaptureSink sink) {
+        this.destination = destination;
+        this.sink = sink;
+    }
+
+    /** The connection under this capture broke; the capture cannot continue. */
+    void connectionLost(SitkitException error) {
+        if (!closed) {
+            sink.failed(destination, error);
+        }
     }
 
     static JmsCapture start(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink) {
-        JmsCapture capture = new JmsCapture();
+        JmsCapture capture = new JmsCapture(destination, sink);
         try {
             if (!destination.isQueue()) {
                 capture.subscribe(connection, destination, destination.name(), sink);
+                capture.description = destination + " subscribed";
             } else {
                 switch (settings.queueObservation()) {
-                    case MIRROR -> capture.subscribe(connection, destination, settings.mirrorPrefix() + destination.name(), sink);
-                    case BROWSE -> capture.browseLoop(connection, settings, destination, sink);
+                    case MIRROR -> {
+                        capture.subscribe(connection, destination, settings.mirrorPrefix() + destination.name(), sink);
+                        capture.description = destination + " via mirror topic " + settings.mirrorPrefix() + destination.name();
+                    }
+                    case BROWSE -> {
+                        capture.browseLoop(connection, settings, destination, sink);
+                        capture.description = destination + " by browsing every " + settings.browseInterval() + " (lossy)";
+                    }
                     default -> throw new SitkitException("cannot capture " + destination + " on " + settings.address()
                             + " without taking its messages from the system under test: the broker must copy queue traffic"
                             + " to a topic. Enable ActiveMQ Classic mirrored queues (<broker useMirroredQueues=\"true\">)"
@@ -134,6 +153,10 @@ final class JmsCapture implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    String describe() {
+        return description;
     }
 
     @Override

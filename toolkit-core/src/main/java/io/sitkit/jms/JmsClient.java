@@ -51,6 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safety: thread-safe.
  */
 public final class JmsClient implements TransportClient {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsClient.class);
     private final JmsSettings settings;
     private final Object lock = new Object();
     private final Map<Thread, PublisherSession> publishers = new ConcurrentHashMap<>();
@@ -85,10 +86,48 @@ public final class JmsClient implements TransportClient {
                 throw new IllegalStateException("this JmsClient is closed");
             }
             if (connection == null) {
-                connection = JmsConnector.connect(settings, what);
+                Connection c = JmsConnector.connect(settings, what);
+                try {
+                    c.setExceptionListener(e -> connectionLost(c, e));
+                } catch (JMSException e) {
+                    LOG.debug("provider refuses an exception listener: {}", e.toString());
+                }
+                connection = c;
             }
             return connection;
         }
+    }
+
+    /**
+     * The provider reported the connection broken: forget it so the next call reconnects, tell the
+     * captures on it, and close it off the provider's thread.
+     */
+    private void connectionLost(Connection lost, JMSException error) {
+        List<AutoCloseable> toClose = new ArrayList<>();
+        List<JmsCapture> affected;
+        synchronized (lock) {
+            if (connection != lost) {
+                return;
+            }
+            connection = null;
+            toClose.addAll(publishers.values());
+            publishers.clear();
+            affected = new ArrayList<>(captures);
+        }
+        toClose.add(lost::close);
+        LOG.warn("connection to JMS broker {} lost: {}; the next call reconnects", settings.address(), Urls.redact(String.valueOf(error)));
+        SitkitException reported = new SitkitException("connection to JMS broker " + settings.address() + " lost: "
+                + Urls.redact(String.valueOf(error.getMessage())), error);
+        affected.forEach(c -> c.connectionLost(reported));
+        Thread closer = new Thread(() -> {
+            try {
+                Closer.closeAll(toClose);
+            } catch (RuntimeException e) {
+                LOG.debug("closing the lost connection failed: {}", e.toString());
+            }
+        }, "sitkit-jms-close-lost");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     @Override
@@ -163,7 +202,7 @@ public final class JmsClient implements TransportClient {
     }
 
     @Override
-    public AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
+    public io.sitkit.core.CaptureSession startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
         if (!(from instanceof StartPosition.Now)) {
             throw new IllegalArgumentException("JMS captures start from now; " + from + " applies to Kafka topics only");
         }
@@ -185,11 +224,19 @@ public final class JmsClient implements TransportClient {
         synchronized (lock) {
             captures.addAll(started);
         }
-        return () -> {
-            synchronized (lock) {
-                captures.removeAll(started);
+        return new io.sitkit.core.CaptureSession() {
+            @Override
+            public String describe() {
+                return String.join("; ", started.stream().map(JmsCapture::describe).toList());
             }
-            Closer.closeAll(started);
+
+            @Override
+            public void close() {
+                synchronized (lock) {
+                    captures.removeAll(started);
+                }
+                Closer.closeAll(started);
+            }
         };
     }
 

@@ -28,7 +28,7 @@ final class JmsConnector {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                ConnectionFactory cf = settings.factory().get();
+                ConnectionFactory cf = ConnectionFactories.withTimeouts(settings.factory().get(), settings.timeout());
                 Connection c = settings.user() == null ? cf.createConnection()
                         : cf.createConnection(settings.user(), settings.password());
                 c.start();

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safety: {@link #close()} may be called from any thread; the consumer is touched only
  * by the capture thread.
  */
-final class KafkaCapture implements AutoCloseable {
+final class KafkaCapture implements io.sitkit.core.CaptureSession {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCapture.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final Duration POLL = Duration.ofMillis(200);
@@ -61,7 +61,8 @@ final class KafkaCapture implements AutoCloseable {
         KafkaCapture capture = new KafkaCapture(settings, List.copyOf(destinations), from, sink);
         capture.thread.start();
         try {
-            Map<TopicPartition, Long> positions = capture.ready.get(settings.timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+            // The capture thread bounds each of its broker calls by what is left of one timeout; this adds slack for thread start.
+            Map<TopicPartition, Long> positions = capture.ready.get(settings.timeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
             LOG.debug("capturing {} from {}", destinations, positions);
             return capture;
         } catch (ExecutionException e) {
@@ -82,20 +83,30 @@ final class KafkaCapture implements AutoCloseable {
         return ready.getNow(Map.of());
     }
 
+    @Override
+    public String describe() {
+        Map<String, Map<Integer, Long>> byTopic = new java.util.TreeMap<>();
+        startOffsets().forEach((tp, o) -> byTopic.computeIfAbsent(tp.topic(), t -> new java.util.TreeMap<>()).put(tp.partition(), o));
+        java.util.StringJoiner out = new java.util.StringJoiner("; ");
+        byTopic.forEach((t, offsets) -> out.add("kafka:" + t + " from " + from + " at offsets " + offsets));
+        return out.toString();
+    }
+
     private void run() {
         Map<String, Destination> byTopic = new HashMap<>();
         destinations.forEach(d -> byTopic.put(d.name(), d));
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(settings))) {
             consumer = c;
             if (closing) {
                 return;
             }
-            List<TopicPartition> partitions = partitions(c);
+            List<TopicPartition> partitions = partitions(c, deadline);
             c.assign(partitions);
-            seek(c, partitions);
+            seek(c, partitions, deadline);
             Map<TopicPartition, Long> positions = new LinkedHashMap<>();
             for (TopicPartition tp : partitions) {
-                positions.put(tp, c.position(tp, settings.timeout()));
+                positions.put(tp, c.position(tp, left(deadline)));
             }
             ready.complete(positions);
             while (!closing) {
@@ -129,16 +140,21 @@ final class KafkaCapture implements AutoCloseable {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
+    /** What is left until {@code deadline}, at least a millisecond. */
+    static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, long deadline) {
         List<TopicPartition> all = new ArrayList<>();
         for (Destination d : destinations) {
-            List<PartitionInfo> infos = MissingTopics.partitionsFor(c, d, settings);
+            List<PartitionInfo> infos = MissingTopics.partitionsFor(c, d, settings, deadline);
             infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
         }
         return all;
     }
 
-    private void seek(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+    private void seek(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions, long deadline) {
         if (from instanceof StartPosition.Now) {
             c.seekToEnd(partitions);
         } else if (from instanceof StartPosition.Beginning) {
@@ -146,7 +162,7 @@ final class KafkaCapture implements AutoCloseable {
         } else if (from instanceof StartPosition.Timestamp ts) {
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(tp -> query.put(tp, ts.from().toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, settings.timeout());
+            Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, left(deadline));
             List<TopicPartition> toEnd = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndTimestamp o = found.get(tp);
@@ -164,6 +180,9 @@ final class KafkaCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closing && !thread.isAlive()) {
+            return;
+        }
         closing = true;
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {

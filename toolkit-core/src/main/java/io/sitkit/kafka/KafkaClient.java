@@ -107,6 +107,13 @@ public final class KafkaClient implements TransportClient {
         Destination d = requireKafka(message.destination());
         ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
         CompletableFuture<PublishResult> result = new CompletableFuture<>();
+        int size = size(message);
+        if (size > settings.maxMessageBytes()) {
+            // Checked here so the limit is exactly sitkit.kafka.max-message-bytes, whatever the framing overhead.
+            result.completeExceptionally(KafkaErrors.translate(new org.apache.kafka.common.errors.RecordTooLargeException(
+                    "key, value and headers are " + size + " bytes"), "publishing to " + d, settings, size));
+            return result;
+        }
         try {
             producer().send(record, (RecordMetadata md, Exception e) -> {
                 if (e != null) {
@@ -122,9 +129,13 @@ public final class KafkaClient implements TransportClient {
         return result;
     }
 
+    /** Key, payload and header bytes: what counts against the size limits. */
     private static int size(OutgoingMessage m) {
-        byte[] p = m.payload();
-        return p == null ? 0 : p.length;
+        long n = (m.key() == null ? 0 : m.key().length) + (m.payload() == null ? 0 : m.payload().length);
+        for (io.sitkit.core.Header h : m.headers()) {
+            n += h.name().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     /** Sends whatever the producer has batched and waits for it. */
@@ -133,7 +144,7 @@ public final class KafkaClient implements TransportClient {
     }
 
     @Override
-    public AutoCloseable startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
+    public io.sitkit.core.CaptureSession startCapture(List<Destination> destinations, StartPosition from, CaptureSink sink) {
         destinations.forEach(KafkaClient::requireKafka);
         synchronized (lock) {
             ensureOpen();
@@ -142,11 +153,19 @@ public final class KafkaClient implements TransportClient {
         synchronized (lock) {
             captures.add(capture);
         }
-        return () -> {
-            synchronized (lock) {
-                captures.remove(capture);
+        return new io.sitkit.core.CaptureSession() {
+            @Override
+            public String describe() {
+                return capture.describe();
             }
-            capture.close();
+
+            @Override
+            public void close() {
+                synchronized (lock) {
+                    captures.remove(capture);
+                }
+                capture.close();
+            }
         };
     }
 

@@ -11,9 +11,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds the client configurations sitkit uses, from one {@link KafkaSettings}. Stateless. */
+/**
+ * The Kafka client configurations sitkit uses, built from one {@link KafkaSettings}: public so that
+ * tools and benchmarks can create raw clients configured exactly like sitkit's.
+ *
+ * <pre>{@code
+ * try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(KafkaClients.producer(settings))) { ... }
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless.
+ */
 public final class KafkaClients {
+    /** Room for record batch, key and headers on top of the payload limit. */
+    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaClients.class);
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private KafkaClients() {
     }
@@ -36,12 +49,16 @@ public final class KafkaClients {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, s.timeout().toMillis());
-        int request = (int) p.get(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(s.timeout().toMillis(), request + 5L));
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, s.maxMessageBytes());
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2L * s.maxMessageBytes()));
-        p.putAll(s.clientProperties());
-        p.keySet().retainAll(ProducerConfig.configNames());
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, s.maxMessageBytes() + RECORD_OVERHEAD_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2L * (s.maxMessageBytes() + RECORD_OVERHEAD_BYTES)));
+        passThrough(p, s, ProducerConfig.configNames());
+        if (!s.clientProperties().containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)) {
+            // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms; honour the user's values.
+            long request = Long.parseLong(String.valueOf(p.get(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG)));
+            long linger = Long.parseLong(String.valueOf(p.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, "5")));
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(s.timeout().toMillis(), request + linger)));
+        }
         return p;
     }
 
@@ -53,18 +70,31 @@ public final class KafkaClients {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, s.isolationLevel());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1024 * 1024, s.maxMessageBytes()));
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(50 * 1024 * 1024, s.maxMessageBytes()));
-        p.putAll(s.clientProperties());
-        p.keySet().retainAll(ConsumerConfig.configNames());
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1024 * 1024, s.maxMessageBytes() + RECORD_OVERHEAD_BYTES));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(50 * 1024 * 1024, s.maxMessageBytes() + RECORD_OVERHEAD_BYTES));
+        passThrough(p, s, ConsumerConfig.configNames());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return p;
     }
 
     public static Map<String, Object> admin(KafkaSettings s) {
         Map<String, Object> p = common(s, "admin");
-        p.putAll(s.clientProperties());
-        p.keySet().retainAll(AdminClientConfig.configNames());
+        passThrough(p, s, AdminClientConfig.configNames());
         return p;
+    }
+
+    /**
+     * Applies the user's pass-through properties that this client type knows (a producer-only key is
+     * not given to a consumer); a key no Kafka client knows is reported once, since it is likely a typo.
+     */
+    private static void passThrough(Map<String, Object> p, KafkaSettings s, java.util.Set<String> known) {
+        for (Map.Entry<String, String> e : s.clientProperties().entrySet()) {
+            if (known.contains(e.getKey())) {
+                p.put(e.getKey(), e.getValue());
+            } else if (!ProducerConfig.configNames().contains(e.getKey()) && !ConsumerConfig.configNames().contains(e.getKey())
+                    && !AdminClientConfig.configNames().contains(e.getKey()) && WARNED.add(e.getKey())) {
+                LOG.warn("sitkit.kafka.client.{} is not a Kafka client property and is ignored; check its spelling", e.getKey());
+            }
+        }
     }
 }

@@ -39,9 +39,15 @@ final class KafkaErrors {
             return s;
         }
         if (t instanceof RecordTooLargeException) {
-            return new SitkitException(what + " failed: the message is " + messageBytes + " bytes, over the limit of "
-                    + settings.maxMessageBytes() + " bytes (client max.request.size / broker message.max.bytes; raise "
-                    + "sitkit.kafka.max-message-bytes and the broker's message.max.bytes together): " + t.getMessage(), t);
+            if (messageBytes > settings.maxMessageBytes()) {
+                return new SitkitException(what + " failed: the message is " + messageBytes + " bytes, over the limit of "
+                        + settings.maxMessageBytes() + " bytes (sitkit.kafka.max-message-bytes, the client's max.request.size;"
+                        + " raise it together with the broker's message.max.bytes)", t);
+            }
+            return new SitkitException(what + " failed: the broker at " + settings.bootstrapServers() + " refused a message of "
+                    + messageBytes + " bytes as too large; sitkit's limit is " + settings.maxMessageBytes()
+                    + " bytes, so the broker's message.max.bytes or the topic's max.message.bytes is lower: raise it there ("
+                    + t.getMessage() + ")", t);
         }
         if (t instanceof TimeoutException) {
             return timeout(what, settings, t);

@@ -28,13 +28,14 @@ final class MissingTopics {
     private MissingTopics() {
     }
 
-    static List<PartitionInfo> partitionsFor(KafkaConsumer<byte[], byte[]> consumer, Destination d, KafkaSettings settings) {
-        List<PartitionInfo> infos = consumer.partitionsFor(d.name(), settings.timeout());
+    static List<PartitionInfo> partitionsFor(KafkaConsumer<byte[], byte[]> consumer, Destination d, KafkaSettings settings,
+                                             long deadline) {
+        List<PartitionInfo> infos = consumer.partitionsFor(d.name(), KafkaCapture.left(deadline));
         if (infos != null && !infos.isEmpty()) {
             return infos;
         }
         try (Admin admin = Admin.create(KafkaClients.admin(settings))) {
-            long timeout = settings.timeout().toMillis();
+            long timeout = KafkaCapture.left(deadline).toMillis();
             String controller = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS)
                     .iterator().next().idString();
             ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, controller);
@@ -63,7 +64,7 @@ final class MissingTopics {
         }
         // Creation is acknowledged by the controller; each call below is a metadata round trip, not a pause.
         for (int i = 0; i < METADATA_ATTEMPTS; i++) {
-            infos = consumer.partitionsFor(d.name(), settings.timeout());
+            infos = consumer.partitionsFor(d.name(), KafkaCapture.left(deadline));
             if (infos != null && !infos.isEmpty()) {
                 return infos;
             }

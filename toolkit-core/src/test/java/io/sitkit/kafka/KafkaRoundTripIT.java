@@ -102,12 +102,31 @@ class KafkaRoundTripIT {
     }
 
     @Test
+    void aMessageOfExactlyTheLimitIsAccepted() {
+        byte[] limit = new byte[KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES];
+        try (Capture capture = bus.capture(topic)) {
+            bus.publish(OutgoingMessage.bytes(topic, limit));
+            assertThat(capture.await(topic, 1, WAIT).get(0).payloadSize()).isEqualTo(KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES);
+        }
+    }
+
+    @Test
     void aMessageOverTheLimitFailsNamingTheLimit() {
         byte[] tooBig = new byte[KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES + 1];
         assertThatThrownBy(() -> bus.publish(OutgoingMessage.bytes(topic, tooBig)))
                 .isInstanceOf(SitkitException.class)
                 .hasMessageContaining("over the limit of 16777216 bytes")
                 .hasMessageContaining("sitkit.kafka.max-message-bytes");
+    }
+
+    @Test
+    void aTopicWithASmallerLimitIsNamedAsTheOneThatRefused() {
+        String small = topic.name() + "-small";
+        bus.kafka().createTopic(small, 1, (short) 1, Map.of("max.message.bytes", "1000"));
+        assertThatThrownBy(() -> bus.publish(OutgoingMessage.bytes(Destination.kafka(small), new byte[5000])))
+                .isInstanceOf(SitkitException.class)
+                .hasMessageContaining("refused a message of 5000 bytes as too large")
+                .hasMessageContaining("the topic's max.message.bytes");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     private final Set<Destination> destinations;
     private final int limit;
-    private final String description;
+    private final List<String> description = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Message> all = new ArrayList<>();
@@ -60,15 +60,21 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         }
         this.destinations = Collections.unmodifiableSet(new LinkedHashSet<>(destinations));
         this.limit = limit;
-        this.description = description;
+        this.description.add(description);
         for (Destination d : destinations) {
             byDestination.put(d, new ArrayList<>());
         }
     }
 
-    /** Registers a transport session to close with this capture (closed in reverse order). */
-    public void own(AutoCloseable session) {
+    /** Registers a resource to close with this capture (closed in reverse order of registration). */
+    public void own(AutoCloseable resource) {
+        sessions.add(resource);
+    }
+
+    /** Registers a transport's session and records how it started, for failure messages. */
+    public void own(io.sitkit.core.CaptureSession session) {
         sessions.add(session);
+        description.add(session.describe());
     }
 
     @Override
@@ -177,31 +183,46 @@ public final class CaptureBuffer implements Capture, CaptureSink {
             throw new IllegalArgumentException("count must be > 0: " + count);
         }
         long deadline = System.nanoTime() + within.toNanos();
-        lock.lock();
-        try {
-            int scanned = 0;
-            List<Message> matched = new ArrayList<>();
-            while (true) {
+        List<Message> matched = new ArrayList<>();
+        int scanned = 0;
+        while (true) {
+            List<Message> fresh;
+            lock.lock();
+            try {
                 List<Message> held = byDestination.get(destination);
-                for (; scanned < held.size(); scanned++) {
-                    if (filter.test(held.get(scanned))) {
-                        matched.add(held.get(scanned));
-                        if (matched.size() == count) {
-                            return List.copyOf(matched);
-                        }
+                while (held.size() == scanned) {
+                    Throwable error = errors.get(destination);
+                    long left = deadline - System.nanoTime();
+                    if (closed || error != null || left <= 0) {
+                        String why = closed ? "  the capture was closed while waiting\n" : "";
+                        throw new CaptureTimeoutException(why + timeoutMessage(destination, count, within, matched.size()));
+                    }
+                    changed.await(left, TimeUnit.NANOSECONDS);
+                }
+                fresh = new ArrayList<>(held.subList(scanned, held.size()));
+                scanned = held.size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaptureTimeoutException("interrupted while waiting for " + count + " messages on " + destination);
+            } finally {
+                lock.unlock();
+            }
+            // The filter runs outside the lock, so a slow one never holds up the transport threads.
+            for (Message m : fresh) {
+                boolean ok;
+                try {
+                    ok = filter.test(m);
+                } catch (RuntimeException e) {
+                    throw new io.sitkit.core.SitkitException("the filter given to await threw on the message at "
+                            + m.position() + ": " + e, e);
+                }
+                if (ok) {
+                    matched.add(m);
+                    if (matched.size() == count) {
+                        return List.copyOf(matched);
                     }
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || closed && sessions.isEmpty()) {
-                    throw new CaptureTimeoutException(timeoutMessage(destination, count, within, matched.size()));
-                }
-                changed.await(left, TimeUnit.NANOSECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaptureTimeoutException("interrupted while waiting for " + count + " messages on " + destination);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -214,7 +235,7 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         StringJoiner counts = new StringJoiner(", ");
         byDestination.forEach((d, list) -> counts.add(d + "=" + list.size()));
         sb.append(counts);
-        sb.append('\n').append("  capture started ").append(description);
+        sb.append('\n').append("  capture started ").append(String.join("; ", description));
         if (dropped > 0) {
             sb.append("\n  note: ").append(dropped).append(" message(s) were dropped at the buffer bound of ").append(limit);
         }
@@ -244,6 +265,6 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     @Override
     public String toString() {
-        return "Capture" + destinations + " " + description;
+        return "Capture" + destinations + " " + String.join("; ", description);
     }
 }

@@ -4,6 +4,11 @@ import io.sitkit.core.SitkitException;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.TransportConnector;
+import org.apache.activemq.broker.region.DestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.MirroredQueue;
+import org.apache.activemq.broker.region.virtual.VirtualDestination;
+import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualTopic;
 import org.apache.activemq.plugin.StatisticsBrokerPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,8 @@ import java.util.stream.Stream;
 public final class EmbeddedActiveMq implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedActiveMq.class);
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** The prefix of mirror topics unless told otherwise. */
+    public static final String DEFAULT_MIRROR_PREFIX = "VirtualTopic.Mirror.";
 
     private final BrokerService broker;
     private final Path dataDir;
@@ -59,6 +66,15 @@ public final class EmbeddedActiveMq implements AutoCloseable {
      * @param dataDir    where to keep data, or null for a temp dir deleted on close
      */
     public static EmbeddedActiveMq start(boolean persistent, Path dataDir) {
+        return start(persistent, dataDir, DEFAULT_MIRROR_PREFIX);
+    }
+
+    /**
+     * Starts a broker whose queue {@code Q} is mirrored to topic {@code mirrorPrefix + Q}.
+     *
+     * @see #start(boolean, Path)
+     */
+    public static EmbeddedActiveMq start(boolean persistent, Path dataDir, String mirrorPrefix) {
         long t0 = System.nanoTime();
         boolean owns = dataDir == null;
         Path dir = null;
@@ -71,7 +87,14 @@ public final class EmbeddedActiveMq implements AutoCloseable {
             broker.setPersistent(persistent);
             broker.setDataDirectoryFile(dir.toFile());
             broker.setTmpDataDirectory(dir.resolve("tmp").toFile());
-            broker.setUseMirroredQueues(true);
+            MirroredQueue mirror = new MirroredQueue();
+            mirror.setPrefix(mirrorPrefix);
+            mirror.setPostfix("");
+            mirror.setCopyMessage(true);
+            mirror.setBrokerService(broker);
+            VirtualDestinationInterceptor virtualTopics = new VirtualDestinationInterceptor();
+            virtualTopics.setVirtualDestinations(new VirtualDestination[] {new VirtualTopic()});
+            broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics, mirror});
             broker.setSchedulerSupport(false);
             broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
             broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
@@ -107,6 +130,11 @@ public final class EmbeddedActiveMq implements AutoCloseable {
 
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** Where the broker keeps its data. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** The underlying broker, for tests that need broker-side control. */
