@@ -331,7 +331,16 @@ public final class JmsClient implements TransportClient {
 
     @Override
     public List<DestinationInfo> listDestinations() {
-        return ActiveMqStatistics.list(this, settings);
+        Connection c = connection("listing destinations");
+        if (ArtemisManagement.isArtemis(c)) {
+            return ArtemisManagement.list(this, settings);
+        }
+        if (c.getClass().getName().startsWith("org.apache.activemq.")) {
+            return ActiveMqStatistics.list(this, settings);
+        }
+        throw new SitkitException("listing destinations is not available through JMS on " + c.getClass().getName()
+                + " (" + settings.address() + "); sitkit lists ActiveMQ Classic (statistics plugin) and Artemis (management"
+                + " address) brokers — use the provider's console for others");
     }
 
     SitkitException translate(JMSException e, String what) {

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads an {@link ObjectMessage}'s serialized bytes and class name <b>without deserializing</b>
- * (deserializing untrusted bytes runs code). Raw bytes are available from ActiveMQ Classic; other
- * providers give {@code null} (the message is still reported, as {@code OBJECT} with no payload).
+ * (deserializing untrusted bytes runs code). Raw bytes are read from ActiveMQ Classic (inflated when
+ * the producer compressed them) and Artemis; other providers give {@code null} (the message is still
+ * reported, as {@code OBJECT} with no payload).
  *
  * <p>Thread-safety: stateless.
  */
@@ -18,14 +19,33 @@ final class ObjectMessages {
     static byte[] rawBytes(ObjectMessage om) {
         if (isClassic(om)) {
             org.apache.activemq.command.ActiveMQObjectMessage a = (org.apache.activemq.command.ActiveMQObjectMessage) om;
-            if (a.getContent() == null || a.isCompressed()) {
+            if (a.getContent() == null || a.getContent().getData() == null) {
                 return null;
             }
-            return a.getContent().getData() == null ? null
-                    : java.util.Arrays.copyOfRange(a.getContent().getData(), a.getContent().getOffset(),
+            byte[] content = java.util.Arrays.copyOfRange(a.getContent().getData(), a.getContent().getOffset(),
                     a.getContent().getOffset() + a.getContent().getLength());
+            return a.isCompressed() ? inflate(content) : content;
+        }
+        if (om.getClass().getName().equals("org.apache.activemq.artemis.jms.client.ActiveMQObjectMessage")) {
+            // Artemis keeps the received serialized form in a private field until getObject() deserializes it.
+            try {
+                java.lang.reflect.Field data = om.getClass().getDeclaredField("data");
+                data.setAccessible(true);
+                byte[] bytes = (byte[]) data.get(om);
+                return bytes == null ? null : bytes.clone();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
         }
         return null;
+    }
+
+    private static byte[] inflate(byte[] compressed) {
+        try (java.io.InputStream in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static boolean isClassic(Object o) {

@@ -31,7 +31,10 @@ class EnvironmentLifecycleIT {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         EmbeddedEnvironment env = (EmbeddedEnvironment) Environments.start(SitkitConfig.empty());
         Path kafkaDir = env.kafkaBroker().orElseThrow().dataDir();
-        try (Bus bus = env.openBus()) {
+        Path activeMqDir = env.activeMqBroker().orElseThrow().dataDir();
+        // Neither the bus nor the capture is closed here on purpose: closing the environment must close both.
+        Bus bus = env.openBus();
+        {
             Capture capture = bus.capture("kafka:lifecycle", "jms:queue:lifecycle", "jms:topic:lifecycle");
             bus.publish(OutgoingMessage.text("kafka:lifecycle", "k"));
             bus.publish(OutgoingMessage.text("jms:queue:lifecycle", "q"));
@@ -41,12 +44,14 @@ class EnvironmentLifecycleIT {
             capture.await(Destination.jmsTopic("lifecycle"), 1, Duration.ofSeconds(15));
             bus.browse(io.sitkit.core.BrowseRequest.of("kafka:lifecycle"));
             bus.listDestinations();
-            // the capture is left open on purpose: closing the environment must close it
         }
         env.close();
         env.close();
 
         assertThat(Files.exists(kafkaDir)).as("Kafka temp dir deleted").isFalse();
+        assertThat(Files.exists(activeMqDir)).as("ActiveMQ temp dir deleted").isFalse();
+        assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("kafka:lifecycle", "late")))
+                .hasMessageContaining("closed");
         Set<Thread> leaked = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .filter(t -> !(t.isDaemon() && KNOWN_JVM_WIDE.contains(t.getName())))

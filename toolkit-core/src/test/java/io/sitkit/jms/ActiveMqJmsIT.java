@@ -39,6 +39,23 @@ class ActiveMqJmsIT extends JmsContract {
     }
 
     @Test
+    void aCompressedObjectMessageIsInflatedNotDeserialized() throws Exception {
+        Destination topic = Destination.jmsTopic("contract.compressed");
+        io.sitkit.core.internal.CaptureBuffer capture = new io.sitkit.core.internal.CaptureBuffer(java.util.Set.of(topic), 10, "now");
+        capture.own(client.startCapture(List.of(topic), io.sitkit.core.StartPosition.now(), capture));
+        org.apache.activemq.ActiveMQConnectionFactory cf = new org.apache.activemq.ActiveMQConnectionFactory(broker.brokerUrl());
+        cf.setUseCompression(true);
+        try (jakarta.jms.Connection c = cf.createConnection();
+             jakarta.jms.Session s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE)) {
+            s.createProducer(s.createTopic(topic.name())).send(s.createObjectMessage(new java.util.ArrayList<>(List.of("z".repeat(500)))));
+        }
+        Message m = capture.await(topic, 1, java.time.Duration.ofSeconds(10)).get(0);
+        assertThat(m.jms().orElseThrow().objectClassName()).isEqualTo("java.util.ArrayList");
+        assertThat(m.payloadSize()).isGreaterThan(500);
+        capture.close();
+    }
+
+    @Test
     void destinationsAreListedWithQueueDepthAndTheDeadLetterQueueIsMarked() {
         Destination queue = Destination.jmsQueue("q7");
         for (int i = 0; i < 3; i++) {

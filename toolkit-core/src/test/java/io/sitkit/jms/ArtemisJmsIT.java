@@ -70,8 +70,21 @@ class ArtemisJmsIT extends JmsContract {
 
     @Override
     protected void assertObjectMessage(Message m) {
-        // Artemis does not expose the serialized bytes without deserializing: reported as OBJECT, no payload.
-        assertThat(m.payload()).isNull();
-        assertThat(m.jms().orElseThrow().objectClassName()).isNull();
+        assertThat(m.jms().orElseThrow().objectClassName()).isEqualTo("java.util.ArrayList");
+        assertThat(m.payload()).startsWith((byte) 0xAC, (byte) 0xED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void destinationsAreListedWithQueueDepthThroughArtemisManagement() {
+        io.sitkit.core.Destination queue = io.sitkit.core.Destination.jmsQueue("q7");
+        for (int i = 0; i < 3; i++) {
+            client.publish(io.sitkit.core.OutgoingMessage.text(queue, "d"));
+        }
+        client.publish(io.sitkit.core.OutgoingMessage.text("jms:topic:artemis.listed", "t"));
+        java.util.List<io.sitkit.core.DestinationInfo> infos = client.listDestinations();
+        assertThat(infos).filteredOn(i -> i.destination().equals(queue)).singleElement()
+                .satisfies(i -> assertThat(i.messageCount()).isEqualTo(3));
+        assertThat(infos).extracting(i -> i.destination().toString()).contains("jms:topic:artemis.listed")
+                .noneMatch(n -> n.contains("activemq.management"));
     }
 }
