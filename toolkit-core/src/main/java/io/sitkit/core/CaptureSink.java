@@ -9,6 +9,11 @@ public interface CaptureSink {
     /** One message seen on a captured destination. */
     void accept(Message message);
 
+    /** Several messages at once, in order (one Kafka poll): lets the sink lock and signal once. */
+    default void acceptAll(java.util.List<Message> messages) {
+        messages.forEach(this::accept);
+    }
+
     /** The capture of {@code destination} hit an error it could not recover from. */
     void failed(Destination destination, Throwable error);
 }

@@ -59,6 +59,11 @@ public record Header(String name, byte[] value, PropertyType type) {
         return value == null ? null : type.decode(value);
     }
 
+    /** The value without a copy, for the package's own read-only use. */
+    byte[] rawValue() {
+        return value;
+    }
+
     /** Compares raw bytes without copying. */
     public boolean valueEquals(byte[] other) {
         return Arrays.equals(value, other);

@@ -39,6 +39,25 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
                               Integer partition, String correlationId, Destination replyTo, String type,
                               Integer priority, Boolean persistent, Duration timeToLive) {
 
+    static {
+        io.sitkit.core.internal.RawBytes.install(new io.sitkit.core.internal.RawBytes.Accessor() {
+            @Override
+            public byte[] key(OutgoingMessage m) {
+                return m.key;
+            }
+
+            @Override
+            public byte[] payload(OutgoingMessage m) {
+                return m.payload;
+            }
+
+            @Override
+            public byte[] value(Header h) {
+                return h.rawValue();
+            }
+        });
+    }
+
     public OutgoingMessage {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(headers, "headers");
@@ -95,11 +114,6 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
     @Override
     public byte[] payload() {
         return payload == null ? null : payload.clone();
-    }
-
-    /** The payload without a defensive copy, for transports that only read it. */
-    byte[] payloadUnsafe() {
-        return payload;
     }
 
     public OutgoingMessage withDestination(Destination d) {

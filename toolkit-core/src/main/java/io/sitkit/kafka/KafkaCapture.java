@@ -115,9 +115,11 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
                     continue;
                 }
                 Instant now = Instant.now();
+                List<io.sitkit.core.Message> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    sink.accept(KafkaRecords.toMessage(r, byTopic.get(r.topic()), now));
+                    batch.add(KafkaRecords.toMessage(r, byTopic.get(r.topic()), now));
                 }
+                sink.acceptAll(batch);
             }
         } catch (WakeupException e) {
             if (!closing) {

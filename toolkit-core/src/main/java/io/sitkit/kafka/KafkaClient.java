@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaClient implements TransportClient {
     private final KafkaSettings settings;
     private final Object lock = new Object();
-    private KafkaProducer<byte[], byte[]> producer;
+    private volatile KafkaProducer<byte[], byte[]> producer;
     private KafkaAdminOps admin;
     private final List<KafkaCapture> captures = new ArrayList<>();
     private volatile boolean closed;
@@ -61,6 +61,10 @@ public final class KafkaClient implements TransportClient {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p != null && !closed) {
+            return p;
+        }
         synchronized (lock) {
             ensureOpen();
             if (producer == null) {
@@ -131,9 +135,12 @@ public final class KafkaClient implements TransportClient {
 
     /** Key, payload and header bytes: what counts against the size limits. */
     private static int size(OutgoingMessage m) {
-        long n = (m.key() == null ? 0 : m.key().length) + (m.payload() == null ? 0 : m.payload().length);
+        byte[] key = io.sitkit.core.internal.RawBytes.key(m);
+        byte[] payload = io.sitkit.core.internal.RawBytes.payload(m);
+        long n = (key == null ? 0 : key.length) + (payload == null ? 0 : payload.length);
         for (io.sitkit.core.Header h : m.headers()) {
-            n += h.name().length() + (h.value() == null ? 0 : h.value().length);
+            byte[] v = io.sitkit.core.internal.RawBytes.value(h);
+            n += h.name().length() + (v == null ? 0 : v.length);
         }
         return (int) Math.min(Integer.MAX_VALUE, n);
     }

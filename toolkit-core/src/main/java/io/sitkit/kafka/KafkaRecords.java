@@ -7,6 +7,7 @@ import io.sitkit.core.Headers;
 import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.core.OutgoingMessage;
+import io.sitkit.core.internal.RawBytes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -30,9 +31,10 @@ final class KafkaRecords {
         reject(m.timeToLive() != null, "a JMS time-to-live", m);
         RecordHeaders headers = new RecordHeaders();
         for (Header h : m.headers()) {
-            headers.add(new RecordHeader(h.name(), h.value()));
+            headers.add(new RecordHeader(h.name(), RawBytes.value(h)));
         }
-        return new ProducerRecord<>(m.destination().name(), m.partition(), null, m.key(), m.payload(), headers);
+        // The producer only reads these arrays, so the immutable message's own arrays are handed over without copies.
+        return new ProducerRecord<>(m.destination().name(), m.partition(), null, RawBytes.key(m), RawBytes.payload(m), headers);
     }
 
     private static void reject(boolean present, String what, OutgoingMessage m) {

@@ -48,6 +48,10 @@ public final class CaptureBuffer implements Capture, CaptureSink {
     private final List<AutoCloseable> sessions = new CopyOnWriteArrayList<>();
     private long dropped;
     private boolean closed;
+    /** Threads parked in {@link #await}; messages signal only when someone waits. */
+    private int waiters;
+    private Destination lastDestination;
+    private List<Message> lastList;
 
     /**
      * @param destinations what is captured
@@ -79,25 +83,50 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     @Override
     public void accept(Message message) {
+        acceptAll(List.of(message));
+    }
+
+    @Override
+    public void acceptAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         lock.lock();
         try {
-            if (all.size() < limit) {
-                all.add(message);
-                byDestination.computeIfAbsent(message.destination(), d -> new ArrayList<>()).add(message);
-            } else if (dropped++ == 0) {
-                LOG.warn("capture of {} reached its bound of {} messages; further messages are passed to listeners "
-                        + "but not held (raise sitkit.capture.buffer-limit)", destinations, limit);
+            for (Message message : messages) {
+                hold(message);
             }
-            changed.signalAll();
+            if (waiters > 0) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
-        for (Consumer<Message> l : listeners) {
-            try {
-                l.accept(message);
-            } catch (RuntimeException e) {
-                LOG.warn("capture listener {} failed on {}", l, message.position(), e);
+        if (!listeners.isEmpty()) {
+            for (Message message : messages) {
+                for (Consumer<Message> l : listeners) {
+                    try {
+                        l.accept(message);
+                    } catch (RuntimeException e) {
+                        LOG.warn("capture listener {} failed on {}", l, message.position(), e);
+                    }
+                }
             }
+        }
+    }
+
+    /** Called with the lock held. */
+    private void hold(Message message) {
+        if (all.size() < limit) {
+            all.add(message);
+            List<Message> list = message.destination().equals(lastDestination) ? lastList
+                    : byDestination.computeIfAbsent(message.destination(), d -> new ArrayList<>());
+            list.add(message);
+            lastDestination = message.destination();
+            lastList = list;
+        } else if (dropped++ == 0) {
+            LOG.warn("capture of {} reached its bound of {} messages; further messages are passed to listeners "
+                    + "but not held (raise sitkit.capture.buffer-limit)", destinations, limit);
         }
     }
 
@@ -197,7 +226,12 @@ public final class CaptureBuffer implements Capture, CaptureSink {
                         String why = closed ? "  the capture was closed while waiting\n" : "";
                         throw new CaptureTimeoutException(why + timeoutMessage(destination, count, within, matched.size()));
                     }
-                    changed.await(left, TimeUnit.NANOSECONDS);
+                    waiters++;
+                    try {
+                        changed.await(left, TimeUnit.NANOSECONDS);
+                    } finally {
+                        waiters--;
+                    }
                 }
                 fresh = new ArrayList<>(held.subList(scanned, held.size()));
                 scanned = held.size();

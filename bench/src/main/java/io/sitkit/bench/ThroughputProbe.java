@@ -1,0 +1,67 @@
+package io.sitkit.bench;
+
+import io.sitkit.env.Bus;
+import io.sitkit.env.Environment;
+import io.sitkit.env.Environments;
+
+import java.util.Random;
+
+/**
+ * Child main of the {@code throughput} suite: one embedded environment with default settings, the
+ * Kafka and JMS cases of {@link KafkaThroughput} and {@link JmsThroughput}, each compared by
+ * {@link Rounds} (one warm-up round, then {@code bench.rounds} measured rounds, default 5).
+ * Message counts scale with {@code -Dbench.scale} (default 1).
+ */
+public final class ThroughputProbe {
+    static final double PUBLISH_TARGET = 0.95;
+    static final double CAPTURE_TARGET = 0.9;
+
+    private ThroughputProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
+        Rounds rounds = new Rounds(1, Integer.getInteger("bench.rounds", 5));
+        byte[] b100 = payload(100);
+        byte[] b1k = payload(1024);
+        try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
+            try (KafkaThroughput k = new KafkaThroughput(bus)) {
+                int n100 = (int) (200_000 * scale);
+                int n1k = (int) (100_000 * scale);
+                bus.kafka().createTopic("pub-100b-raw", 1);
+                bus.kafka().createTopic("pub-100b-sitkit", 1);
+                bus.kafka().createTopic("pub-1k-raw", 1);
+                bus.kafka().createTopic("pub-1k-sitkit", 1);
+                rounds.compare("kafka_publish_100b", PUBLISH_TARGET,
+                        i -> k.rawPublish("pub-100b-raw", b100, n100), i -> k.sitkitPublish("pub-100b-sitkit", b100, n100));
+                rounds.compare("kafka_publish_1k", PUBLISH_TARGET,
+                        i -> k.rawPublish("pub-1k-raw", b1k, n1k), i -> k.sitkitPublish("pub-1k-sitkit", b1k, n1k));
+                bus.kafka().createTopic("cap-100b", 1);
+                bus.kafka().createTopic("cap-1k", 1);
+                k.fill("cap-100b", b100, n100);
+                k.fill("cap-1k", b1k, n1k);
+                rounds.compare("kafka_capture_100b", CAPTURE_TARGET,
+                        i -> k.rawCapture("cap-100b", n100), i -> k.sitkitCapture("cap-100b", n100));
+                rounds.compare("kafka_capture_1k", CAPTURE_TARGET,
+                        i -> k.rawCapture("cap-1k", n1k), i -> k.sitkitCapture("cap-1k", n1k));
+            }
+            try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
+                int nPublish = (int) (10_000 * scale);
+                int nCapture = (int) (50_000 * scale);
+                rounds.compare("jms_publish_100b", PUBLISH_TARGET,
+                        i -> j.rawPublish("bench.pub.raw." + i, b100, nPublish),
+                        i -> j.sitkitPublish("bench.pub.sitkit." + i, b100, nPublish));
+                rounds.compare("jms_capture_100b", CAPTURE_TARGET,
+                        i -> j.rawCapture("bench.cap.raw." + i, b100, nCapture),
+                        i -> j.sitkitCapture("bench.cap.sitkit." + i, b100, nCapture));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static byte[] payload(int size) {
+        byte[] b = new byte[size];
+        new Random(42).nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,31 @@
+package io.sitkit.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code throughput}: publish and capture rates through sitkit and through the raw Kafka and JMS
+ * clients, interleaved in one fresh JVM against one embedded environment (see
+ * {@link ThroughputProbe}); {@code *_ratio} = sitkit/raw.
+ *
+ * <p>Thread-safety: confined to the driver's thread.
+ */
+final class ThroughputSuite implements Suite {
+    @Override
+    public String name() {
+        return "throughput";
+    }
+
+    @Override
+    public String description() {
+        return "publish/capture msgs/s, sitkit vs raw kafka-clients and JMS, interleaved rounds";
+    }
+
+    @Override
+    public SuiteResult run(Workspace ws) {
+        List<String> props = List.of("-Dbench.scale=" + System.getProperty("bench.scale", "1"),
+                "-Dbench.rounds=" + Integer.getInteger("bench.rounds", 5));
+        ChildJvm.Run run = ChildJvm.run(props, ThroughputProbe.class, List.of(), ws.log(), Duration.ofMinutes(10));
+        return new SuiteResult(name(), run.metrics());
+    }
+}
