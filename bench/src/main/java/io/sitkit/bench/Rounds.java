@@ -44,11 +44,16 @@ final class Rounds {
         for (int i = 0; i < warmups + rounds; i++) {
             double r;
             double s;
+            // A collection before each trial, so neither side pays for the other's garbage.
             if (i % 2 == 0) {
+                System.gc();
                 r = raw.run(i);
+                System.gc();
                 s = sitkit.run(i);
             } else {
+                System.gc();
                 s = sitkit.run(i);
+                System.gc();
                 r = raw.run(i);
             }
             boolean measured = i >= warmups;

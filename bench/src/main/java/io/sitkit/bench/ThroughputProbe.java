@@ -21,13 +21,17 @@ public final class ThroughputProbe {
 
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-        Rounds rounds = new Rounds(1, Integer.getInteger("bench.rounds", 5));
+        Rounds rounds = new Rounds(1, Integer.getInteger("bench.rounds", 7));
         byte[] b100 = payload(100);
         byte[] b1k = payload(1024);
         try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
             try (KafkaThroughput k = new KafkaThroughput(bus)) {
-                int n100 = (int) (200_000 * scale);
-                int n1k = (int) (100_000 * scale);
+                // Large enough that a trial lasts about a second or more, so consumer creation and JIT
+                // warm-up do not decide the ratio.
+                int n100 = (int) (500_000 * scale);
+                int n1k = (int) (200_000 * scale);
+                int n100capture = (int) (1_000_000 * scale);
+                int n1kcapture = (int) (400_000 * scale);
                 bus.kafka().createTopic("pub-100b-raw", 1);
                 bus.kafka().createTopic("pub-100b-sitkit", 1);
                 bus.kafka().createTopic("pub-1k-raw", 1);
@@ -38,12 +42,12 @@ public final class ThroughputProbe {
                         i -> k.rawPublish("pub-1k-raw", b1k, n1k), i -> k.sitkitPublish("pub-1k-sitkit", b1k, n1k));
                 bus.kafka().createTopic("cap-100b", 1);
                 bus.kafka().createTopic("cap-1k", 1);
-                k.fill("cap-100b", b100, n100);
-                k.fill("cap-1k", b1k, n1k);
+                k.fill("cap-100b", b100, n100capture);
+                k.fill("cap-1k", b1k, n1kcapture);
                 rounds.compare("kafka_capture_100b", CAPTURE_TARGET,
-                        i -> k.rawCapture("cap-100b", n100), i -> k.sitkitCapture("cap-100b", n100));
+                        i -> k.rawCapture("cap-100b", n100capture), i -> k.sitkitCapture("cap-100b", n100capture));
                 rounds.compare("kafka_capture_1k", CAPTURE_TARGET,
-                        i -> k.rawCapture("cap-1k", n1k), i -> k.sitkitCapture("cap-1k", n1k));
+                        i -> k.rawCapture("cap-1k", n1kcapture), i -> k.sitkitCapture("cap-1k", n1kcapture));
             }
             try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
                 int nPublish = (int) (10_000 * scale);

@@ -10,6 +10,12 @@ import java.util.List;
  * <p>Keys under a pass-through prefix ({@link #KAFKA_CLIENT_PREFIX}, {@link #KAFKA_BROKER_PREFIX})
  * are handed to Kafka unchanged after the prefix; their environment variables map underscores to dots
  * ({@code SITKIT_KAFKA_CLIENT_SECURITY_PROTOCOL} → {@code security.protocol}).
+ *
+ * <pre>{@code
+ * String servers = config.required(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+ * }</pre>
+ *
+ * <p>Thread-safety: constants only.
  */
 public final class ConfigKeys {
     private ConfigKeys() {

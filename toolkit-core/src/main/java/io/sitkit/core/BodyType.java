@@ -8,5 +8,7 @@ package io.sitkit.core;
  * {@code ObjectMessage} → {@link #OBJECT} (payload = the raw Java-serialization bytes where the
  * provider exposes them, never deserialized; class name in the JMS metadata); a plain
  * {@code Message} → {@link #NONE} (payload {@code null}).
+ *
+ * <p>Thread-safety: immutable.
  */
 public enum BodyType { BYTES, TEXT, MAP, STREAM, OBJECT, NONE }

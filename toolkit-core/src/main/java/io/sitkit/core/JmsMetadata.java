@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * The JMS header fields of a message.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param messageId       {@code JMSMessageID}, may be null
  * @param correlationId   {@code JMSCorrelationID}, may be null
  * @param replyTo         {@code JMSReplyTo} as a destination, may be null

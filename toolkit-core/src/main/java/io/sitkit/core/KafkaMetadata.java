@@ -3,6 +3,8 @@ package io.sitkit.core;
 /**
  * Kafka's view of a record.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param partition     the partition, ≥ 0
  * @param offset        the offset within the partition, ≥ 0
  * @param timestampType {@code CreateTime} or {@code LogAppendTime} — which clock the message timestamp is

@@ -26,44 +26,98 @@ import java.util.Optional;
  * String orderId = m.payloadJson().get("orderId").asText();
  * }</pre>
  *
- * <p>Thread-safety: immutable; byte arrays are copied in and out.
- *
- * @param destination where it was seen
- * @param key         the Kafka key, or for JMS the {@code JMSXGroupID} as UTF-8; may be null
- * @param headers     headers (Kafka) or properties (JMS), in order
- * @param payload     the body bytes; null for a Kafka tombstone or a body-less JMS message
- * @param bodyType    what the body was (see {@link BodyType})
- * @param timestamp   the message's own timestamp; may be null when the broker gave none
- * @param capturedAt  when sitkit saw it
- * @param metadata    Kafka partition/offset or JMS header fields
+ * <p>Thread-safety: immutable; byte arrays are copied in and out. (A final class rather than a
+ * record only so that transports can hand over freshly read arrays without a second copy.)
  */
-public record Message(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
-                      Instant timestamp, Instant capturedAt, TransportMetadata metadata) {
+public final class Message {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Message {
-        Objects.requireNonNull(destination, "destination");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(bodyType, "bodyType");
-        Objects.requireNonNull(capturedAt, "capturedAt");
-        Objects.requireNonNull(metadata, "metadata");
+    static {
+        io.sitkit.core.internal.RawBytes.installMessageFactory(
+                (d, k, h, p, b, t, c, m) -> new Message(d, k, h, p, b, t, c, m, true));
+    }
+
+    private final Destination destination;
+    private final byte[] key;
+    private final Headers headers;
+    private final byte[] payload;
+    private final BodyType bodyType;
+    private final Instant timestamp;
+    private final Instant capturedAt;
+    private final TransportMetadata metadata;
+
+    /**
+     * @param destination where it was seen
+     * @param key         the Kafka key, or for JMS the {@code JMSXGroupID} as UTF-8; may be null (copied)
+     * @param headers     headers (Kafka) or properties (JMS), in order
+     * @param payload     the body bytes; null for a Kafka tombstone or a body-less JMS message (copied)
+     * @param bodyType    what the body was (see {@link BodyType})
+     * @param timestamp   the message's own timestamp; may be null when the broker gave none
+     * @param capturedAt  when sitkit saw it
+     * @param metadata    Kafka partition/offset or JMS header fields
+     */
+    public Message(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                   Instant timestamp, Instant capturedAt, TransportMetadata metadata) {
+        this(destination, key == null ? null : key.clone(), headers, payload == null ? null : payload.clone(), bodyType,
+                timestamp, capturedAt, metadata, true);
+    }
+
+    /** Takes the arrays over without copying: only for arrays nobody else holds. */
+    private Message(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                    Instant timestamp, Instant capturedAt, TransportMetadata metadata, boolean owned) {
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.bodyType = Objects.requireNonNull(bodyType, "bodyType");
+        this.capturedAt = Objects.requireNonNull(capturedAt, "capturedAt");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
         if (destination.isKafka() != (metadata instanceof KafkaMetadata)) {
             throw new IllegalArgumentException("metadata " + metadata.getClass().getSimpleName()
                     + " does not fit destination " + destination);
         }
-        key = key == null ? null : key.clone();
-        payload = payload == null ? null : payload.clone();
+        this.key = key;
+        this.payload = payload;
+        this.timestamp = timestamp;
     }
 
-    @Override
+    /** Where it was seen. */
+    public Destination destination() {
+        return destination;
+    }
+
+    /** The key (a copy), or null. */
     public byte[] key() {
         return key == null ? null : key.clone();
     }
 
-    @Override
+    /** Headers or JMS properties, in order. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The payload (a copy), or null. */
     public byte[] payload() {
         return payload == null ? null : payload.clone();
+    }
+
+    /** What the body was. */
+    public BodyType bodyType() {
+        return bodyType;
+    }
+
+    /** The message's own timestamp, or null. */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    /** When sitkit's capture saw it. */
+    public Instant capturedAt() {
+        return capturedAt;
+    }
+
+    /** Kafka or JMS metadata. */
+    public TransportMetadata metadata() {
+        return metadata;
     }
 
     /** Payload size in bytes without copying; -1 for a null payload. */

@@ -5,11 +5,18 @@ import java.time.Instant;
 /**
  * Where the broker put a published message.
  *
+ * <pre>{@code
+ * PublishResult r = bus.publish(OutgoingMessage.text("kafka:orders", "{}"));
+ * long offset = r.offset();
+ * }</pre>
+ *
  * @param destination where it went
  * @param partition   Kafka partition, or -1 for JMS
  * @param offset      Kafka offset, or -1 for JMS
  * @param messageId   JMS message id, or null for Kafka
  * @param timestamp   the broker's or producer's timestamp for the message
+ *
+ * <p>Thread-safety: immutable.
  */
 public record PublishResult(Destination destination, int partition, long offset, String messageId, Instant timestamp) {
 

@@ -1,6 +1,10 @@
 package io.sitkit.core;
 
-/** The two transports sitkit speaks. */
+/**
+ * The two transports sitkit speaks; {@link Destination#transport()} says which one carries a destination.
+ *
+ * <p>Thread-safety: immutable.
+ */
 public enum Transport {
     /** Apache Kafka topics. */
     KAFKA,

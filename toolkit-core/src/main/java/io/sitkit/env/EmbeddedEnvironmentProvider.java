@@ -25,6 +25,12 @@ import java.util.concurrent.CompletionException;
  * switched off ({@code sitkit.kafka.enabled}, {@code sitkit.jms.enabled}). Queue captures use the
  * broker's mirrored queues. Needs the optional {@code kafka_2.13} and {@code activemq-broker}
  * dependencies (brought in by toolkit-junit and toolkit-fx).
+ *
+ * <pre>{@code
+ * try (Environment env = Environments.start(SitkitConfig.load())) { ... }   // embedded is the default
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless; each {@link #start} starts new brokers.
  */
 public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
     public static final String NAME = "embedded";

@@ -14,6 +14,12 @@ import java.util.List;
  * {@code sitkit.kafka.bootstrap-servers} is set (client security via {@code sitkit.kafka.client.*});
  * JMS when {@code sitkit.jms.url} or {@code sitkit.jms.connection-factory} is set. Queue capture
  * needs {@code sitkit.jms.queue-observation} (default {@code none}: refuse with the fix).
+ *
+ * <pre>{@code
+ * Environment env = Environments.start(SitkitConfig.load().with("sitkit.environment", "external"));
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless.
  */
 public final class ExternalEnvironmentProvider implements EnvironmentProvider {
     public static final String NAME = "external";

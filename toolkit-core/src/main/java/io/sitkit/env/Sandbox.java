@@ -42,13 +42,14 @@ public final class Sandbox {
                 + (env instanceof EmbeddedEnvironment e ? ", started in " + e.startupReport() : "") + ")");
         env.kafkaBootstrapServers().ifPresent(s ->
                 out.println("  Kafka bootstrap servers : " + s + "    (" + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS + ")"));
-        env.jmsBrokerUrl().ifPresent(u ->
-                out.println("  JMS broker URL          : " + u + "    (" + ConfigKeys.JMS_URL + ", ActiveMQ Classic / OpenWire)"));
-        if (env.jmsBrokerUrl().isPresent() && env.name().equals(EmbeddedEnvironmentProvider.NAME)) {
+        boolean embedded = env.name().equals(EmbeddedEnvironmentProvider.NAME);
+        env.jmsBrokerUrl().ifPresent(u -> out.println("  JMS broker URL          : " + u + "    (" + ConfigKeys.JMS_URL
+                + (embedded ? ", ActiveMQ Classic / OpenWire" : "") + ")"));
+        if (env.jmsBrokerUrl().isPresent() && embedded) {
             out.println("  Queue observation       : mirrored queues — every message to queue Q is copied to topic "
                     + config.string(ConfigKeys.JMS_MIRROR_PREFIX, "VirtualTopic.Mirror.") + "Q");
         }
-        out.println("  As environment variables for your services:");
+        out.println("  As environment variables for your services" + (embedded ? ":" : " (credentials removed):"));
         env.connectionProperties().forEach((k, v) -> out.println("    export " + ConfigKeys.envName(k) + "=" + v));
         out.println("Press Ctrl-C to stop.");
         out.flush();

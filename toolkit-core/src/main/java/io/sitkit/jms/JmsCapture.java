@@ -34,6 +34,7 @@ final class JmsCapture implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsCapture.class);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean lost;
     private String description = "";
     private final Destination destination;
     private final CaptureSink sink;
@@ -45,6 +46,7 @@ final class JmsCapture implements AutoCloseable {
 
     /** The connection under this capture broke; the capture cannot continue. */
     void connectionLost(SitkitException error) {
+        lost = true;
         if (!closed) {
             sink.failed(destination, error);
         }
@@ -165,6 +167,15 @@ final class JmsCapture implements AutoCloseable {
             return;
         }
         closed = true;
-        Closer.closeAll(resources);
+        try {
+            Closer.closeAll(resources);
+        } catch (RuntimeException e) {
+            // A broken connection's sessions cannot be closed any more and need not be.
+            if (lost) {
+                LOG.debug("closing the capture of {} after its connection was lost: {}", destination, e.toString());
+            } else {
+                LOG.warn("closing the capture of {} did not complete cleanly: {}", destination, e.toString());
+            }
+        }
     }
 }

@@ -362,7 +362,10 @@ public final class JmsClient implements TransportClient {
         return d;
     }
 
-    /** Closes captures, publisher sessions and the connection, in that order. Idempotent. */
+    /**
+     * Closes captures, publisher sessions and the connection, in that order. Idempotent and best
+     * effort: failures (a broker already gone) are logged, not thrown.
+     */
     @Override
     public void close() {
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -380,7 +383,12 @@ public final class JmsClient implements TransportClient {
             toClose.addAll(captures);
             captures.clear();
         }
-        Closer.closeAll(toClose);
+        try {
+            Closer.closeAll(toClose);
+        } catch (RuntimeException e) {
+            // Best effort: a broker that is already gone cannot be told goodbye, and that is no failure of the caller's.
+            LOG.warn("closing the JMS client of {} did not complete cleanly: {}", settings.address(), Urls.redact(String.valueOf(e)));
+        }
     }
 
     @Override

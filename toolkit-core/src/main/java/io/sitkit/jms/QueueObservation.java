@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * How a capture sees a queue's traffic without taking messages from the system under test.
+ *
+ * <p>Thread-safety: immutable.
  */
 public enum QueueObservation {
     /**

@@ -5,6 +5,12 @@ import java.util.List;
 /**
  * A consumer group with its committed offsets and lag.
  *
+ * <pre>{@code
+ * long lag = bus.kafka().consumerGroups().get(0).totalLag();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param groupId the group id
  * @param state   the group state as the broker reports it (Stable, Empty…)
  * @param lags    committed offset, end offset and lag per partition

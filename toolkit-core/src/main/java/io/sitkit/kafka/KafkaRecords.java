@@ -45,12 +45,18 @@ final class KafkaRecords {
     }
 
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt) {
-        List<Header> headers = new ArrayList<>();
-        for (org.apache.kafka.common.header.Header h : r.headers()) {
-            headers.add(Header.of(h.key(), h.value()));
+        org.apache.kafka.common.header.Header[] raw = r.headers().toArray();
+        Headers headers = Headers.empty();
+        if (raw.length > 0) {
+            List<Header> list = new ArrayList<>(raw.length);
+            for (org.apache.kafka.common.header.Header h : raw) {
+                list.add(Header.of(h.key(), h.value()));
+            }
+            headers = Headers.of(list);
         }
         Instant ts = r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp());
-        return new Message(destination, r.key(), Headers.of(headers), r.value(), BodyType.BYTES, ts, capturedAt,
+        // The deserializer allocated key and value for this record alone: the message takes them over.
+        return RawBytes.ownedMessage(destination, r.key(), headers, r.value(), BodyType.BYTES, ts, capturedAt,
                 new KafkaMetadata(r.partition(), r.offset(), r.timestampType().toString(), r.leaderEpoch().orElse(-1)));
     }
 }

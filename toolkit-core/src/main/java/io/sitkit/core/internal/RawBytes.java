@@ -21,6 +21,46 @@ public final class RawBytes {
     }
 
     private static volatile Accessor accessor;
+    private static volatile MessageFactory messageFactory;
+
+    /** Builds a {@link io.sitkit.core.Message} that takes over the given arrays without copying them. */
+    @FunctionalInterface
+    public interface MessageFactory {
+        io.sitkit.core.Message create(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
+                                      byte[] payload, io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
+                                      java.time.Instant capturedAt, io.sitkit.core.TransportMetadata metadata);
+    }
+
+    /** Installed by Message's static initializer; only the first call counts. */
+    public static synchronized void installMessageFactory(MessageFactory f) {
+        if (messageFactory == null) {
+            messageFactory = f;
+        }
+    }
+
+    /**
+     * A message owning {@code key} and {@code payload}: the caller must have just allocated them and
+     * must not keep them (a transport's freshly deserialized record, say).
+     */
+    public static io.sitkit.core.Message ownedMessage(io.sitkit.core.Destination destination, byte[] key,
+                                                      io.sitkit.core.Headers headers, byte[] payload,
+                                                      io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
+                                                      java.time.Instant capturedAt, io.sitkit.core.TransportMetadata metadata) {
+        MessageFactory f = messageFactory;
+        if (f == null) {
+            init(io.sitkit.core.Message.class);
+            f = messageFactory;
+        }
+        return f.create(destination, key, headers, payload, bodyType, timestamp, capturedAt, metadata);
+    }
+
+    private static void init(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, RawBytes.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private RawBytes() {
     }
@@ -47,12 +87,7 @@ public final class RawBytes {
     private static Accessor accessor() {
         Accessor a = accessor;
         if (a == null) {
-            try {
-                // OutgoingMessage's static initializer installs the accessor.
-                Class.forName(OutgoingMessage.class.getName(), true, RawBytes.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
+            init(OutgoingMessage.class); // its static initializer installs the accessor
             a = accessor;
         }
         return a;
