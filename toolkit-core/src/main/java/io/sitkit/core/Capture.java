@@ -54,9 +54,12 @@ public interface Capture extends AutoCloseable {
      */
     List<Message> await(Destination destination, Predicate<Message> filter, int count, Duration within);
 
-    /** @see #await(Destination, Predicate, int, Duration) */
+    /** Matches every message; {@link #await(Destination, int, Duration)} uses it, and implementations may count instead of test. */
+    Predicate<Message> ANY = m -> true;
+
+    /** Waits for the first {@code count} messages on {@code destination}; see {@link #await(Destination, Predicate, int, Duration)}. */
     default List<Message> await(Destination destination, int count, Duration within) {
-        return await(destination, m -> true, count, within);
+        return await(destination, ANY, count, within);
     }
 
     /** Stops recording; messages already held stay readable. Idempotent. */

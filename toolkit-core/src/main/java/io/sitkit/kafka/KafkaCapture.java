@@ -116,8 +116,15 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
                 }
                 Instant now = Instant.now();
                 List<io.sitkit.core.Message> batch = new ArrayList<>(records.count());
+                Instant ts = null;
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    batch.add(KafkaRecords.toMessage(r, byTopic.get(r.topic()), now));
+                    long millis = r.timestamp();
+                    if (millis < 0) {
+                        ts = null;
+                    } else if (ts == null || ts.toEpochMilli() != millis) {
+                        ts = Instant.ofEpochMilli(millis);
+                    }
+                    batch.add(KafkaRecords.toMessage(r, byTopic.get(r.topic()), now, millis < 0 ? null : ts));
                 }
                 sink.acceptAll(batch);
             }

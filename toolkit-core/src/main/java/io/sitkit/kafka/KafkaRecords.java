@@ -45,6 +45,14 @@ final class KafkaRecords {
     }
 
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt) {
+        return toMessage(r, destination, capturedAt, r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp()));
+    }
+
+    /**
+     * Records of one batch mostly share their millisecond, so a capture passes the previous
+     * record's {@code Instant} when it is equal instead of allocating one per record.
+     */
+    static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt, Instant ts) {
         org.apache.kafka.common.header.Header[] raw = r.headers().toArray();
         Headers headers = Headers.empty();
         if (raw.length > 0) {
@@ -54,7 +62,6 @@ final class KafkaRecords {
             }
             headers = Headers.of(list);
         }
-        Instant ts = r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp());
         // The deserializer allocated key and value for this record alone: the message takes them over.
         return RawBytes.ownedMessage(destination, r.key(), headers, r.value(), BodyType.BYTES, ts, capturedAt,
                 new KafkaMetadata(r.partition(), r.offset(), r.timestampType().toString(), r.leaderEpoch().orElse(-1)));
