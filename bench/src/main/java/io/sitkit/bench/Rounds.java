@@ -33,7 +33,7 @@ final class Rounds {
      * Runs both sides and reports {@code <name>_raw_msgs_per_s}, {@code <name>_sitkit_msgs_per_s}, {@code <name>_ratio}.
      * With {@code -Dbench.only=<text>}, cases whose name does not contain it are skipped (for profiling).
      */
-    void compare(String name, double ratioTarget, Trial raw, Trial sitkit) throws Exception {
+    void compare(String name, Double ratioTarget, Trial raw, Trial sitkit) throws Exception {
         String only = System.getProperty("bench.only");
         if (only != null && !name.contains(only)) {
             return;

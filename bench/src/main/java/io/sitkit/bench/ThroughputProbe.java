@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Child main of the {@code throughput} suite: one embedded environment with default settings, the
  * Kafka and JMS cases of {@link KafkaThroughput} and {@link JmsThroughput}, each compared by
- * {@link Rounds} (one warm-up round, then {@code bench.rounds} measured rounds, default 5).
+ * {@link Rounds} (one warm-up round, then {@code bench.rounds} measured rounds, default 7).
  * Message counts scale with {@code -Dbench.scale} (default 1).
  */
 public final class ThroughputProbe {
@@ -40,6 +40,12 @@ public final class ThroughputProbe {
                         i -> k.rawPublish("pub-100b-raw", b100, n100), i -> k.sitkitPublish("pub-100b-sitkit", b100, n100));
                 rounds.compare("kafka_publish_1k", PUBLISH_TARGET,
                         i -> k.rawPublish("pub-1k-raw", b1k, n1k), i -> k.sitkitPublish("pub-1k-sitkit", b1k, n1k));
+                // Not a target: what the CompletableFuture form of publishAsync costs next to the callback form.
+                bus.kafka().createTopic("pub-100b-future-raw", 1);
+                bus.kafka().createTopic("pub-100b-future-sitkit", 1);
+                rounds.compare("kafka_publish_100b_future", null,
+                        i -> k.rawPublish("pub-100b-future-raw", b100, n100),
+                        i -> k.sitkitPublishFuture("pub-100b-future-sitkit", b100, n100));
                 bus.kafka().createTopic("cap-100b", 1);
                 bus.kafka().createTopic("cap-1k", 1);
                 k.fill("cap-100b", b100, n100capture);

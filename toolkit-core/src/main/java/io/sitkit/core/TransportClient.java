@@ -21,8 +21,21 @@ public interface TransportClient extends AutoCloseable {
      */
     PublishResult publish(OutgoingMessage message);
 
+    /** Publishes without waiting; {@code callback} is told once of the acknowledgement or the error. */
+    void publishAsync(OutgoingMessage message, PublishCallback callback);
+
     /** Publishes without waiting; the future completes with the acknowledgement or the error. */
-    CompletableFuture<PublishResult> publishAsync(OutgoingMessage message);
+    default CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
+        CompletableFuture<PublishResult> f = new CompletableFuture<>();
+        publishAsync(message, (result, error) -> {
+            if (error != null) {
+                f.completeExceptionally(error);
+            } else {
+                f.complete(result);
+            }
+        });
+        return f;
+    }
 
     /**
      * Starts capturing {@code destinations} into {@code sink}; returns only once listening.

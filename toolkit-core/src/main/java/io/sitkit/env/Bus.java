@@ -99,6 +99,14 @@ public final class Bus implements AutoCloseable {
         return client(message.destination()).publishAsync(message);
     }
 
+    /**
+     * Publishes without waiting and tells {@code callback} once of the outcome; no future per
+     * message, so this is the form for high-volume publishing.
+     */
+    public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
+        client(message.destination()).publishAsync(message, callback);
+    }
+
     /** Captures the given addresses from now on; returns once every one is listening. */
     public Capture capture(String... addresses) {
         return capture(CaptureSpec.of(addresses));

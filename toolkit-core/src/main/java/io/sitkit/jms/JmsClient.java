@@ -191,14 +191,20 @@ public final class JmsClient implements TransportClient {
         }
     }
 
-    /** JMS sends here are synchronous for persistent messages; the future is completed on return. */
+    /** JMS sends here are synchronous: the callback is told on the calling thread before this returns. */
     @Override
-    public CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
+    public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
+        PublishResult result;
         try {
-            return CompletableFuture.completedFuture(publish(message));
+            result = publish(message);
+        } catch (SitkitException e) {
+            callback.completed(null, e);
+            return;
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            callback.completed(null, new SitkitException("publishing to " + message.destination() + " failed: " + e, e));
+            return;
         }
+        callback.completed(result, null);
     }
 
     @Override

@@ -107,30 +107,30 @@ public final class KafkaClient implements TransportClient {
     }
 
     @Override
-    public CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
+    public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
         Destination d = requireKafka(message.destination());
         ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
-        CompletableFuture<PublishResult> result = new CompletableFuture<>();
         int size = size(message);
         if (size > settings.maxMessageBytes()) {
             // Checked here so the limit is exactly sitkit.kafka.max-message-bytes, whatever the framing overhead.
-            result.completeExceptionally(KafkaErrors.translate(new org.apache.kafka.common.errors.RecordTooLargeException(
+            callback.completed(null, KafkaErrors.translate(new org.apache.kafka.common.errors.RecordTooLargeException(
                     "key, value and headers are " + size + " bytes"), "publishing to " + d, settings, size));
-            return result;
+            return;
         }
         try {
+            // The callback captures only the destination and the size, never the message: a message kept
+            // alive until its acknowledgement would hold its payload through young collections.
             producer().send(record, (RecordMetadata md, Exception e) -> {
                 if (e != null) {
-                    result.completeExceptionally(KafkaErrors.translate(e, "publishing to " + d, settings, size(message)));
+                    callback.completed(null, KafkaErrors.translate(e, "publishing to " + d, settings, size));
                 } else {
-                    result.complete(PublishResult.kafka(d, md.partition(), md.offset(),
-                            md.hasTimestamp() ? Instant.ofEpochMilli(md.timestamp()) : null));
+                    callback.completed(PublishResult.kafka(d, md.partition(), md.offset(),
+                            md.hasTimestamp() ? Instant.ofEpochMilli(md.timestamp()) : null), null);
                 }
             });
         } catch (RuntimeException e) {
-            result.completeExceptionally(KafkaErrors.translate(e, "publishing to " + d, settings, size(message)));
+            callback.completed(null, KafkaErrors.translate(e, "publishing to " + d, settings, size));
         }
-        return result;
     }
 
     /** Key, payload and header bytes: what counts against the size limits. */

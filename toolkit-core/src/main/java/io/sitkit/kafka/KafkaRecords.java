@@ -29,9 +29,12 @@ final class KafkaRecords {
         reject(m.priority() != null, "a JMS priority", m);
         reject(m.persistent() != null, "a JMS delivery mode", m);
         reject(m.timeToLive() != null, "a JMS time-to-live", m);
-        RecordHeaders headers = new RecordHeaders();
-        for (Header h : m.headers()) {
-            headers.add(new RecordHeader(h.name(), RawBytes.value(h)));
+        RecordHeaders headers = null;
+        if (!m.headers().isEmpty()) {
+            headers = new RecordHeaders();
+            for (Header h : m.headers()) {
+                headers.add(new RecordHeader(h.name(), RawBytes.value(h)));
+            }
         }
         // The producer only reads these arrays, so the immutable message's own arrays are handed over without copies.
         return new ProducerRecord<>(m.destination().name(), m.partition(), null, RawBytes.key(m), RawBytes.payload(m), headers);

@@ -80,6 +80,25 @@ class KafkaRoundTripIT {
     }
 
     @Test
+    void theCallbackFormReportsEachAcknowledgementOrErrorOnce() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(3);
+        java.util.List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.sitkit.core.PublishCallback record = (result, error) -> {
+            outcomes.add(error != null ? error : result);
+            done.countDown();
+        };
+        bus.publishAsync(OutgoingMessage.text(topic, "a"), record);
+        bus.publishAsync(OutgoingMessage.text(topic, "b"), record);
+        bus.publishAsync(OutgoingMessage.bytes(topic, new byte[KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES + 1]), record);
+        assertThat(done.await(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes).filteredOn(o -> o instanceof PublishResult).extracting(o -> ((PublishResult) o).offset())
+                .containsExactlyInAnyOrder(0L, 1L);
+        assertThat(outcomes).filteredOn(o -> o instanceof SitkitException).singleElement()
+                .satisfies(e -> assertThat(((SitkitException) e).getMessage()).contains("over the limit"));
+    }
+
+    @Test
     void aTombstoneAndAnEmptyPayloadAreDifferentThings() {
         try (Capture capture = bus.capture(topic)) {
             bus.publish(OutgoingMessage.tombstone(topic, "customer-1"));

@@ -48,8 +48,10 @@ public final class CaptureBuffer implements Capture, CaptureSink {
     private final List<AutoCloseable> sessions = new CopyOnWriteArrayList<>();
     private long dropped;
     private boolean closed;
-    /** Threads parked in {@link #await}; messages signal only when someone waits. */
-    private int waiters;
+    /** Threads parked in {@link #await} with a filter: every new message may matter to them. */
+    private int filteredWaiters;
+    /** Unfiltered waiters need a wake-up only once their destination holds their count. */
+    private final List<Map.Entry<Destination, Integer>> countWaiters = new ArrayList<>();
     private Destination lastDestination;
     private AppendOnlyList<Message> lastList;
 
@@ -96,7 +98,7 @@ public final class CaptureBuffer implements Capture, CaptureSink {
             for (Message message : messages) {
                 hold(message);
             }
-            if (waiters > 0) {
+            if (filteredWaiters > 0 || countReached()) {
                 changed.signalAll();
             }
         } finally {
@@ -113,6 +115,17 @@ public final class CaptureBuffer implements Capture, CaptureSink {
                 }
             }
         }
+    }
+
+    /** Called with the lock held: whether an unfiltered waiter's count is now held. */
+    private boolean countReached() {
+        for (Map.Entry<Destination, Integer> w : countWaiters) {
+            AppendOnlyList<Message> held = byDestination.get(w.getKey());
+            if (held != null && held.size() >= w.getValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called with the lock held. */
@@ -228,11 +241,20 @@ public final class CaptureBuffer implements Capture, CaptureSink {
                         int seen = filter == ANY ? held.size() : matched.size();
                         throw new CaptureTimeoutException(why + timeoutMessage(destination, count, within, seen));
                     }
-                    waiters++;
+                    Map.Entry<Destination, Integer> registration = filter == ANY ? Map.entry(destination, count) : null;
+                    if (registration != null) {
+                        countWaiters.add(registration);
+                    } else {
+                        filteredWaiters++;
+                    }
                     try {
                         changed.await(left, TimeUnit.NANOSECONDS);
                     } finally {
-                        waiters--;
+                        if (registration != null) {
+                            countWaiters.remove(registration);
+                        } else {
+                            filteredWaiters--;
+                        }
                     }
                 }
                 if (filter == ANY) {
