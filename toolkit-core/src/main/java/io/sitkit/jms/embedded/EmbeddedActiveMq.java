@@ -1,6 +1,7 @@
 package io.sitkit.jms.embedded;
 
 import io.sitkit.core.SitkitException;
+import io.sitkit.core.internal.DataDirs;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.TransportConnector;
@@ -18,9 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A real ActiveMQ Classic 6 broker in this JVM, on a free loopback port.
@@ -80,7 +79,7 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         Path dir = null;
         BrokerService broker = new BrokerService();
         try {
-            dir = owns ? Files.createTempDirectory("sitkit-activemq-") : dataDir;
+            dir = owns ? DataDirs.createTemp("activemq") : dataDir;
             broker.setBrokerName("sitkit-" + NAMES.incrementAndGet());
             broker.setUseJmx(false);
             broker.setUseShutdownHook(false);
@@ -160,12 +159,9 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static void deleteTree(Path dir) {
+        try {
+            DataDirs.deleteRecursively(dir);
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", dir, e.toString());
         }

@@ -1,5 +1,7 @@
 package io.sitkit.kafka.embedded;
 
+import io.sitkit.core.internal.DataDirs;
+
 import io.sitkit.core.SitkitException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -71,7 +73,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(EmbeddedKafkaConfig config) {
         Objects.requireNonNull(config, "config must not be null; use EmbeddedKafkaConfig.defaults()");
         boolean owned = config.dataDir() == null;
-        Path dir = owned ? DataDirs.createTemp() : config.dataDir().toAbsolutePath();
+        Path dir = owned ? DataDirs.createTemp("kafka") : config.dataDir().toAbsolutePath();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, dir, owned);
         try {
             broker.startOnFreePorts();

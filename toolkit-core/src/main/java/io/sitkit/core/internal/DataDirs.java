@@ -1,4 +1,4 @@
-package io.sitkit.kafka.embedded;
+package io.sitkit.core.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,25 +10,26 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * File helpers for the broker's data dir.
+ * Temp dirs of the embedded brokers: created under {@code java.io.tmpdir}, deleted with everything below.
  *
  * <p>Thread-safety: stateless.
  */
-final class DataDirs {
+public final class DataDirs {
     private DataDirs() {
     }
 
-    static Path createTemp() {
+    /** A new temp dir named {@code sitkit-<what>-…}, or an error naming java.io.tmpdir. */
+    public static Path createTemp(String what) {
         try {
-            return Files.createTempDirectory("sitkit-kafka-");
+            return Files.createTempDirectory("sitkit-" + what + "-");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create a temp dir for an embedded Kafka broker in "
+            throw new UncheckedIOException("could not create a temp dir for an embedded " + what + " broker in "
                     + System.getProperty("java.io.tmpdir") + "; check java.io.tmpdir is writable", e);
         }
     }
 
     /** Deletes {@code dir} and everything below it; a missing dir is fine. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
