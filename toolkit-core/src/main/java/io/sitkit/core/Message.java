@@ -31,7 +31,10 @@ import java.util.Optional;
  */
 public final class Message {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is loaded on the first JSON view, not with the first message (it costs start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     static {
         io.sitkit.core.internal.RawBytes.installMessageFactory(
@@ -145,7 +148,7 @@ public final class Message {
             throw new SitkitException("message at " + position() + " has no payload (tombstone or empty body); cannot read it as JSON");
         }
         try {
-            return JSON.readTree(payload);
+            return Json.MAPPER.readTree(payload);
         } catch (IOException e) {
             throw new SitkitException("payload of message at " + position() + " is not JSON ("
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + "): " + Payloads.preview(payload, 120), e);

@@ -52,6 +52,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         }
         Path dataDir = config.get(ConfigKeys.EMBEDDED_DATA_DIR).map(Path::of).orElse(null);
         long t0 = System.nanoTime();
+        AutoCloseable warmup = ClientWarmup.start();
         CompletableFuture<EmbeddedKafkaBroker> kafka = withKafka
                 ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir), daemon("sitkit-start-kafka"))
                 : CompletableFuture.completedFuture(null);
@@ -76,7 +77,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
             }
         }
         if (failure != null) {
-            for (AutoCloseable c : new AutoCloseable[] {a, k}) {
+            for (AutoCloseable c : new AutoCloseable[] {a, k, warmup}) {
                 try {
                     if (c != null) {
                         c.close();
@@ -96,6 +97,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
                 a.brokerUrl(), QueueObservation.MIRROR);
         List<AutoCloseable> owned = new ArrayList<>();
+        owned.add(warmup);
         owned.add(k);
         owned.add(a);
         EmbeddedKafkaBroker kafkaBroker = k;

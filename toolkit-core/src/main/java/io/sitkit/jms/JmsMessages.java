@@ -49,7 +49,10 @@ import java.util.List;
 public final class JmsMessages {
     /** The JMS property that carries the key. */
     public static final String KEY_PROPERTY = "JMSXGroupID";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is loaded for the first Map or Stream message only. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private JmsMessages() {
     }
@@ -184,20 +187,20 @@ public final class JmsMessages {
     }
 
     private static byte[] mapJson(MapMessage mm) throws JMSException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         for (Object n : Collections.list(mm.getMapNames())) {
             String name = (String) n;
-            node.set(name, JSON.valueToTree(jsonValue(mm.getObject(name))));
+            node.set(name, Json.MAPPER.valueToTree(jsonValue(mm.getObject(name))));
         }
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] streamJson(StreamMessage sm) throws JMSException {
-        ArrayNode node = JSON.createArrayNode();
+        ArrayNode node = Json.MAPPER.createArrayNode();
         sm.reset();
         while (true) {
             try {
-                node.add(JSON.valueToTree(jsonValue(sm.readObject())));
+                node.add(Json.MAPPER.valueToTree(jsonValue(sm.readObject())));
             } catch (MessageEOFException end) {
                 break;
             }
