@@ -134,9 +134,9 @@ public final class JmsMessages {
     public static Message fromJms(jakarta.jms.Message msg, Destination destination, Instant capturedAt) {
         try {
             byte[] key = null;
-            List<Header> headers = new ArrayList<>();
-            for (Object n : Collections.list(msg.getPropertyNames())) {
-                String name = (String) n;
+            List<Header> headers = null;
+            for (java.util.Enumeration<?> names = msg.getPropertyNames(); names.hasMoreElements(); ) {
+                String name = (String) names.nextElement();
                 Object value = msg.getObjectProperty(name);
                 if (value == null) {
                     continue;
@@ -144,6 +144,9 @@ public final class JmsMessages {
                 if (name.equals(KEY_PROPERTY)) {
                     key = value.toString().getBytes(StandardCharsets.UTF_8);
                 } else {
+                    if (headers == null) {
+                        headers = new ArrayList<>(8);
+                    }
                     headers.add(new Header(JmsNames.toHeader(name), PropertyType.encode(value), PropertyType.of(value)));
                 }
             }
@@ -179,7 +182,9 @@ public final class JmsMessages {
                     msg.getJMSReplyTo() == null ? null : fromJms(msg.getJMSReplyTo()), msg.getJMSType(),
                     Math.max(0, Math.min(9, msg.getJMSPriority())), msg.getJMSDeliveryMode() == DeliveryMode.PERSISTENT,
                     exp == 0 ? null : Instant.ofEpochMilli(exp), msg.getJMSRedelivered(), objectClass);
-            return new Message(destination, key, Headers.of(headers), payload, bodyType,
+            // Key and payload arrays were allocated here for this message alone: it takes them over.
+            return io.sitkit.core.internal.RawBytes.ownedMessage(destination, key,
+                    headers == null ? Headers.empty() : Headers.of(headers), payload, bodyType,
                     ts == 0 ? null : Instant.ofEpochMilli(ts), capturedAt, md);
         } catch (JMSException e) {
             throw new SitkitException("cannot read a JMS message on " + destination + ": " + e, e);
