@@ -58,6 +58,7 @@ public final class JmsClient implements TransportClient {
     private final List<JmsCapture> captures = new ArrayList<>();
     private Connection connection;
     private volatile boolean closed;
+    private final JmsQueueOps queueOps = new JmsQueueOps(this);
 
     private record PublisherSession(Session session, MessageProducer producer) implements AutoCloseable {
         @Override
@@ -283,14 +284,7 @@ public final class JmsClient implements TransportClient {
      * For a test that wants to act as the consumer.
      */
     public Optional<Message> receive(Destination destination, Duration timeout) {
-        Destination d = requireJms(destination);
-        try (Session s = connection("receiving from " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
-             MessageConsumer c = s.createConsumer(JmsMessages.toJms(s, d))) {
-            jakarta.jms.Message m = c.receive(Math.max(1, timeout.toMillis()));
-            return m == null ? Optional.empty() : Optional.of(JmsMessages.fromJms(m, d, Instant.now()));
-        } catch (JMSException e) {
-            throw translate(e, "receiving from " + d);
-        }
+        return queueOps.receive(requireJms(destination), timeout);
     }
 
     /**
@@ -298,41 +292,12 @@ public final class JmsClient implements TransportClient {
      * Provider-neutral: counts with a browser, then consumes that many.
      */
     public int purge(Destination queue) {
-        Destination d = requireJms(queue);
-        if (!d.isQueue()) {
-            throw new IllegalArgumentException("only queues can be purged, not " + d);
-        }
-        int depth = (int) depth(d);
-        int removed = 0;
-        try (Session s = connection("purging " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
-             MessageConsumer c = s.createConsumer(s.createQueue(d.name()))) {
-            long deadline = System.nanoTime() + settings.timeout().toNanos();
-            while (removed < depth) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0 || c.receive(left) == null) {
-                    break;
-                }
-                removed++;
-            }
-        } catch (JMSException e) {
-            throw translate(e, "purging " + d);
-        }
-        return removed;
+        return queueOps.purge(requireJms(queue));
     }
 
     /** Messages currently in a queue, counted with a browser. */
     public long depth(Destination queue) {
-        Destination d = requireJms(queue);
-        try (Session s = connection("counting " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser b = s.createBrowser(s.createQueue(d.name()))) {
-            long n = 0;
-            for (Enumeration<?> e = b.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
-                n++;
-            }
-            return n;
-        } catch (JMSException e) {
-            throw translate(e, "counting " + d);
-        }
+        return queueOps.depth(requireJms(queue));
     }
 
     @Override
@@ -361,7 +326,7 @@ public final class JmsClient implements TransportClient {
         return new SitkitException(what + " failed on JMS broker " + settings.address() + ": " + Urls.redact(reason), e);
     }
 
-    private static Destination requireJms(Destination d) {
+    static Destination requireJms(Destination d) {
         if (!d.isJms()) {
             throw new IllegalArgumentException(d + " is not a JMS destination");
         }
