@@ -69,39 +69,37 @@ final class KafkaThroughput implements AutoCloseable {
 
     /** sitkit's callback form, the counterpart of {@code producer.send(record, callback)}. */
     double sitkitPublish(String topic, byte[] payload, int n) throws InterruptedException {
-        Destination d = Destination.kafka(topic);
-        CountDownLatch acked = new CountDownLatch(n);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            bus.publishAsync(OutgoingMessage.bytes(d, payload), (r, e) -> {
-                if (e != null) {
-                    failure.compareAndSet(null, e);
-                }
-                acked.countDown();
-            });
-        }
-        bus.kafka().flush();
-        await(acked, failure, "sitkit publish to " + topic);
-        return Rounds.rate(n, t0);
+        return timedPublish(topic, payload, n, "sitkit publish", (message, acked) -> bus.publishAsync(message, (r, e) -> acked.accept(e)));
     }
 
     /** sitkit's CompletableFuture form: one future per message, for comparison with the callback form. */
     double sitkitPublishFuture(String topic, byte[] payload, int n) throws InterruptedException {
+        return timedPublish(topic, payload, n, "sitkit publish (future)",
+                (message, acked) -> bus.publishAsync(message).whenComplete((r, e) -> acked.accept(e)));
+    }
+
+    /** How one sitkit form publishes a message and reports its outcome (null on success). */
+    @FunctionalInterface
+    private interface SitkitSend {
+        void send(OutgoingMessage message, java.util.function.Consumer<Throwable> acked);
+    }
+
+    private double timedPublish(String topic, byte[] payload, int n, String what, SitkitSend form) throws InterruptedException {
         Destination d = Destination.kafka(topic);
         CountDownLatch acked = new CountDownLatch(n);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        java.util.function.Consumer<Throwable> onAck = e -> {
+            if (e != null) {
+                failure.compareAndSet(null, e instanceof Exception ex ? ex : new IllegalStateException(e));
+            }
+            acked.countDown();
+        };
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            bus.publishAsync(OutgoingMessage.bytes(d, payload)).whenComplete((r, e) -> {
-                if (e != null) {
-                    failure.compareAndSet(null, new IllegalStateException(e));
-                }
-                acked.countDown();
-            });
+            form.send(OutgoingMessage.bytes(d, payload), onAck);
         }
         bus.kafka().flush();
-        await(acked, failure, "sitkit publish (future) to " + topic);
+        await(acked, failure, what + " to " + topic);
         return Rounds.rate(n, t0);
     }
 

@@ -64,11 +64,6 @@ public record Header(String name, byte[] value, PropertyType type) {
         return value;
     }
 
-    /** Compares raw bytes without copying. */
-    public boolean valueEquals(byte[] other) {
-        return Arrays.equals(value, other);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Header h && name.equals(h.name) && type == h.type && Arrays.equals(value, h.value);

@@ -100,9 +100,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         owned.add(warmup);
         owned.add(k);
         owned.add(a);
-        EmbeddedKafkaBroker kafkaBroker = k;
-        EmbeddedActiveMq activeMqBroker = a;
-        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, kafkaBroker, activeMqBroker, took);
+        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, k, a, took);
     }
 
     private static RuntimeException unwrap(CompletionException e) {
