@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Thread-safety: single-threaded.
  */
 public final class Bench {
-    static final List<Suite> SUITES = List.of(new EnvSuite(), new ThroughputSuite());
+    static final List<Suite> SUITES = List.of(new EnvSuite(), new ThroughputSuite(), new CorrelationSuite(), new LatencySuite());
 
     private Bench() {
     }

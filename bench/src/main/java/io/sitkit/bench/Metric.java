@@ -9,14 +9,15 @@ import java.util.Objects;
  * One figure of a suite: its median {@code value} and, where it was measured several times, the
  * spread beside it ({@code min}, {@code max}, {@code runs}).
  *
- * <p>A {@code target} is a bound: an upper bound for times (unit {@code ms}), a lower bound for
- * everything else (ratios, rates). Metrics whose names end in {@code _ratio} are sitkit/raw.
+ * <p>A {@code target} is a bound: an upper bound for costs — times (unit {@code ms}), memory
+ * ({@code MB}) and heap bytes per payload byte ({@code B/B}) — and a lower bound for everything else
+ * (sitkit/raw ratios, rates).
  *
  * <p>Thread-safety: immutable.
  *
  * @param name   snake_case, unique in its suite
  * @param value  the median (or the single value)
- * @param unit   {@code ms}, {@code msgs/s}, {@code x} (a ratio), {@code count}…
+ * @param unit   {@code ms}, {@code msgs/s}, {@code x} (sitkit/raw), {@code B/B} (heap per payload byte), {@code MB}, {@code count}…
  * @param target the bound to meet, or null
  * @param min    smallest of the runs, or null for a single value
  * @param max    largest of the runs, or null for a single value
@@ -61,6 +62,6 @@ public record Metric(String name, double value, String unit, Double target, Doub
     }
 
     boolean lowerIsBetter() {
-        return unit.equals("ms");
+        return unit.equals("ms") || unit.equals("MB") || unit.equals("B/B");
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Median, min and max of samples. Stateless. */
+/** Median, percentiles, min and max of samples. Stateless. */
 final class Stats {
     private Stats() {
     }
@@ -22,5 +22,15 @@ final class Stats {
 
     static double max(List<Double> samples) {
         return samples.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /** The nearest-rank percentile: the smallest sample with at least {@code p} of all samples at or below it (0 &lt; p &lt;= 1). */
+    static double percentile(List<Double> samples, double p) {
+        if (samples.isEmpty() || p <= 0 || p > 1) {
+            throw new IllegalArgumentException("need samples and 0 < p <= 1: " + samples.size() + " samples, p=" + p);
+        }
+        List<Double> s = new ArrayList<>(samples);
+        Collections.sort(s);
+        return s.get((int) Math.ceil(p * s.size()) - 1);
     }
 }

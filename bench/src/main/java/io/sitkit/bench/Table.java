@@ -34,7 +34,14 @@ final class Table {
         return sb.toString();
     }
 
+    /** Ratios with three decimals, times under 100 ms with two, everything else whole. */
     static String format(double v, String unit) {
-        return unit.equals("x") ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.0f", v);
+        if (unit.equals("x") || unit.equals("B/B")) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        if (unit.equals("ms") && Math.abs(v) < 100) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 }

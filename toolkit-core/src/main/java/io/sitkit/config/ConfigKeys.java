@@ -68,6 +68,13 @@ public final class ConfigKeys {
 
     /** Messages a capture holds at most (default 1,000,000). */
     public static final String CAPTURE_BUFFER_LIMIT = "sitkit.capture.buffer-limit";
+    /** Key and payload bytes a capture holds at most (default: a quarter of the maximum heap). */
+    public static final String CAPTURE_BUFFER_BYTES = "sitkit.capture.buffer-bytes";
+
+    /** JSON field names masked in rendered and written messages, comma-separated, matched at any depth ignoring case. */
+    public static final String REDACT_FIELDS = "sitkit.redact.fields";
+    /** JSON paths masked in rendered and written messages, comma-separated ({@code $.patient.id, $.cards[*].number}). */
+    public static final String REDACT_PATHS = "sitkit.redact.paths";
 
     /** Directory for embedded broker data (default: a fresh temp dir, deleted on close). */
     public static final String EMBEDDED_DATA_DIR = "sitkit.embedded.data-dir";
@@ -81,8 +88,8 @@ public final class ConfigKeys {
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TIMEOUT, KAFKA_ISOLATION_LEVEL, KAFKA_MAX_MESSAGE_BYTES,
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
-            JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, EMBEDDED_DATA_DIR, EMBEDDED_LOG_LEVEL,
-            EMBEDDED_ACTIVEMQ_PERSISTENT);
+            JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
+            EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT);
 
     /** Prefixes whose keys pass through to the broker or client. */
     public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);

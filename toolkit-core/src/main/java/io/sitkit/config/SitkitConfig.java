@@ -241,6 +241,27 @@ public final class SitkitConfig {
         }
     }
 
+    /** A size in bytes: a whole number, optionally with {@code KiB}, {@code MiB} or {@code GiB} ({@code 256MiB}). */
+    public long bytes(String key, long defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        String t = v.get().replace("_", "").trim();
+        long unit = 1;
+        for (String[] u : new String[][]{{"KiB", "1024"}, {"MiB", "1048576"}, {"GiB", "1073741824"}}) {
+            if (t.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                t = t.substring(0, t.length() - u[0].length()).trim();
+            }
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(t), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(key, "a size in bytes such as 1048576 or 256MiB");
+        }
+    }
+
     /**
      * A duration written as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}).
      */

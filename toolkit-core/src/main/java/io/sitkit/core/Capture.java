@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 public interface Capture extends AutoCloseable {
 
+    /** How the capture started, for failure messages: {@code from now: kafka:orders at offsets {0=5}; …}. */
+    String describe();
+
     /** The destinations being recorded. */
     Set<Destination> destinations();
 
@@ -39,6 +42,22 @@ public interface Capture extends AutoCloseable {
 
     /** Errors a destination's capture hit; empty while all is well. */
     Map<Destination, Throwable> errors();
+
+    /**
+     * Everything that made this capture blind at some time since {@code since}: errors, periods
+     * without a broker connection (ongoing or ended after {@code since}), and closing. Empty when
+     * the capture was healthy throughout.
+     */
+    List<String> problemsSince(java.time.Instant since);
+
+    /**
+     * Waits, without polling, until more than {@code seen} messages are held in total, the capture
+     * fails or closes, or the time runs out.
+     *
+     * @return how many messages are held now
+     * @throws InterruptedException when interrupted while waiting
+     */
+    int awaitMore(int seen, Duration within) throws InterruptedException;
 
     /**
      * Calls {@code listener} on the transport thread for every message from now on; the

@@ -16,4 +16,12 @@ public interface CaptureSink {
 
     /** The capture of {@code destination} hit an error it could not recover from. */
     void failed(Destination destination, Throwable error);
+
+    /**
+     * The capture of {@code destination} cannot currently see the broker ({@code problem} says why),
+     * or, with {@code problem == null}, can again. Negative expectations rely on this: a window in
+     * which the capture was blind is an environment error, not a pass.
+     */
+    default void health(Destination destination, String problem) {
+    }
 }

@@ -128,6 +128,16 @@ public final class Message {
         return payload == null ? -1 : payload.length;
     }
 
+    /** Key size in bytes without copying; 0 for a null key. */
+    public int keySize() {
+        return key == null ? 0 : key.length;
+    }
+
+    /** The payload as a stream over the held bytes, without a copy; empty for a null payload. */
+    public java.io.InputStream payloadStream() {
+        return new java.io.ByteArrayInputStream(payload == null ? new byte[0] : payload);
+    }
+
     /** The key as text (see {@link Payloads#toText}), or empty for a null key. */
     public Optional<String> keyText() {
         return key == null ? Optional.empty() : Optional.of(Payloads.toText(key));

@@ -23,6 +23,7 @@ abstract class BaseEnvironment implements Environment {
     private final KafkaSettings kafka;
     private final JmsSettings jms;
     private final int bufferLimit;
+    private final long bufferBytes;
     private final List<Bus> buses = new ArrayList<>();
     private boolean closed;
 
@@ -31,6 +32,7 @@ abstract class BaseEnvironment implements Environment {
         this.kafka = kafka;
         this.jms = jms;
         this.bufferLimit = config.integer(ConfigKeys.CAPTURE_BUFFER_LIMIT, Bus.DEFAULT_BUFFER_LIMIT);
+        this.bufferBytes = config.bytes(ConfigKeys.CAPTURE_BUFFER_BYTES, io.sitkit.core.internal.CaptureBuffer.defaultByteLimit());
     }
 
     @Override
@@ -73,7 +75,7 @@ abstract class BaseEnvironment implements Environment {
                 throw new IllegalStateException("environment '" + name + "' is closed");
             }
             Bus[] self = new Bus[1];
-            self[0] = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit,
+            self[0] = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit, bufferBytes,
                     () -> {
                         synchronized (buses) {
                             buses.remove(self[0]);

@@ -42,6 +42,7 @@ public final class Bus implements AutoCloseable {
     private final KafkaClient kafka;
     private final JmsClient jms;
     private final int defaultBufferLimit;
+    private final long defaultBufferBytes;
     private final List<Capture> captures = new ArrayList<>();
     private final Runnable onClose;
     private boolean closed;
@@ -50,12 +51,14 @@ public final class Bus implements AutoCloseable {
      * @param kafka              the Kafka client, or null when the environment has no Kafka
      * @param jms                the JMS client, or null when the environment has no JMS
      * @param defaultBufferLimit capture bound used when a spec gives none
+     * @param defaultBufferBytes capture byte bound used when a spec gives none
      * @param onClose            called once when the bus closes (the environment forgets it)
      */
-    Bus(KafkaClient kafka, JmsClient jms, int defaultBufferLimit, Runnable onClose) {
+    Bus(KafkaClient kafka, JmsClient jms, int defaultBufferLimit, long defaultBufferBytes, Runnable onClose) {
         this.kafka = kafka;
         this.jms = jms;
         this.defaultBufferLimit = defaultBufferLimit <= 0 ? DEFAULT_BUFFER_LIMIT : defaultBufferLimit;
+        this.defaultBufferBytes = defaultBufferBytes <= 0 ? CaptureBuffer.defaultByteLimit() : defaultBufferBytes;
         this.onClose = onClose;
     }
 
@@ -126,7 +129,8 @@ public final class Bus implements AutoCloseable {
                     + spec.from() + "; capture them in a separate spec");
         }
         int limit = spec.bufferLimit() > 0 ? spec.bufferLimit() : defaultBufferLimit;
-        CaptureBuffer buffer = new CaptureBuffer(new java.util.LinkedHashSet<>(spec.destinations()), limit,
+        long bytes = spec.bufferBytes() > 0 ? spec.bufferBytes() : defaultBufferBytes;
+        CaptureBuffer buffer = new CaptureBuffer(new java.util.LinkedHashSet<>(spec.destinations()), limit, bytes,
                 "from " + spec.from() + ":");
         // Registered first, so it runs last on close: a closed capture is forgotten and its messages can be collected.
         buffer.own(() -> {

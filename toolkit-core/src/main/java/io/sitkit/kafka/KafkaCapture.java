@@ -109,11 +109,14 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
                 positions.put(tp, c.position(tp, left(deadline)));
             }
             ready.complete(positions);
+            BrokerContact contact = new BrokerContact(c, settings);
             while (!closing) {
                 ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
                 if (records.isEmpty()) {
+                    contact.check(destinations, sink);
                     continue;
                 }
+                contact.seen(destinations, sink);
                 Instant now = Instant.now();
                 List<io.sitkit.core.Message> batch = new ArrayList<>(records.count());
                 Instant ts = null;

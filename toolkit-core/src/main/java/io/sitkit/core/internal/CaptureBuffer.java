@@ -38,6 +38,9 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     private final Set<Destination> destinations;
     private final int limit;
+    private final long byteLimit;
+    private long bytes;
+    private final CaptureHealth health = new CaptureHealth();
     private final List<String> description = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -61,15 +64,34 @@ public final class CaptureBuffer implements Capture, CaptureSink {
      * @param description  how the capture started (start offsets, selectors), for failure messages
      */
     public CaptureBuffer(Set<Destination> destinations, int limit, String description) {
+        this(destinations, limit, defaultByteLimit(), description);
+    }
+
+    /**
+     * @param destinations what is captured
+     * @param limit        how many messages to hold at most, &gt; 0
+     * @param byteLimit    how many key and payload bytes to hold at most, &gt; 0
+     * @param description  how the capture started (start offsets, selectors), for failure messages
+     */
+    public CaptureBuffer(Set<Destination> destinations, int limit, long byteLimit, String description) {
         if (limit <= 0) {
             throw new IllegalArgumentException("capture buffer limit must be > 0: " + limit);
         }
+        if (byteLimit <= 0) {
+            throw new IllegalArgumentException("capture byte limit must be > 0: " + byteLimit);
+        }
         this.destinations = Collections.unmodifiableSet(new LinkedHashSet<>(destinations));
         this.limit = limit;
+        this.byteLimit = byteLimit;
         this.description.add(description);
         for (Destination d : destinations) {
             byDestination.put(d, new AppendOnlyList<>());
         }
+    }
+
+    /** The byte bound used when none is configured: a quarter of the maximum heap. */
+    public static long defaultByteLimit() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** Registers a resource to close with this capture (closed in reverse order of registration). */
@@ -130,7 +152,9 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     /** Called with the lock held. */
     private void hold(Message message) {
-        if (all.size() < limit) {
+        long size = Math.max(0, message.payloadSize()) + message.keySize();
+        if (all.size() < limit && bytes + size <= byteLimit) {
+            bytes += size;
             all.add(message);
             AppendOnlyList<Message> list = message.destination().equals(lastDestination) ? lastList
                     : byDestination.computeIfAbsent(message.destination(), d -> new AppendOnlyList<>());
@@ -138,8 +162,9 @@ public final class CaptureBuffer implements Capture, CaptureSink {
             lastDestination = message.destination();
             lastList = list;
         } else if (dropped++ == 0) {
-            LOG.warn("capture of {} reached its bound of {} messages; further messages are passed to listeners "
-                    + "but not held (raise sitkit.capture.buffer-limit)", destinations, limit);
+            LOG.warn("capture of {} reached its bound ({} of {} messages, {} of {} bytes); further messages are passed "
+                    + "to listeners but not held (raise sitkit.capture.buffer-limit or sitkit.capture.buffer-bytes)",
+                    destinations, all.size(), limit, bytes, byteLimit);
         }
     }
 
@@ -153,6 +178,70 @@ public final class CaptureBuffer implements Capture, CaptureSink {
             lock.unlock();
         }
         LOG.warn("capture of {} failed: {}", destination, error.toString());
+    }
+
+    @Override
+    public void health(Destination destination, String problem) {
+        lock.lock();
+        try {
+            health.report(destination, problem, java.time.Instant.now());
+        } finally {
+            lock.unlock();
+        }
+        if (problem != null) {
+            LOG.warn("capture of {} is blind: {}", destination, problem);
+        } else {
+            LOG.info("capture of {} sees its broker again", destination);
+        }
+    }
+
+    @Override
+    public List<String> problemsSince(java.time.Instant since) {
+        lock.lock();
+        try {
+            List<String> out = new ArrayList<>();
+            errors.forEach((d, e) -> out.add(d + " failed: " + e));
+            out.addAll(health.since(since));
+            if (closed) {
+                out.add("the capture was closed");
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int awaitMore(int seen, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        lock.lock();
+        try {
+            while (all.size() <= seen && !closed && errors.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                filteredWaiters++;
+                try {
+                    changed.await(left, TimeUnit.NANOSECONDS);
+                } finally {
+                    filteredWaiters--;
+                }
+            }
+            return all.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Key and payload bytes held. */
+    public long bytesHeld() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -303,7 +392,8 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         sb.append(counts);
         sb.append('\n').append("  capture started ").append(String.join("; ", description));
         if (dropped > 0) {
-            sb.append("\n  note: ").append(dropped).append(" message(s) were dropped at the buffer bound of ").append(limit);
+            sb.append("\n  note: ").append(dropped).append(" message(s) were dropped at the buffer bound (").append(limit)
+                    .append(" messages, ").append(byteLimit).append(" bytes)");
         }
         Throwable error = errors.get(destination);
         if (error != null) {
@@ -330,7 +420,13 @@ public final class CaptureBuffer implements Capture, CaptureSink {
     }
 
     @Override
+    public String describe() {
+        List<String> parts = List.copyOf(description);
+        return parts.get(0) + (parts.size() > 1 ? " " + String.join("; ", parts.subList(1, parts.size())) : "");
+    }
+
+    @Override
     public String toString() {
-        return "Capture" + destinations + " " + String.join("; ", description);
+        return "Capture" + destinations + " " + describe();
     }
 }

@@ -1,0 +1,36 @@
+package io.sitkit.correlate;
+
+import io.sitkit.core.Message;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One step of a flow: from one message to the next one carrying the same key, and how long it took
+ * (by the capture clock, see {@link Message#capturedAt()}).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param from    the earlier message
+ * @param to      the later message
+ * @param latency {@code to.capturedAt - from.capturedAt}, never negative
+ */
+public record Hop(Message from, Message to, Duration latency) {
+    public Hop {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (latency == null || latency.isNegative()) {
+            throw new IllegalArgumentException("hop latency must be >= 0: " + latency);
+        }
+    }
+
+    static Hop between(Message from, Message to) {
+        Duration d = Duration.between(from.capturedAt(), to.capturedAt());
+        return new Hop(from, to, d.isNegative() ? Duration.ZERO : d);
+    }
+
+    @Override
+    public String toString() {
+        return from.destination() + " -> " + to.destination() + " in " + Flow.millis(latency);
+    }
+}

@@ -1,0 +1,258 @@
+package io.sitkit.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sitkit.core.Destination;
+import io.sitkit.core.Message;
+import io.sitkit.correlate.Flow;
+import io.sitkit.diff.JsonDiff;
+import io.sitkit.match.JsonPathExpression;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A flow expectation: the messages carrying one correlation key pass through destinations
+ * D1 → D2 → … in order, each hop within its own bound, with fields keeping their values across
+ * hops. Waits until the last hop is reached; fails naming the hops reached (with timings) and the
+ * hop that broke.
+ *
+ * <pre>{@code
+ * Flow flow = expect.expectFlow("o-1")
+ *         .through("kafka:orders", "jms:queue:payments", "kafka:shipments")
+ *         .eachHopWithin(Duration.ofSeconds(2))
+ *         .hopWithin(2, Duration.ofMillis(500))
+ *         .consistent(FieldMapping.of("kafka:orders", "$.total").and("jms:queue:payments", "$.amount"))
+ *         .within(Duration.ofSeconds(10));
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class FlowExpectation {
+    private final Expectations context;
+    private final String key;
+    private final List<Destination> path;
+    private final Duration eachHop;
+    private final Map<Integer, Duration> hopBounds;
+    private final List<FieldMapping> fields;
+
+    FlowExpectation(Expectations context, String key) {
+        this(context, Objects.requireNonNull(key, "key"), List.of(), null, Map.of(), List.of());
+    }
+
+    private FlowExpectation(Expectations context, String key, List<Destination> path, Duration eachHop,
+                            Map<Integer, Duration> hopBounds, List<FieldMapping> fields) {
+        this.context = context;
+        this.key = key;
+        this.path = path;
+        this.eachHop = eachHop;
+        this.hopBounds = hopBounds;
+        this.fields = fields;
+    }
+
+    /** The destinations the flow passes through, in order (at least one, each captured). */
+    public FlowExpectation through(String... addresses) {
+        List<Destination> ds = Arrays.stream(addresses).map(Destination::parse).toList();
+        if (ds.isEmpty()) {
+            throw new IllegalArgumentException("a flow passes through at least one destination");
+        }
+        ds.forEach(context::expect);
+        return new FlowExpectation(context, key, ds, eachHop, hopBounds, fields);
+    }
+
+    /** Every hop (from one destination to the next) within {@code bound}. */
+    public FlowExpectation eachHopWithin(Duration bound) {
+        return new FlowExpectation(context, key, path, positive(bound), hopBounds, fields);
+    }
+
+    /** Hop {@code n} (1 = from the first destination to the second) within {@code bound}; overrides {@link #eachHopWithin}. */
+    public FlowExpectation hopWithin(int n, Duration bound) {
+        if (n < 1 || path.size() > 0 && n >= path.size()) {
+            throw new IllegalArgumentException("hop " + n + " does not exist: a flow through " + path.size()
+                    + " destinations has hops 1.." + (path.size() - 1) + " (call through(…) first)");
+        }
+        Map<Integer, Duration> copy = new java.util.HashMap<>(hopBounds);
+        copy.put(n, positive(bound));
+        return new FlowExpectation(context, key, path, eachHop, Map.copyOf(copy), fields);
+    }
+
+    /** The field keeps its value on every destination it is mapped on. */
+    public FlowExpectation consistent(FieldMapping field) {
+        List<FieldMapping> copy = new ArrayList<>(fields);
+        copy.add(Objects.requireNonNull(field, "field"));
+        return new FlowExpectation(context, key, path, eachHop, hopBounds, List.copyOf(copy));
+    }
+
+    /**
+     * Waits until every hop is reached and returns the flow.
+     *
+     * @throws ExpectationFailedError when a hop is missing at the deadline, late, or a field differs
+     */
+    public Flow within(Duration within) {
+        if (path.isEmpty()) {
+            throw new IllegalStateException("say which destinations the flow passes through: expectFlow(key).through(…)");
+        }
+        Watch watch = new Watch(context.capture(), within);
+        Walk[] walk = new Walk[1];
+        watch.until(() -> {
+            walk[0] = walk(context.flows().flow(key).orElse(new Flow(key, List.of())));
+            return walk[0].reached.size() == path.size() || walk[0].late != null;
+        });
+        Walk w = walk[0];
+        if (w.reached.size() == path.size() && w.late == null) {
+            Optional<String> mismatch = fieldMismatch(w.reached);
+            if (mismatch.isEmpty()) {
+                return w.flow;
+            }
+            throw report(within, w, "but " + mismatch.get(), watch).error();
+        }
+        int broken = w.late != null ? w.reached.size() - 1 : w.reached.size();
+        String but;
+        if (w.late != null) {
+            but = "but hop " + broken + " " + path.get(broken - 1) + " -> " + path.get(broken) + " took "
+                    + Watch.human(w.late) + ", over its bound of " + Watch.human(bound(broken));
+        } else if (broken == 0) {
+            but = "but no message with key " + key + " reached " + path.get(0);
+        } else {
+            but = "but it broke at hop " + broken + " " + path.get(broken - 1) + " -> " + path.get(broken)
+                    + ": no message with key " + key + " on " + path.get(broken) + " after the one on " + path.get(broken - 1);
+        }
+        FailureReport r = report(within, w, but, watch);
+        Destination missing = w.late == null ? path.get(broken) : null;
+        if (missing != null) {
+            List<Message> there = context.capture().messages(missing);
+            if (!there.isEmpty()) {
+                r.line("on " + missing + " (" + there.size() + " messages) the keys by "
+                        + context.rules().sourceFor(missing).map(s -> s.describe()).orElse("(no rule)") + " were: " + keys(there));
+            } else if (context.rules().sourceFor(missing).isEmpty()) {
+                r.hint("no correlation rule covers " + missing + "; add one with CorrelationRules.on(\"" + missing + "\", …)");
+            }
+        }
+        throw r.error();
+    }
+
+    private FailureReport report(Duration within, Walk w, String but, Watch watch) {
+        StringBuilder route = new StringBuilder();
+        path.forEach(d -> route.append(route.length() == 0 ? "" : " -> ").append(d));
+        String bounds = eachHop == null && hopBounds.isEmpty() ? "" : ", " + boundsText();
+        FailureReport r = new FailureReport("flow " + key + " through " + route, context.redactor())
+                .line("correlated by " + rulesText())
+                .line("within " + Watch.human(within) + bounds)
+                .line(but);
+        r.line("reached:");
+        for (int i = 0; i < w.reached.size(); i++) {
+            Message m = w.reached.get(i);
+            String timing = i == 0 ? "at +0ms" : "hop " + i + " in " + Watch.human(Duration.between(w.reached.get(i - 1).capturedAt(), m.capturedAt()));
+            r.line("  " + (i + 1) + ". " + timing + ": " + r.render(m));
+        }
+        if (w.reached.isEmpty()) {
+            r.line("  (nothing)");
+        }
+        return r.seen("seen since the capture started", context.capture(), java.time.Instant.MIN).capture(context.capture(), watch.start());
+    }
+
+    private String rulesText() {
+        List<String> out = new ArrayList<>();
+        for (Destination d : path) {
+            out.add(d + " by " + context.rules().sourceFor(d).map(s -> s.describe()).orElse("(no rule)"));
+        }
+        return String.join(", ", out);
+    }
+
+    private String boundsText() {
+        List<String> out = new ArrayList<>();
+        if (eachHop != null) {
+            out.add("each hop within " + Watch.human(eachHop));
+        }
+        hopBounds.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.add("hop " + e.getKey() + " within " + Watch.human(e.getValue())));
+        return String.join(", ", out);
+    }
+
+    private String keys(List<Message> there) {
+        List<String> ks = new ArrayList<>();
+        for (int i = Math.max(0, there.size() - 5); i < there.size(); i++) {
+            ks.add(context.rules().keyOf(there.get(i)).orElse("(none)"));
+        }
+        return (there.size() > 5 ? "…, " : "") + String.join(", ", ks);
+    }
+
+    private Duration bound(int hop) {
+        Duration b = hopBounds.get(hop);
+        return b != null ? b : eachHop;
+    }
+
+    /** The hops reached so far, in order, and a hop that came too late. */
+    private record Walk(Flow flow, List<Message> reached, Duration late) {
+    }
+
+    private Walk walk(Flow flow) {
+        List<Message> reached = new ArrayList<>();
+        Message previous = null;
+        for (Destination d : path) {
+            Message next = null;
+            for (Message m : flow.messages()) {
+                if (m.destination().equals(d) && (previous == null || !m.capturedAt().isBefore(previous.capturedAt()))
+                        && !reached.contains(m)) {
+                    next = m;
+                    break;
+                }
+            }
+            if (next == null) {
+                return new Walk(flow, reached, null);
+            }
+            reached.add(next);
+            if (previous != null) {
+                Duration took = Duration.between(previous.capturedAt(), next.capturedAt());
+                Duration bound = bound(reached.size() - 1);
+                if (bound != null && took.compareTo(bound) > 0) {
+                    return new Walk(flow, reached, took);
+                }
+            }
+            previous = next;
+        }
+        return new Walk(flow, reached, null);
+    }
+
+    private Optional<String> fieldMismatch(List<Message> reached) {
+        for (FieldMapping f : fields) {
+            Destination firstAt = null;
+            JsonNode firstValue = null;
+            JsonPathExpression firstPath = null;
+            for (Map.Entry<Destination, JsonPathExpression> e : f.paths().entrySet()) {
+                int i = path.indexOf(e.getKey());
+                if (i < 0) {
+                    return Optional.of("field mapping " + f + " names " + e.getKey() + ", which the flow does not pass through");
+                }
+                Optional<JsonNode> v = e.getValue().read(reached.get(i));
+                if (v.isEmpty()) {
+                    return Optional.of(e.getValue().path() + " is missing on " + e.getKey() + " (" + reached.get(i).position() + ")");
+                }
+                if (firstValue == null) {
+                    firstAt = e.getKey();
+                    firstValue = v.get();
+                    firstPath = e.getValue();
+                } else if (!same(firstValue, v.get())) {
+                    return Optional.of(firstPath.path() + " on " + firstAt + " is " + JsonDiff.render(firstValue, 60) + " but "
+                            + e.getValue().path() + " on " + e.getKey() + " is " + JsonDiff.render(v.get(), 60));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean same(JsonNode a, JsonNode b) {
+        return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
+    }
+
+    private static Duration positive(Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("a hop bound must be > 0: " + d);
+        }
+        return d;
+    }
+}

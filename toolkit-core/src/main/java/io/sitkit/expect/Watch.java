@@ -1,0 +1,90 @@
+package io.sitkit.expect;
+
+import io.sitkit.core.Capture;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one waiting loop of every expectation: evaluate what is held, and if that is not enough
+ * park on the capture until it holds more (no poll interval) or the deadline passes.
+ *
+ * <p>Thread-safety: one instance per waiting thread.
+ */
+final class Watch {
+    private final Capture capture;
+    private final Duration within;
+    private final Instant start = Instant.now();
+    private final long deadline;
+
+    Watch(Capture capture, Duration within) {
+        if (within == null || within.isNegative()) {
+            throw new IllegalArgumentException("an expectation needs a time bound >= 0: " + within);
+        }
+        this.capture = capture;
+        this.within = within;
+        this.deadline = System.nanoTime() + within.toNanos();
+    }
+
+    Instant start() {
+        return start;
+    }
+
+    /**
+     * Calls {@code step} now and whenever the capture holds more, until it returns true (then
+     * true) or the time is up (then false).
+     *
+     * @throws CaptureBlindException when the capture fails or closes while waiting
+     */
+    boolean until(BooleanSupplier step) {
+        while (true) {
+            int before = capture.size();
+            if (step.getAsBoolean()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            int now;
+            try {
+                now = capture.awaitMore(before, Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaptureBlindException("interrupted while waiting " + human(within) + " on " + capture.destinations());
+            }
+            if (now <= before && deadline - System.nanoTime() > 0) {
+                // Woken without news before the deadline: the capture failed or closed.
+                List<String> problems = capture.problemsSince(start);
+                if (!problems.isEmpty()) {
+                    if (step.getAsBoolean()) {
+                        return true;
+                    }
+                    throw new CaptureBlindException("the capture stopped seeing messages while waiting:\n  "
+                            + String.join("\n  ", problems));
+                }
+            }
+        }
+    }
+
+    /** Problems that made the capture blind at any time since the watch started. */
+    List<String> problems() {
+        return capture.problemsSince(start);
+    }
+
+    /** {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 2m}, {@code 1m30s}. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms < 60_000) {
+            return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0).replace(".0s", "s");
+        }
+        long s = ms / 1000;
+        return s % 60 == 0 ? s / 60 + "m" : s / 60 + "m" + s % 60 + "s";
+    }
+}

@@ -1,0 +1,55 @@
+package io.sitkit.kafka;
+
+import io.sitkit.core.CaptureSink;
+import io.sitkit.core.Destination;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+
+import java.util.List;
+
+/**
+ * Tells a capture's sink when its consumer loses and regains every broker connection, read from
+ * the consumer's own {@code connection-count} metric (no extra broker calls).
+ *
+ * <p>Thread-safety: used only by the capture thread that owns the consumer.
+ */
+final class BrokerContact {
+    private static final long CHECK_EVERY_NANOS = 100_000_000L;
+
+    private final Metric connections;
+    private final KafkaSettings settings;
+    private boolean blind;
+    private long lastCheck;
+
+    BrokerContact(KafkaConsumer<?, ?> consumer, KafkaSettings settings) {
+        this.settings = settings;
+        this.connections = consumer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("connection-count") && e.getKey().group().equals("consumer-metrics"))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Records arrived: the broker is reachable. */
+    void seen(List<Destination> destinations, CaptureSink sink) {
+        if (blind) {
+            blind = false;
+            destinations.forEach(d -> sink.health(d, null));
+        }
+    }
+
+    /** An empty poll: look at the connection count, at most every 100 ms. */
+    void check(List<Destination> destinations, CaptureSink sink) {
+        long now = System.nanoTime();
+        if (connections == null || now - lastCheck < CHECK_EVERY_NANOS) {
+            return;
+        }
+        lastCheck = now;
+        boolean none = ((Number) connections.metricValue()).doubleValue() < 1;
+        if (none && !blind) {
+            blind = true;
+            String problem = "no connection to Kafka at " + settings.bootstrapServers();
+            destinations.forEach(d -> sink.health(d, problem));
+        } else if (!none) {
+            seen(destinations, sink);
+        }
+    }
+}
