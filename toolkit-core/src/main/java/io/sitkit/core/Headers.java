@@ -13,10 +13,13 @@ import java.util.Optional;
  */
 public final class Headers implements Iterable<Header> {
     private static final Headers EMPTY = new Headers(List.of());
-    private final List<Header> list;
+    /** A lone header is held as itself, a list only from two on: a capture holds millions of one-property JMS messages. */
+    private final Header single;
+    private final List<Header> many;
 
     private Headers(List<Header> list) {
-        this.list = list;
+        this.single = list.size() == 1 ? list.get(0) : null;
+        this.many = list.size() == 1 ? null : list;
     }
 
     public static Headers empty() {
@@ -33,17 +36,20 @@ public final class Headers implements Iterable<Header> {
 
     /** A copy with one more header at the end. */
     public Headers with(Header header) {
-        List<Header> copy = new ArrayList<>(list.size() + 1);
-        copy.addAll(list);
+        List<Header> copy = new ArrayList<>(size() + 1);
+        copy.addAll(asList());
         copy.add(header);
         return new Headers(List.copyOf(copy));
     }
 
     /** The last header with that name, if any. */
     public Optional<Header> last(String name) {
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (list.get(i).name().equals(name)) {
-                return Optional.of(list.get(i));
+        if (single != null) {
+            return single.name().equals(name) ? Optional.of(single) : Optional.empty();
+        }
+        for (int i = many.size() - 1; i >= 0; i--) {
+            if (many.get(i).name().equals(name)) {
+                return Optional.of(many.get(i));
             }
         }
         return Optional.empty();
@@ -56,7 +62,7 @@ public final class Headers implements Iterable<Header> {
 
     /** Every header with that name, in order. */
     public List<Header> all(String name) {
-        return list.stream().filter(h -> h.name().equals(name)).toList();
+        return asList().stream().filter(h -> h.name().equals(name)).toList();
     }
 
     public boolean contains(String name) {
@@ -64,34 +70,34 @@ public final class Headers implements Iterable<Header> {
     }
 
     public List<Header> asList() {
-        return list;
+        return single != null ? List.of(single) : many;
     }
 
     public int size() {
-        return list.size();
+        return single != null ? 1 : many.size();
     }
 
     public boolean isEmpty() {
-        return list.isEmpty();
+        return single == null && many.isEmpty();
     }
 
     @Override
     public Iterator<Header> iterator() {
-        return list.iterator();
+        return asList().iterator();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Headers h && list.equals(h.list);
+        return o instanceof Headers h && asList().equals(h.asList());
     }
 
     @Override
     public int hashCode() {
-        return list.hashCode();
+        return asList().hashCode();
     }
 
     @Override
     public String toString() {
-        return list.toString();
+        return asList().toString();
     }
 }

@@ -15,8 +15,11 @@ import java.util.Optional;
  * <p>Two clocks are kept. {@link #timestamp()} is the message's own time (Kafka CreateTime or
  * LogAppendTime — see {@link KafkaMetadata#timestampType()} — or {@code JMSTimestamp}).
  * {@link #capturedAt()} is when sitkit's capture saw it, on this JVM's clock. Flows and hop
- * latencies are ordered by {@code capturedAt}, because producers' clocks on different hosts
- * disagree while one capture clock does not; the message timestamp stays available for reports.
+ * latencies use {@link #flowTimeNanos()}: the message's own timestamp, but never later than its
+ * capture time — a capture can see a message after its downstream effects (one Kafka poll
+ * returning later than the service that reacted to the same record), so capture time alone
+ * could put an effect before its cause, while the clamp keeps a producer whose clock runs ahead
+ * from pushing a message into the future.
  *
  * <p>Text and JSON views ({@link #payloadText()}, {@link #payloadJson()}) are derived on demand,
  * never stored twice.
@@ -46,8 +49,16 @@ public final class Message {
     private final Headers headers;
     private final byte[] payload;
     private final BodyType bodyType;
-    private final Instant timestamp;
-    private final Instant capturedAt;
+    /** Epoch nanoseconds, or {@link #NO_TIME}; times stay primitive because a capture holds millions of messages. */
+    private final long timestampNanos;
+    /**
+     * Null, except when a time does not fit in epoch nanoseconds (before 1677 or after 2262, only in
+     * replayed or synthetic data): then {@code [timestamp, capturedAt]} whole. One field for both keeps
+     * the common message small.
+     */
+    private final Instant[] far;
+    private final long capturedAtNanos;
+    private static final long NO_TIME = Long.MIN_VALUE;
     private final TransportMetadata metadata;
 
     /**
@@ -72,7 +83,10 @@ public final class Message {
         this.destination = Objects.requireNonNull(destination, "destination");
         this.headers = Objects.requireNonNull(headers, "headers");
         this.bodyType = Objects.requireNonNull(bodyType, "bodyType");
-        this.capturedAt = Objects.requireNonNull(capturedAt, "capturedAt");
+        Objects.requireNonNull(capturedAt, "capturedAt");
+        long captured = nanos(capturedAt);
+        // Out of the nanosecond range: kept whole in far, ordered at the range's ends.
+        this.capturedAtNanos = captured != NO_TIME ? captured : capturedAt.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         if (destination.isKafka() != (metadata instanceof KafkaMetadata)) {
             throw new IllegalArgumentException("metadata " + metadata.getClass().getSimpleName()
@@ -80,7 +94,9 @@ public final class Message {
         }
         this.key = key;
         this.payload = payload;
-        this.timestamp = timestamp;
+        long ts = timestamp == null ? NO_TIME : nanos(timestamp);
+        this.timestampNanos = ts;
+        this.far = timestamp != null && ts == NO_TIME || captured == NO_TIME ? new Instant[]{timestamp, capturedAt} : null;
     }
 
     /** Where it was seen. */
@@ -108,14 +124,40 @@ public final class Message {
         return bodyType;
     }
 
+    /** Epoch nanoseconds of {@code t}, or {@link #NO_TIME} when they do not fit in a long. */
+    private static long nanos(Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException e) {
+            return NO_TIME;
+        }
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     /** The message's own timestamp, or null. */
     public Instant timestamp() {
-        return timestamp;
+        return far != null ? far[0] : timestampNanos == NO_TIME ? null : instant(timestampNanos);
     }
 
     /** When sitkit's capture saw it. */
     public Instant capturedAt() {
-        return capturedAt;
+        return far != null ? far[1] : instant(capturedAtNanos);
+    }
+
+    /**
+     * The time flows order this message by, as epoch nanoseconds: its own timestamp when it has
+     * one no later than {@link #capturedAt()}, else its capture time.
+     */
+    public long flowTimeNanos() {
+        return timestampNanos != NO_TIME && timestampNanos < capturedAtNanos ? timestampNanos : capturedAtNanos;
+    }
+
+    /** {@link #capturedAt()} as epoch nanoseconds, without creating an {@code Instant}: for ordering many messages. */
+    public long capturedAtNanos() {
+        return capturedAtNanos;
     }
 
     /** Kafka or JMS metadata. */
@@ -188,13 +230,14 @@ public final class Message {
     public boolean equals(Object o) {
         return o instanceof Message m && destination.equals(m.destination) && Arrays.equals(key, m.key)
                 && headers.equals(m.headers) && Arrays.equals(payload, m.payload) && bodyType == m.bodyType
-                && Objects.equals(timestamp, m.timestamp) && capturedAt.equals(m.capturedAt)
+                && timestampNanos == m.timestampNanos && capturedAtNanos == m.capturedAtNanos
+                && Arrays.equals(far, m.far)
                 && metadata.equals(m.metadata);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(destination, headers, bodyType, timestamp, capturedAt, metadata)
+        return Objects.hash(destination, headers, bodyType, timestampNanos, capturedAtNanos, metadata) + Arrays.hashCode(far)
                 + 31 * Arrays.hashCode(key) + 17 * Arrays.hashCode(payload);
     }
 

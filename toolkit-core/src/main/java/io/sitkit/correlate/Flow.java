@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The messages that share one correlation key, across destinations and transports, ordered by the
- * time the capture saw them, with the latency of each hop.
+ * The messages that share one correlation key, across destinations and transports, ordered by
+ * {@link Message#flowTimeNanos()} (own timestamp, never later than the capture time), with the
+ * latency of each hop.
  *
  * <pre>{@code
  * Flow flow = index.flow("o-1").orElseThrow();
@@ -33,7 +34,7 @@ public final class Flow {
     public Flow(String key, List<Message> messages) {
         this.key = Objects.requireNonNull(key, "key");
         List<Message> sorted = new ArrayList<>(messages);
-        sorted.sort(Comparator.comparing(Message::capturedAt));
+        sorted.sort(Comparator.comparingLong(Message::flowTimeNanos));
         this.messages = List.copyOf(sorted);
     }
 
@@ -77,17 +78,22 @@ public final class Flow {
     /** From the first message to the last. */
     public Duration duration() {
         return messages.size() < 2 ? Duration.ZERO
-                : Duration.between(messages.get(0).capturedAt(), messages.get(messages.size() - 1).capturedAt());
+                : between(messages.get(0), messages.get(messages.size() - 1));
     }
 
     /** One line per message: {@code +0ms kafka:orders[0]@3}, {@code +12ms jms:queue:payments id=…}. */
     public String describe() {
         StringBuilder sb = new StringBuilder("flow ").append(key).append(" (").append(messages.size()).append(" messages)");
         for (Message m : messages) {
-            sb.append("\n  +").append(millis(Duration.between(messages.get(0).capturedAt(), m.capturedAt()))).append(' ')
+            sb.append("\n  +").append(millis(between(messages.get(0), m))).append(' ')
                     .append(m.position());
         }
         return sb.toString();
+    }
+
+    /** From one message to a later one, by flow time; never negative. */
+    public static Duration between(Message from, Message to) {
+        return Duration.ofNanos(Math.max(0, to.flowTimeNanos() - from.flowTimeNanos()));
     }
 
     static String millis(Duration d) {

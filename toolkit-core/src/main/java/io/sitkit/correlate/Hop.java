@@ -7,13 +7,13 @@ import java.util.Objects;
 
 /**
  * One step of a flow: from one message to the next one carrying the same key, and how long it took
- * (by the capture clock, see {@link Message#capturedAt()}).
+ * (by {@link Message#flowTimeNanos()}).
  *
  * <p>Thread-safety: immutable.
  *
  * @param from    the earlier message
  * @param to      the later message
- * @param latency {@code to.capturedAt - from.capturedAt}, never negative
+ * @param latency from {@code from} to {@code to} by flow time, never negative
  */
 public record Hop(Message from, Message to, Duration latency) {
     public Hop {
@@ -25,8 +25,7 @@ public record Hop(Message from, Message to, Duration latency) {
     }
 
     static Hop between(Message from, Message to) {
-        Duration d = Duration.between(from.capturedAt(), to.capturedAt());
-        return new Hop(from, to, d.isNegative() ? Duration.ZERO : d);
+        return new Hop(from, to, Flow.between(from, to));
     }
 
     @Override

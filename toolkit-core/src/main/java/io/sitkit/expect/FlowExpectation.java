@@ -146,7 +146,7 @@ public final class FlowExpectation {
         r.line("reached:");
         for (int i = 0; i < w.reached.size(); i++) {
             Message m = w.reached.get(i);
-            String timing = i == 0 ? "at +0ms" : "hop " + i + " in " + Watch.human(Duration.between(w.reached.get(i - 1).capturedAt(), m.capturedAt()));
+            String timing = i == 0 ? "at +0ms" : "hop " + i + " in " + Watch.human(Flow.between(w.reached.get(i - 1), m));
             r.line("  " + (i + 1) + ". " + timing + ": " + r.render(m));
         }
         if (w.reached.isEmpty()) {
@@ -196,7 +196,7 @@ public final class FlowExpectation {
         for (Destination d : path) {
             Message next = null;
             for (Message m : flow.messages()) {
-                if (m.destination().equals(d) && (previous == null || !m.capturedAt().isBefore(previous.capturedAt()))
+                if (m.destination().equals(d) && (previous == null || m.flowTimeNanos() >= previous.flowTimeNanos())
                         && !reached.contains(m)) {
                     next = m;
                     break;
@@ -207,7 +207,7 @@ public final class FlowExpectation {
             }
             reached.add(next);
             if (previous != null) {
-                Duration took = Duration.between(previous.capturedAt(), next.capturedAt());
+                Duration took = Flow.between(previous, next);
                 Duration bound = bound(reached.size() - 1);
                 if (bound != null && took.compareTo(bound) > 0) {
                     return new Walk(flow, reached, took);

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A before B: the first message matching A (on its destination) is captured before the first
- * matching B (on its own). Fails as soon as B shows up first.
+ * A before B: the first message matching A (on its destination) comes before the first matching B
+ * (on its own), by {@link io.sitkit.core.Message#flowTimeNanos()}. Completes, or fails, as soon
+ * as both are held — not at B alone, since one transport's capture may see B before the other's sees A.
  *
  * <pre>{@code
  * expect.expectOrder("kafka:orders", key("o-1")).before("jms:queue:payments", header("orderId", "o-1"))
@@ -60,23 +61,23 @@ public final class OrderExpectation {
         watch.until(() -> {
             found[0] = found[0] != null ? found[0] : scan(firstAt, first, scanned, 0);
             found[1] = found[1] != null ? found[1] : scan(secondAt, second, scanned, 1);
-            return found[1] != null;
+            // Both are needed: a capture may see B before A even when A came first (one transport polls later).
+            return found[0] != null && found[1] != null;
         });
-        boolean inOrder = found[0] != null && found[1] != null && !found[1].capturedAt().isBefore(found[0].capturedAt());
+        boolean inOrder = found[0] != null && found[1] != null && found[1].flowTimeNanos() >= found[0].flowTimeNanos();
         if (inOrder) {
             return List.of(found[0], found[1]);
         }
         String expected = first.describe() + " on " + firstAt + " before " + second.describe() + " on " + secondAt;
-        String but = found[1] == null ? "but " + (found[0] == null ? "neither was seen" : "only the first was seen")
-                : "but the second came first";
+        String but = found[0] == null && found[1] == null ? "but neither was seen"
+                : found[1] == null ? "but only the first was seen"
+                : found[0] == null ? "but only the second was seen" : "but the second came first";
         FailureReport r = new FailureReport(expected, context.redactor()).line("within " + Watch.human(within)).line(but);
         if (found[1] != null) {
             r.line("second:").message(found[1]);
         }
         if (found[0] != null) {
             r.line("first:").message(found[0]);
-        } else if (found[1] != null) {
-            r.line("first: not seen by then");
         }
         return unreachable(r.seen("seen since the capture started", context.capture(), java.time.Instant.MIN)
                 .capture(context.capture(), watch.start()));
