@@ -123,6 +123,19 @@ public final class Matchers {
         return new JsonPathCondition(path);
     }
 
+    /** The payload is JSON equal to {@code expectedJson} (numbers by value); near misses list each differing field. */
+    public static MessageMatcher jsonEquivalentTo(String expectedJson) {
+        return new JsonEquivalence(expectedJson, io.sitkit.diff.JsonDiff.strict());
+    }
+
+    /**
+     * The payload is JSON equivalent to {@code expectedJson} under {@code diff}, e.g.
+     * {@code JsonDiff.strict().ignoring("$.timestamp").allowingExtraFields()}.
+     */
+    public static MessageMatcher jsonEquivalentTo(String expectedJson, io.sitkit.diff.JsonDiff diff) {
+        return new JsonEquivalence(expectedJson, diff);
+    }
+
     /** The message was seen on {@code destination}. */
     public static MessageMatcher destination(Destination destination) {
         Objects.requireNonNull(destination, "destination");

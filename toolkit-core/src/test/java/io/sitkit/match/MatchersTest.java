@@ -87,6 +87,19 @@ class MatchersTest {
     }
 
     @Test
+    void jsonEquivalenceExplainsANearMissFieldByField() {
+        MessageMatcher m = jsonEquivalentTo("{\"orderId\":\"o-1\",\"total_amount\":42,\"items\":[],\"note\":null}",
+                io.sitkit.diff.JsonDiff.strict().ignoring("$.items").allowingExtraFields());
+        assertThat(m.matches(ORDER)).isFalse();
+        assertThat(m.explain(ORDER)).extracting(Check::render)
+                .containsExactly("ok   payload is JSON", "FAIL $.total_amount: missing (the message has $.totalAmount)");
+        assertThat(jsonEquivalentTo("{\"orderId\":\"o-1\",\"totalAmount\":42.0,\"note\":null}",
+                io.sitkit.diff.JsonDiff.strict().ignoring("$.items")).matches(ORDER)).isTrue();
+        assertThat(jsonEquivalentTo("{}").explain(PAYMENT)).extracting(Check::render).containsExactly("FAIL payload is JSON: it is not");
+        assertThatThrownBy(() -> jsonEquivalentTo("{oops")).hasMessageStartingWith("expected JSON does not parse: ");
+    }
+
+    @Test
     void nonJsonPayloadsSimplyDoNotMatch() {
         assertThat(jsonPath("$.a").isEqualTo(1).matches(PAYMENT)).isFalse();
         assertThat(jsonPath("$.a").isEqualTo(1).explain(PAYMENT).get(0).actual()).isEqualTo("payload is not JSON");
