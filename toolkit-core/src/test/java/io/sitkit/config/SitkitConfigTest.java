@@ -82,4 +82,14 @@ class SitkitConfigTest {
         assertThatThrownBy(() -> SitkitConfig.empty().required(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS))
                 .hasMessageContaining("SITKIT_KAFKA_BOOTSTRAP_SERVERS");
     }
+
+    @Test
+    void sizesAreReadInBytesWithBinaryUnits() {
+        SitkitConfig c = SitkitConfig.of(java.util.Map.of("a", "1048576", "b", "256MiB", "c", "2 GiB", "d", "lots"));
+        org.assertj.core.api.Assertions.assertThat(c.bytes("a", 0)).isEqualTo(1_048_576L);
+        org.assertj.core.api.Assertions.assertThat(c.bytes("b", 0)).isEqualTo(256L << 20);
+        org.assertj.core.api.Assertions.assertThat(c.bytes("c", 0)).isEqualTo(2L << 30);
+        org.assertj.core.api.Assertions.assertThat(c.bytes("missing", 7)).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.bytes("d", 0)).hasMessageContaining("a size in bytes such as 1048576 or 256MiB");
+    }
 }

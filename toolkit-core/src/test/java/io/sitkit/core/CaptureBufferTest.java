@@ -38,6 +38,32 @@ class CaptureBufferTest {
     }
 
     @Test
+    void theByteBoundKeepsWhatFitsAndCountsTheRestAsDropped() {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, 10, "from now");
+        buffer.accept(kafka(0, "1234"));
+        buffer.accept(kafka(1, "5678"));
+        buffer.accept(kafka(2, "9abc"));
+        assertThat(buffer.size()).isEqualTo(2);
+        assertThat(buffer.bytesHeld()).isEqualTo(8);
+        assertThat(buffer.dropped()).isEqualTo(1);
+        assertThatThrownBy(() -> buffer.await(ORDERS, 3, Duration.ofMillis(10)))
+                .hasMessageEndingWith("note: 1 message(s) were dropped at the buffer bound (100 messages, 10 bytes)");
+    }
+
+    @Test
+    void blindPeriodsAreReportedWhenTheyOverlapTheWindowAsked() {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, "from now");
+        Instant before = Instant.now();
+        buffer.health(ORDERS, "no connection");
+        assertThat(buffer.problemsSince(before)).singleElement().asString().contains("kafka:orders is blind since").endsWith(": no connection");
+        buffer.health(ORDERS, null);
+        assertThat(buffer.problemsSince(before)).singleElement().asString().contains("kafka:orders was blind from");
+        assertThat(buffer.problemsSince(Instant.now().plusSeconds(1))).isEmpty();
+        buffer.close();
+        assertThat(buffer.problemsSince(Instant.now().plusSeconds(1))).containsExactly("the capture was closed");
+    }
+
+    @Test
     void awaitReturnsAsSoonAsTheMessageArrivesFromAnotherThread() throws Exception {
         CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS, PAYMENTS), 100, "from now");
         ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();

@@ -83,10 +83,14 @@ final class Relay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws jakarta.jms.JMSException {
         closing = true;
         orders.wakeup();
-        thread.join(10_000);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         jms.close();
         shipments.close();
     }
