@@ -94,6 +94,17 @@ public final class FlowIndex {
         return Optional.of(new Flow(key, held instanceof Message m ? List.of(m) : (List<Message>) held));
     }
 
+    /**
+     * The messages carrying {@code key} in the order the capture held them (a list that only
+     * grows between calls, unlike a {@link Flow}, which is sorted by flow time).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized List<Message> arrivals(String key) {
+        catchUp();
+        Object held = byKey.get(key);
+        return held == null ? List.of() : held instanceof Message m ? List.of(m) : List.copyOf((List<Message>) held);
+    }
+
     /** Every key seen so far. */
     public synchronized Set<String> keys() {
         catchUp();

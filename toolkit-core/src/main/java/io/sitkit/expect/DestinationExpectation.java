@@ -53,6 +53,10 @@ public final class DestinationExpectation {
      * the destination — the form for many expectations over a large capture.
      */
     public DestinationExpectation forKey(String key) {
+        if (!lookBack) {
+            throw new IllegalStateException("forKey(…) reads the flow index, which holds earlier messages too; "
+                    + "it cannot be combined with onlyNew()");
+        }
         if (context.rules().sourceFor(destination).isEmpty()) {
             throw new IllegalStateException("no correlation rule covers " + destination
                     + "; give one with Expectations.withCorrelation(CorrelationRules…on(\"" + destination + "\", …))");
@@ -92,6 +96,10 @@ public final class DestinationExpectation {
         return context;
     }
 
+    boolean lookBack() {
+        return lookBack;
+    }
+
     Destination destination() {
         return destination;
     }
@@ -103,7 +111,7 @@ public final class DestinationExpectation {
     /** The messages this expectation considers now. */
     List<Message> held() {
         if (key != null) {
-            return context.flows().flow(key).map(f -> f.on(destination)).orElse(List.of());
+            return context.flows().arrivals(key).stream().filter(m -> m.destination().equals(destination)).toList();
         }
         List<Message> all = context.capture().messages(destination);
         return start == 0 ? all : all.subList(Math.min(start, all.size()), all.size());

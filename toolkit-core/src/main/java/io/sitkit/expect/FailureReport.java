@@ -168,7 +168,8 @@ final class FailureReport {
         }
         if (b.isTextual() && b.asText().equals(io.sitkit.config.Secrets.MASK) && !a.equals(b)) {
             if (a.isValueNode()) {
-                if (!a.asText().isEmpty()) {
+                // Short values (a pin "1", true) would garble the whole text; previews already show them masked.
+                if (a.asText().length() >= 4) {
                     sensitive.add(a.asText());
                 }
             } else {

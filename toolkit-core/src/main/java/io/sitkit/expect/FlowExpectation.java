@@ -61,6 +61,12 @@ public final class FlowExpectation {
             throw new IllegalArgumentException("a flow passes through at least one destination");
         }
         ds.forEach(context::expect);
+        for (Destination d : ds) {
+            if (context.rules().sourceFor(d).isEmpty()) {
+                throw new IllegalStateException("no correlation rule covers " + d + "; give one with "
+                        + "Expectations.withCorrelation(CorrelationRules…on(\"" + d + "\", …))");
+            }
+        }
         return new FlowExpectation(context, key, ds, eachHop, hopBounds, fields);
     }
 
@@ -71,7 +77,7 @@ public final class FlowExpectation {
 
     /** Hop {@code n} (1 = from the first destination to the second) within {@code bound}; overrides {@link #eachHopWithin}. */
     public FlowExpectation hopWithin(int n, Duration bound) {
-        if (n < 1 || path.size() > 0 && n >= path.size()) {
+        if (n < 1 || n >= path.size()) {
             throw new IllegalArgumentException("hop " + n + " does not exist: a flow through " + path.size()
                     + " destinations has hops 1.." + (path.size() - 1) + " (call through(…) first)");
         }
@@ -95,6 +101,13 @@ public final class FlowExpectation {
     public Flow within(Duration within) {
         if (path.isEmpty()) {
             throw new IllegalStateException("say which destinations the flow passes through: expectFlow(key).through(…)");
+        }
+        for (FieldMapping f : fields) {
+            for (Destination d : f.paths().keySet()) {
+                if (!path.contains(d)) {
+                    throw new IllegalArgumentException("field mapping " + f + " names " + d + ", which the flow does not pass through: " + path);
+                }
+            }
         }
         Watch watch = new Watch(context.capture(), within);
         Walk[] walk = new Walk[1];
@@ -176,7 +189,7 @@ public final class FlowExpectation {
     private String keys(List<Message> there) {
         List<String> ks = new ArrayList<>();
         for (int i = Math.max(0, there.size() - 5); i < there.size(); i++) {
-            ks.add(context.rules().keyOf(there.get(i)).orElse("(none)"));
+            ks.add(context.rules().keyOf(context.redactor().message(there.get(i))).orElse("(none)"));
         }
         return (there.size() > 5 ? "…, " : "") + String.join(", ", ks);
     }
@@ -237,12 +250,19 @@ public final class FlowExpectation {
                     firstValue = v.get();
                     firstPath = e.getValue();
                 } else if (!same(firstValue, v.get())) {
-                    return Optional.of(firstPath.path() + " on " + firstAt + " is " + JsonDiff.render(firstValue, 60) + " but "
-                            + e.getValue().path() + " on " + e.getKey() + " is " + JsonDiff.render(v.get(), 60));
+                    // Compared on the real values, shown from the redacted messages.
+                    Message firstShown = context.redactor().message(reached.get(path.indexOf(firstAt)));
+                    Message shown = context.redactor().message(reached.get(i));
+                    return Optional.of(firstPath.path() + " on " + firstAt + " is " + shownValue(firstPath, firstShown) + " but "
+                            + e.getValue().path() + " on " + e.getKey() + " is " + shownValue(e.getValue(), shown));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static String shownValue(JsonPathExpression p, Message m) {
+        return p.read(m).map(v -> JsonDiff.render(v, 60)).orElse("(redacted)");
     }
 
     private static boolean same(JsonNode a, JsonNode b) {

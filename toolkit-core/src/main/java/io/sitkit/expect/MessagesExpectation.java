@@ -65,7 +65,7 @@ public final class MessagesExpectation {
         });
         if (!over[0] && count.holds(matched.size())) {
             if (count.watchesWholeWindow()) {
-                List<String> problems = watch.problems();
+                List<String> problems = watch.problems(on.lookBack());
                 if (!problems.isEmpty()) {
                     throw new CaptureBlindException("cannot confirm " + expected() + " on " + on.destination() + " within "
                             + Watch.human(within) + ": the capture was not healthy for the whole window:\n  "

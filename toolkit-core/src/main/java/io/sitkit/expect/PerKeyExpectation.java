@@ -62,7 +62,7 @@ public final class PerKeyExpectation {
         if (scan.violation != null) {
             throw scan.failure(window, watch.start());
         }
-        List<String> problems = watch.problems();
+        List<String> problems = watch.problems(on.lookBack());
         if (!problems.isEmpty()) {
             throw new CaptureBlindException("cannot confirm " + expected() + " on " + on.destination() + " during "
                     + Watch.human(window) + ": the capture was not healthy for the whole window:\n  " + String.join("\n  ", problems));
@@ -90,6 +90,11 @@ public final class PerKeyExpectation {
                 if (k.isEmpty()) {
                     continue;
                 }
+                if (sequence != null && number(m) == null) {
+                    violation = new Message[]{m, m};
+                    why = "key " + k.get() + " has no number at " + sequence.path();
+                    break;
+                }
                 Message before = last.put(k.get(), m);
                 if (before == null) {
                     continue;
@@ -111,12 +116,23 @@ public final class PerKeyExpectation {
         }
 
         private BigDecimal number(Message m) {
-            return sequence.read(m).filter(JsonNode::isNumber).map(JsonNode::decimalValue).orElse(null);
+            return sequence.read(m).map(v -> v.isNumber() ? v.decimalValue() : parse(v.asText())).orElse(null);
+        }
+
+        private static BigDecimal parse(String text) {
+            try {
+                return new BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         ExpectationFailedError failure(Duration window, Instant start) {
             FailureReport r = on.report(expected(), window, "but " + why + ":", start);
-            r.message(violation[0]).message(violation[1]);
+            r.message(violation[0]);
+            if (violation[1] != violation[0]) {
+                r.message(violation[1]);
+            }
             on.seen(r, start);
             return r.capture(on.context().capture(), start).error();
         }

@@ -19,6 +19,7 @@ final class Watch {
     private final Duration within;
     private final Instant start = Instant.now();
     private final long deadline;
+    private final long droppedAtStart;
 
     Watch(Capture capture, Duration within) {
         if (within == null || within.isNegative()) {
@@ -27,6 +28,7 @@ final class Watch {
         this.capture = capture;
         this.within = within;
         this.deadline = System.nanoTime() + within.toNanos();
+        this.droppedAtStart = capture.dropped();
     }
 
     Instant start() {
@@ -70,9 +72,18 @@ final class Watch {
         }
     }
 
-    /** Problems that made the capture blind at any time since the watch started. */
-    List<String> problems() {
-        return capture.problemsSince(start);
+    /**
+     * Problems that made the capture blind: since the watch started, or since the capture started
+     * when the expectation looks back at earlier messages; messages dropped at the buffer bound count too.
+     */
+    List<String> problems(boolean lookBack) {
+        List<String> out = new java.util.ArrayList<>(capture.problemsSince(lookBack ? Instant.MIN : start));
+        long dropped = capture.dropped() - (lookBack ? 0 : droppedAtStart);
+        if (dropped > 0) {
+            out.add(dropped + " message(s) were dropped at the capture's buffer bound; raise sitkit.capture.buffer-limit "
+                    + "or sitkit.capture.buffer-bytes");
+        }
+        return out;
     }
 
     /** {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 2m}, {@code 1m30s}. */

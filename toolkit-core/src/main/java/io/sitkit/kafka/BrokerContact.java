@@ -20,12 +20,18 @@ final class BrokerContact {
     private final KafkaSettings settings;
     private boolean blind;
     private long lastCheck;
+    /** Consecutive samples without a connection: one alone may be a reconnect in passing. */
+    private int zeros;
 
     BrokerContact(KafkaConsumer<?, ?> consumer, KafkaSettings settings) {
         this.settings = settings;
         this.connections = consumer.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals("connection-count") && e.getKey().group().equals("consumer-metrics"))
                 .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        if (connections == null) {
+            org.slf4j.LoggerFactory.getLogger(BrokerContact.class).warn("the Kafka consumer has no connection-count metric; "
+                    + "this capture cannot tell when it loses its broker, so negative expectations cannot rely on it");
+        }
     }
 
     /** Records arrived: the broker is reachable. */
@@ -36,7 +42,7 @@ final class BrokerContact {
         }
     }
 
-    /** An empty poll: look at the connection count, at most every 100 ms. */
+    /** An empty poll: look at the connection count, at most every 100 ms; blind after two samples without one. */
     void check(List<Destination> destinations, CaptureSink sink) {
         long now = System.nanoTime();
         if (connections == null || now - lastCheck < CHECK_EVERY_NANOS) {
@@ -44,7 +50,8 @@ final class BrokerContact {
         }
         lastCheck = now;
         boolean none = ((Number) connections.metricValue()).doubleValue() < 1;
-        if (none && !blind) {
+        zeros = none ? zeros + 1 : 0;
+        if (zeros >= 2 && !blind) {
             blind = true;
             String problem = "no connection to Kafka at " + settings.bootstrapServers();
             destinations.forEach(d -> sink.health(d, problem));

@@ -131,8 +131,15 @@ public final class JsonPathCondition {
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private MessageMatcher condition(String what, Predicate<JsonNode> test) {
+    private MessageMatcher condition(String what, Predicate<JsonNode> unguarded) {
         String description = path.path() + " " + what;
+        Predicate<JsonNode> test = v -> {
+            try {
+                return unguarded.test(v.deepCopy());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        };
         return new MessageMatcher() {
             @Override
             public boolean matches(Message m) {

@@ -153,6 +153,11 @@ public final class Matchers {
         return new SimpleMatcher(description, predicate, null);
     }
 
+    /** A matcher from a predicate: itself when it is one, else described as {@code custom predicate}. */
+    static MessageMatcher of(Predicate<? super Message> p) {
+        return p instanceof MessageMatcher m ? m : matching("custom predicate", p::test);
+    }
+
     public static MessageMatcher allOf(MessageMatcher... matchers) {
         return new CompositeMatcher(CompositeMatcher.Kind.AND, List.of(matchers));
     }

@@ -35,17 +35,25 @@ public interface MessageMatcher extends Predicate<Message> {
         return matches(message);
     }
 
-    /** Both must match. */
-    default MessageMatcher and(MessageMatcher other) {
-        return Matchers.allOf(this, other);
+    /** Both must match; a plain predicate joins as {@code custom predicate}. */
+    @Override
+    default MessageMatcher and(Predicate<? super Message> other) {
+        return Matchers.allOf(this, Matchers.of(other));
     }
 
     /** Either may match. */
-    default MessageMatcher or(MessageMatcher other) {
-        return Matchers.anyOf(this, other);
+    @Override
+    default MessageMatcher or(Predicate<? super Message> other) {
+        return Matchers.anyOf(this, Matchers.of(other));
     }
 
     /** Matches what this does not. */
+    @Override
+    default MessageMatcher negate() {
+        return Matchers.not(this);
+    }
+
+    /** Matches what this does not (same as {@link #negate()}). */
     default MessageMatcher not() {
         return Matchers.not(this);
     }

@@ -39,6 +39,11 @@ final class SimpleMatcher implements MessageMatcher {
 
     @Override
     public List<Check> explain(Message message) {
+        try {
+            test.test(message);
+        } catch (RuntimeException e) {
+            return List.of(Check.fail(description, "the predicate threw " + e));
+        }
         if (matches(message)) {
             return List.of(Check.pass(description));
         }

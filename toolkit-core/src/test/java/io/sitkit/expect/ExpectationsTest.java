@@ -250,6 +250,55 @@ class ExpectationsTest {
     }
 
     @Test
+    void aKeyedExpectationSeesEveryMessageOfItsKeyWhateverItsTimestamp() {
+        capture.accept(kafka("shipments", 0, "k", "{\"bad\":false}", 50));
+        Expectations keyed = expect.withCorrelation(CorrelationRules.byDefault(KeySource.kafkaKey()));
+        keyed.flows().catchUp();
+        // Arrives while the expectation waits, with an earlier own timestamp: a flow would sort it first.
+        later.schedule(() -> capture.accept(kafka("shipments", 1, "k", "{\"bad\":true}", 10)), 30, TimeUnit.MILLISECONDS);
+        assertThatThrownBy(() -> keyed.expect("kafka:shipments").forKey("k").noMessage(jsonPath("$.bad").isEqualTo(true))
+                .within(Duration.ofSeconds(30)))
+                .isInstanceOf(ExpectationFailedError.class)
+                .hasMessageContaining("on kafka:shipments, key k by key");
+        assertThat(keyed.expect("kafka:shipments").forKey("k").messages(anyMessage()).count(Count.exactly(2)).within(SHORT)).hasSize(2);
+        assertThatThrownBy(() -> keyed.expect("kafka:shipments").onlyNew().forKey("k"))
+                .hasMessageStartingWith("forKey(…) reads the flow index");
+    }
+
+    @Test
+    void aNegativeExpectationOverACaptureThatDroppedMessagesIsAnEnvironmentError() {
+        CaptureBuffer small = new CaptureBuffer(java.util.Set.of(Destination.kafka("orders")), 1, "from now:");
+        small.accept(kafka("orders", 0, "a", "{}", 0));
+        small.accept(kafka("orders", 1, "b", "{\"status\":\"FAILED\"}", 1));
+        assertThatThrownBy(() -> Expectations.of(small).expect("kafka:orders").noMessage(jsonPath("$.status").isEqualTo("FAILED"))
+                .within(Duration.ZERO))
+                .isInstanceOf(CaptureBlindException.class)
+                .hasMessageContaining("1 message(s) were dropped at the capture's buffer bound");
+    }
+
+    @Test
+    void aMessageWithoutItsSequenceNumberBreaksPerKeyOrder() {
+        capture.accept(kafka("orders", 0, "a", "{\"seq\":\"2\"}", 0));
+        capture.accept(kafka("orders", 1, "a", "{\"seq\":\"1\"}", 1));
+        assertThatThrownBy(() -> expect.expect("kafka:orders").inOrderPerKey(KeySource.kafkaKey(), "$.seq").now())
+                .hasMessageContaining("but key a went from $.seq 2 to 1:");
+        CaptureBuffer other = new CaptureBuffer(java.util.Set.of(Destination.kafka("orders")), 10, "from now:");
+        other.accept(kafka("orders", 0, "b", "{\"seq\":1}", 0));
+        other.accept(kafka("orders", 1, "b", "{}", 1));
+        assertThatThrownBy(() -> Expectations.of(other).expect("kafka:orders").inOrderPerKey(KeySource.kafkaKey(), "$.seq").now())
+                .hasMessageContaining("but key b has no number at $.seq:");
+    }
+
+    @Test
+    void aFlowWithoutACorrelationRuleIsRefusedAtOnce() {
+        assertThatThrownBy(() -> Expectations.of(capture).expectFlow("o-1").through("kafka:orders"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no correlation rule covers kafka:orders");
+        assertThatThrownBy(() -> expect.expectFlow("o-1").through("kafka:orders").consistent(FieldMapping.of("kafka:shipments", "$.x")).within(SHORT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("which the flow does not pass through");
+    }
+
+    @Test
     void anExpectationOnADestinationThatIsNotCapturedIsRefusedAtOnce() {
         assertThatThrownBy(() -> expect.expect("kafka:other"))
                 .hasMessage("kafka:other is not captured here; captured: [kafka:orders, jms:queue:payments, kafka:shipments]"

@@ -128,6 +128,22 @@ class MatchersTest {
     }
 
     @Test
+    void throwingConditionsDoNotMatchAndSayWhy() {
+        MessageMatcher uuid = jsonPath("$.orderId").satisfies("is a UUID", v -> java.util.UUID.fromString(v.asText()) != null);
+        assertThat(uuid.matches(ORDER)).isFalse();
+        MessageMatcher npe = matching("reads a missing key", msg -> msg.key().length > 100);
+        assertThat(npe.explain(PAYMENT).get(0).actual()).startsWith("the predicate threw java.lang.NullPointerException");
+    }
+
+    @Test
+    void plainPredicatesJoinMatchersAndStayMatchers() {
+        MessageMatcher m = key("o-1").and(msg -> msg.payloadSize() > 10).negate();
+        assertThat(m.describe()).isEqualTo("not (key == \"o-1\" and custom predicate)");
+        assertThat(m.matches(ORDER)).isFalse();
+        assertThat(key("x").or(msg -> true).matches(ORDER)).isTrue();
+    }
+
+    @Test
     void anInvalidJsonPathIsRejectedWithThePath() {
         assertThatThrownBy(() -> jsonPath("$.items[0").isEqualTo(1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid JSON path '$.items[0': ");

@@ -153,7 +153,8 @@ public final class CaptureBuffer implements Capture, CaptureSink {
     /** Called with the lock held. */
     private void hold(Message message) {
         long size = Math.max(0, message.payloadSize()) + message.keySize();
-        if (all.size() < limit && bytes + size <= byteLimit) {
+        // Once full, hold nothing more: a smaller message after a dropped one would leave a silent hole.
+        if (dropped == 0 && all.size() < limit && bytes + size <= byteLimit) {
             bytes += size;
             all.add(message);
             AppendOnlyList<Message> list = message.destination().equals(lastDestination) ? lastList
