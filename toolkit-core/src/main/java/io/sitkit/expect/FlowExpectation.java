@@ -109,7 +109,7 @@ public final class FlowExpectation {
                 }
             }
         }
-        Watch watch = new Watch(context.capture(), within);
+        Watch watch = new Watch(context.capture(), within, context.redactor());
         Walk[] walk = new Walk[1];
         watch.until(() -> {
             walk[0] = walk(context.flows().flow(key).orElse(new Flow(key, List.of())));

@@ -44,7 +44,7 @@ public final class MessagesExpectation {
      * @throws CaptureBlindException  when the capture failed or lost its broker during a window it had to watch whole
      */
     public List<Message> within(Duration within) {
-        Watch watch = new Watch(on.context().capture(), within);
+        Watch watch = new Watch(on.context().capture(), within, on.context().redactor());
         List<Message> matched = new ArrayList<>();
         int[] scanned = {0};
         boolean[] over = {false};
@@ -67,7 +67,7 @@ public final class MessagesExpectation {
             if (count.watchesWholeWindow()) {
                 List<String> problems = watch.problems(on.lookBack());
                 if (!problems.isEmpty()) {
-                    throw new CaptureBlindException("cannot confirm " + expected() + " on " + on.destination() + " within "
+                    throw watch.blind("cannot confirm " + expected() + " on " + on.destination() + " within "
                             + Watch.human(within) + ": the capture was not healthy for the whole window:\n  "
                             + String.join("\n  ", problems));
                 }

@@ -55,7 +55,7 @@ public final class OrderExpectation {
         if (second == null) {
             throw new IllegalStateException("say what must come later: expectOrder(…).before(address, matcher).within(…)");
         }
-        Watch watch = new Watch(context.capture(), within);
+        Watch watch = new Watch(context.capture(), within, context.redactor());
         Message[] found = new Message[2];
         int[] scanned = {0, 0};
         watch.until(() -> {

@@ -56,7 +56,7 @@ public final class PerKeyExpectation {
 
     /** Watches {@code window}; fails at the first violation, or with an environment error if the capture was blind. */
     public void during(Duration window) {
-        Watch watch = new Watch(on.context().capture(), window);
+        Watch watch = new Watch(on.context().capture(), window, on.context().redactor());
         Scan scan = new Scan();
         watch.until(() -> scan.advance() != null);
         if (scan.violation != null) {
@@ -64,7 +64,7 @@ public final class PerKeyExpectation {
         }
         List<String> problems = watch.problems(on.lookBack());
         if (!problems.isEmpty()) {
-            throw new CaptureBlindException("cannot confirm " + expected() + " on " + on.destination() + " during "
+            throw watch.blind("cannot confirm " + expected() + " on " + on.destination() + " during "
                     + Watch.human(window) + ": the capture was not healthy for the whole window:\n  " + String.join("\n  ", problems));
         }
     }

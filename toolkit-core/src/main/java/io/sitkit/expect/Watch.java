@@ -20,8 +20,10 @@ final class Watch {
     private final Instant start = Instant.now();
     private final long deadline;
     private final long droppedAtStart;
+    private final io.sitkit.redact.Redactor redactor;
 
-    Watch(Capture capture, Duration within) {
+    Watch(Capture capture, Duration within, io.sitkit.redact.Redactor redactor) {
+        this.redactor = redactor;
         if (within == null || within.isNegative()) {
             throw new IllegalArgumentException("an expectation needs a time bound >= 0: " + within);
         }
@@ -65,8 +67,7 @@ final class Watch {
                     if (step.getAsBoolean()) {
                         return true;
                     }
-                    throw new CaptureBlindException("the capture stopped seeing messages while waiting:\n  "
-                            + String.join("\n  ", problems));
+                    throw blind("the capture stopped seeing messages while waiting:\n  " + String.join("\n  ", problems));
                 }
             }
         }
@@ -84,6 +85,11 @@ final class Watch {
                     + "or sitkit.capture.buffer-bytes");
         }
         return out;
+    }
+
+    /** An environment error whose text passed through the redactor (capture errors may quote broker replies). */
+    CaptureBlindException blind(String text) {
+        return new CaptureBlindException(redactor.text(text));
     }
 
     /** {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 2m}, {@code 1m30s}. */

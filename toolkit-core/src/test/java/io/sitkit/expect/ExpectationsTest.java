@@ -150,6 +150,16 @@ class ExpectationsTest {
     }
 
     @Test
+    void anEnvironmentErrorIsRedactedToo() {
+        capture.failed(Destination.jmsQueue("payments"), new IllegalStateException("login refused for password s3cr3t-pass"));
+        Expectations redacting = expect.withRedactor(Redactor.builder().secretValues("s3cr3t-pass").build());
+        assertThatThrownBy(() -> redacting.expect("jms:queue:payments").noMessage(anyMessage()).within(Duration.ofSeconds(30)))
+                .isInstanceOf(CaptureBlindException.class)
+                .hasMessageContaining("login refused for password ******")
+                .hasMessageNotContaining("s3cr3t-pass");
+    }
+
+    @Test
     void orderingPassesWhenAComesBeforeBAndFailsAtOnceWhenBComesFirst() {
         capture.accept(kafka("orders", 0, "o-1", "{\"orderId\":\"o-1\"}", 0));
         capture.accept(jms("jms:queue:payments", "ID:1", null, "pay", 5, Header.typed("orderId", "o-1")));
