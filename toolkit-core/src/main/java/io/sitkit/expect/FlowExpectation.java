@@ -111,9 +111,25 @@ public final class FlowExpectation {
         }
         Watch watch = new Watch(context.capture(), within, context.redactor());
         Walk[] walk = new Walk[1];
+        boolean[] overdue = {false};
         watch.until(() -> {
             walk[0] = walk(context.flows().flow(key).orElse(new Flow(key, List.of())));
-            return walk[0].reached.size() == path.size() || walk[0].late != null;
+            Walk w = walk[0];
+            if (w.reached.size() == path.size() || w.late != null) {
+                return true;
+            }
+            Duration bound = w.reached.isEmpty() ? null : bound(w.reached.size());
+            if (bound != null) {
+                // The next hop has its own bound: give up on it once that has passed, not only at the overall deadline.
+                long wallNow = java.time.Instant.now().getEpochSecond() * 1_000_000_000L + java.time.Instant.now().getNano();
+                long left = w.reached.get(w.reached.size() - 1).flowTimeNanos() + bound.toNanos() - wallNow;
+                if (left <= 0) {
+                    overdue[0] = true;
+                    return true;
+                }
+                watch.wakeBy(System.nanoTime() + left);
+            }
+            return false;
         });
         Walk w = walk[0];
         if (w.reached.size() == path.size() && w.late == null) {
@@ -128,6 +144,9 @@ public final class FlowExpectation {
         if (w.late != null) {
             but = "but hop " + broken + " " + path.get(broken - 1) + " -> " + path.get(broken) + " took "
                     + Watch.human(w.late) + ", over its bound of " + Watch.human(bound(broken));
+        } else if (overdue[0]) {
+            but = "but hop " + broken + " " + path.get(broken - 1) + " -> " + path.get(broken) + " was not reached within its bound of "
+                    + Watch.human(bound(broken)) + ": no message with key " + key + " on " + path.get(broken);
         } else if (broken == 0) {
             but = "but no message with key " + key + " reached " + path.get(0);
         } else {

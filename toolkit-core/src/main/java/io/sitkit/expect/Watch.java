@@ -21,6 +21,8 @@ final class Watch {
     private final long deadline;
     private final long droppedAtStart;
     private final io.sitkit.redact.Redactor redactor;
+    /** An earlier wake-up a step asked for (System.nanoTime), e.g. a hop's own bound; reset before each step. */
+    private long wakeBy = Long.MAX_VALUE;
 
     Watch(Capture capture, Duration within, io.sitkit.redact.Redactor redactor) {
         this.redactor = redactor;
@@ -46,13 +48,16 @@ final class Watch {
     boolean until(BooleanSupplier step) {
         while (true) {
             int before = capture.size();
+            wakeBy = Long.MAX_VALUE;
             if (step.getAsBoolean()) {
                 return true;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            long now0 = System.nanoTime();
+            if (deadline - now0 <= 0) {
                 return false;
             }
+            long until = wakeBy != Long.MAX_VALUE && wakeBy - deadline < 0 ? wakeBy : deadline;
+            long left = Math.max(1, until - now0);
             int now;
             try {
                 now = capture.awaitMore(before, Duration.ofNanos(left));
@@ -60,7 +65,7 @@ final class Watch {
                 Thread.currentThread().interrupt();
                 throw new CaptureBlindException("interrupted while waiting " + human(within) + " on " + capture.destinations());
             }
-            if (now <= before && deadline - System.nanoTime() > 0) {
+            if (now <= before && until - System.nanoTime() > 0) {
                 // Woken without news before the deadline: the capture failed or closed.
                 List<String> problems = capture.problemsSince(start);
                 if (!problems.isEmpty()) {
@@ -85,6 +90,11 @@ final class Watch {
                     + "or sitkit.capture.buffer-bytes");
         }
         return out;
+    }
+
+    /** Asks for the step to run again by {@code nanoTime} (a {@link System#nanoTime()} value) even if nothing arrives. */
+    void wakeBy(long nanoTime) {
+        wakeBy = nanoTime;
     }
 
     /** An environment error whose text passed through the redactor (capture errors may quote broker replies). */
