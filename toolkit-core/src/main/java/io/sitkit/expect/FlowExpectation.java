@@ -121,7 +121,8 @@ public final class FlowExpectation {
             Duration bound = w.reached.isEmpty() ? null : bound(w.reached.size());
             if (bound != null) {
                 // The next hop has its own bound: give up on it once that has passed, not only at the overall deadline.
-                long wallNow = java.time.Instant.now().getEpochSecond() * 1_000_000_000L + java.time.Instant.now().getNano();
+                java.time.Instant now = java.time.Instant.now();
+                long wallNow = now.getEpochSecond() * 1_000_000_000L + now.getNano();
                 long left = w.reached.get(w.reached.size() - 1).flowTimeNanos() + bound.toNanos() - wallNow;
                 if (left <= 0) {
                     overdue[0] = true;

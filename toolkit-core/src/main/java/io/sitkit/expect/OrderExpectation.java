@@ -79,12 +79,8 @@ public final class OrderExpectation {
         if (found[0] != null) {
             r.line("first:").message(found[0]);
         }
-        return unreachable(r.seen("seen since the capture started", context.capture(), java.time.Instant.MIN)
-                .capture(context.capture(), watch.start()));
-    }
-
-    private static List<Message> unreachable(FailureReport r) {
-        throw r.error();
+        throw r.seen("seen since the capture started", context.capture(), java.time.Instant.MIN)
+                .capture(context.capture(), watch.start()).error();
     }
 
     private Message scan(Destination d, MessageMatcher m, int[] scanned, int slot) {

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Thread-safety: immutable.
  */
 final class JsonEquivalence implements MessageMatcher {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ParsedPayload.MAPPER;
     private final JsonNode expected;
     private final JsonDiff diff;
 

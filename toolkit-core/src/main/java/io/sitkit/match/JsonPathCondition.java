@@ -1,7 +1,6 @@
 package io.sitkit.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitkit.core.Message;
 import io.sitkit.diff.JsonDiff;
 
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: immutable.
  */
 public final class JsonPathCondition {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final JsonPathExpression path;
 
     JsonPathCondition(String path) {
@@ -35,13 +33,13 @@ public final class JsonPathCondition {
 
     /** The value equals {@code expected} (numbers by value: 42 equals 42.0; strings exactly). */
     public MessageMatcher isEqualTo(Object expected) {
-        JsonNode want = MAPPER.valueToTree(expected);
+        JsonNode want = ParsedPayload.MAPPER.valueToTree(expected);
         return condition("== " + JsonDiff.render(want, 60), v -> same(v, want));
     }
 
     /** The value is present and differs from {@code unexpected}. */
     public MessageMatcher isNotEqualTo(Object unexpected) {
-        JsonNode not = MAPPER.valueToTree(unexpected);
+        JsonNode not = ParsedPayload.MAPPER.valueToTree(unexpected);
         return condition("!= " + JsonDiff.render(not, 60), v -> !same(v, not));
     }
 
@@ -81,33 +79,13 @@ public final class JsonPathCondition {
     /** The path selects nothing. */
     public MessageMatcher isAbsent() {
         String description = path.path() + " is absent";
-        return new MessageMatcher() {
-            @Override
-            public boolean matches(Message m) {
-                return ParsedPayload.json(m) != null && path.readAll(ParsedPayload.json(m)).isEmpty();
+        return new PathMatcher(description, root -> root != null && path.readAll(root).isEmpty(), (m, root) -> {
+            if (root == null) {
+                return Check.fail(description, "payload is not JSON");
             }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public List<Check> explain(Message m) {
-                JsonNode root = ParsedPayload.json(m);
-                if (root == null) {
-                    return List.of(Check.fail(description, "payload is not JSON"));
-                }
-                List<JsonNode> found = path.readAll(root);
-                return List.of(found.isEmpty() ? Check.pass(description)
-                        : Check.fail(description, "was " + JsonDiff.render(found.get(0), 60)));
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
+            List<JsonNode> found = path.readAll(root);
+            return found.isEmpty() ? Check.pass(description) : Check.fail(description, "was " + JsonDiff.render(found.get(0), 60));
+        });
     }
 
     /** Any custom condition on the selected value, with a description such as {@code "is a UUID"}. */
@@ -140,47 +118,54 @@ public final class JsonPathCondition {
                 return false;
             }
         };
-        return new MessageMatcher() {
-            @Override
-            public boolean matches(Message m) {
-                for (JsonNode v : path.readAll(ParsedPayload.json(m))) {
-                    if (test.test(v)) {
-                        return true;
-                    }
+        return new PathMatcher(description, root -> {
+            for (JsonNode v : path.readAll(root)) {
+                if (test.test(v)) {
+                    return true;
                 }
-                return false;
             }
+            return false;
+        }, (m, root) -> {
+            if (root == null) {
+                return Check.fail(description, m.payloadSize() <= 0 ? "no payload" : "payload is not JSON");
+            }
+            List<JsonNode> values = path.readAll(root);
+            if (values.isEmpty()) {
+                return new Check(description, false, "missing", hint(root).orElse(null));
+            }
+            for (JsonNode v : values) {
+                if (test.test(v)) {
+                    return Check.pass(description);
+                }
+            }
+            List<String> shown = new ArrayList<>();
+            values.stream().limit(3).forEach(v -> shown.add(JsonDiff.render(v, 60)));
+            return Check.fail(description, "was " + String.join(", ", shown) + (values.size() > 3 ? ", …" : ""));
+        });
+    }
 
-            @Override
-            public String describe() {
-                return description;
-            }
+    /** A matcher over the payload's JSON tree (null when the payload is not JSON), explained by one check. */
+    private record PathMatcher(String description, Predicate<JsonNode> test,
+                               java.util.function.BiFunction<Message, JsonNode, Check> check) implements MessageMatcher {
+        @Override
+        public boolean matches(Message m) {
+            return test.test(ParsedPayload.json(m));
+        }
 
-            @Override
-            public List<Check> explain(Message m) {
-                JsonNode root = ParsedPayload.json(m);
-                if (root == null) {
-                    return List.of(Check.fail(description, m.payloadSize() <= 0 ? "no payload" : "payload is not JSON"));
-                }
-                List<JsonNode> values = path.readAll(root);
-                if (values.isEmpty()) {
-                    return List.of(new Check(description, false, "missing", hint(root).orElse(null)));
-                }
-                for (JsonNode v : values) {
-                    if (test.test(v)) {
-                        return List.of(Check.pass(description));
-                    }
-                }
-                List<String> shown = new ArrayList<>();
-                values.stream().limit(3).forEach(v -> shown.add(JsonDiff.render(v, 60)));
-                return List.of(Check.fail(description, "was " + String.join(", ", shown) + (values.size() > 3 ? ", …" : "")));
-            }
+        @Override
+        public String describe() {
+            return description;
+        }
 
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
+        @Override
+        public List<Check> explain(Message m) {
+            return List.of(check.apply(m, ParsedPayload.json(m)));
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
     /** For a missing simple path: does the parent object hold the same name in another style? */
@@ -189,15 +174,12 @@ public final class JsonPathCondition {
         if (split.isEmpty()) {
             return Optional.empty();
         }
-        List<JsonNode> parent = JsonPathExpression.compile(split.get()[1].equals("$") ? "$" : split.get()[1]).readAll(root);
-        if (split.get()[1].equals("$")) {
-            parent = List.of(root);
-        }
-        if (parent.isEmpty() || !parent.get(0).isObject()) {
+        Optional<JsonNode> parent = JsonDiff.at(root, split.get()[1]);
+        if (parent.isEmpty() || !parent.get().isObject()) {
             return Optional.empty();
         }
         List<String> names = new ArrayList<>();
-        parent.get(0).fieldNames().forEachRemaining(names::add);
+        parent.get().fieldNames().forEachRemaining(names::add);
         return JsonDiff.namingHint(split.get()[0], names);
     }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonPathExpression {
     private static final Pattern SIMPLE = Pattern.compile("\\$(\\.[A-Za-z_$][A-Za-z0-9_$\\-]*)+");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ParsedPayload.MAPPER;
     private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final Configuration CONF = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))

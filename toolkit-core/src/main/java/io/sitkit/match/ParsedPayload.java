@@ -11,7 +11,8 @@ import io.sitkit.core.Message;
  * <p>Thread-safety: one cached entry per thread.
  */
 final class ParsedPayload {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The one mapper of the matchers (thread-safe once configured; never reconfigured). */
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
     private ParsedPayload() {
