@@ -99,6 +99,15 @@ public final class Message {
         this.far = timestamp != null && ts == NO_TIME || captured == NO_TIME ? new Instant[]{timestamp, capturedAt} : null;
     }
 
+    /**
+     * The same message with another payload, e.g. the JSON view of an Avro body, so payload
+     * matchers can read it. Everything else (position, times, headers) is kept.
+     */
+    public Message withPayload(byte[] newPayload, BodyType newBodyType) {
+        return new Message(destination, key, headers, newPayload == null ? null : newPayload.clone(), newBodyType,
+                timestamp(), capturedAt(), metadata, true);
+    }
+
     /** Where it was seen. */
     public Destination destination() {
         return destination;

@@ -148,6 +148,19 @@ public final class Matchers {
         return destination(Destination.parse(address));
     }
 
+    /**
+     * Applies {@code matcher} to the JSON view the decoder gives of each payload, so JSON-path
+     * and equivalence matchers read Avro payloads too. A payload that does not decode does not
+     * match, and the explanation says why.
+     *
+     * <pre>{@code
+     * decoded(RegistryAvro.using(registry).payloads(), jsonPath("$.total").isEqualTo(42.5))
+     * }</pre>
+     */
+    public static MessageMatcher decoded(io.sitkit.schema.PayloadDecoder decoder, MessageMatcher matcher) {
+        return new DecodedMatcher(decoder, matcher);
+    }
+
     /** Any predicate, with the description failure messages will show. */
     public static MessageMatcher matching(String description, Predicate<Message> predicate) {
         return new SimpleMatcher(description, predicate, null);

@@ -1,0 +1,45 @@
+package io.sitkit.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sitkit.core.Message;
+
+import java.io.IOException;
+
+/** Payloads that are JSON text; invalid JSON is a {@link DecodeException} with line and column. */
+final class JsonPayloads implements PayloadDecoder {
+    static final JsonPayloads INSTANCE = new JsonPayloads();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonPayloads() {
+    }
+
+    @Override
+    public JsonNode decode(Message message) {
+        return parse(message.payload(), message.position());
+    }
+
+    static JsonNode parse(byte[] bytes, String where) {
+        if (bytes == null || bytes.length == 0) {
+            throw new DecodeException("JSON payload", where, bytes, bytes == null ? "no payload (tombstone or empty body)" : "empty payload");
+        }
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new DecodeException("JSON payload", where, bytes, "invalid JSON at line " + (at == null ? 0 : at.getLineNr())
+                    + ", column " + (at == null ? 0 : at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DecodeException("JSON payload", where, bytes, "unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "JSON";
+    }
+}
