@@ -123,10 +123,10 @@ public final class AvroCodec {
             value = new GenericDatumReader<>(writer, reader).read(null, decoder);
         } catch (EOFException e) {
             throw new DecodeException(what(), where, bytes, "truncated: the value needs more than the " + length + " bytes given", e);
-        } catch (SystemLimitException e) {
+        } catch (SystemLimitException | UnsupportedOperationException e) {
             throw new DecodeException(what(), where, bytes, "corrupt length prefix: " + e.getMessage(), e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                 | ClassCastException | IllegalArgumentException | UnsupportedOperationException e) {
+                 | ClassCastException | IllegalArgumentException e) {
             throw new DecodeException(what(), where, bytes, "not a value of this schema (" + e + ")", e);
         }
         try {

@@ -201,10 +201,10 @@ public final class AvroJson {
                 return bytesDatum(schema, logical, json, path);
             case INT:
                 if (logical instanceof LogicalTypes.Date) {
-                    return (int) parse(json, path, "an ISO date", () -> LocalDate.parse(json.asText()).toEpochDay());
+                    return ((Number) parse(json, path, "an ISO date", () -> LocalDate.parse(json.asText()).toEpochDay())).intValue();
                 }
                 if (logical instanceof LogicalTypes.TimeMillis) {
-                    return (int) parse(json, path, "an ISO time", () -> LocalTime.parse(json.asText()).toNanoOfDay() / 1_000_000L);
+                    return ((Number) parse(json, path, "an ISO time", () -> LocalTime.parse(json.asText()).toNanoOfDay() / 1_000_000L)).intValue();
                 }
                 require(json.isIntegralNumber() && json.canConvertToInt(), path, "an int", json);
                 return json.intValue();
