@@ -1,6 +1,8 @@
 package io.sitkit.contract;
 
 import io.sitkit.core.Destination;
+import io.sitkit.core.Message;
+import io.sitkit.schema.Conformance;
 
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +31,8 @@ import java.util.Optional;
  */
 public record Contract(String name, Destination destination, Optional<ContractSchema> key,
                        Optional<ContractSchema> payload, String contentType, List<RequiredHeader> headers,
-                       List<String> examples, List<ConsumerExpectation> consumers, String source) {
+                       List<String> examples, List<ConsumerExpectation> consumers, String source)
+        implements Conformance {
     public Contract {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(destination, "destination");
@@ -43,5 +46,20 @@ public record Contract(String name, Destination destination, Optional<ContractSc
         if (name.isBlank()) {
             throw new IllegalArgumentException("contract name is blank (from " + source + ")");
         }
+    }
+
+    /**
+     * The contract's own rules checked without a registry; for many messages or Confluent ids
+     * resolved through a registry, use {@link ContractChecker#conformance(Contract)}, which parses
+     * the schemas once.
+     */
+    @Override
+    public List<String> violations(Message message) {
+        return ContractChecker.standalone().conformance(this).violations(message);
+    }
+
+    @Override
+    public String describe() {
+        return ContractChecker.standalone().conformance(this).describe();
     }
 }

@@ -1,6 +1,10 @@
 package io.sitkit.contract;
 
+import io.sitkit.core.Message;
+import io.sitkit.schema.Conformance;
 import io.sitkit.schema.SchemaFormat;
+
+import java.util.List;
 
 import java.util.Objects;
 
@@ -15,7 +19,7 @@ import java.util.Objects;
  * @param source   where it came from: a file path, "asyncapi.yaml#/components/schemas/Order"
  * @param encoding how payload bytes carry it: {@link Encoding#PLAIN} or {@link Encoding#CONFLUENT}
  */
-public record ContractSchema(SchemaFormat format, String text, String source, Encoding encoding) {
+public record ContractSchema(SchemaFormat format, String text, String source, Encoding encoding) implements Conformance {
     /** How the bytes of a message carry the schema'd value. */
     public enum Encoding {
         /** The value alone: JSON text, or Avro binary without a frame. */
@@ -32,5 +36,16 @@ public record ContractSchema(SchemaFormat format, String text, String source, En
         if (text.isBlank()) {
             throw new IllegalArgumentException("schema text from " + source + " is empty");
         }
+    }
+
+    /** Whether a message's payload fits this schema (one line per problem). */
+    @Override
+    public List<String> violations(Message message) {
+        return ContractChecker.standalone().schemaConformance(this).violations(message);
+    }
+
+    @Override
+    public String describe() {
+        return ContractChecker.standalone().schemaConformance(this).describe();
     }
 }

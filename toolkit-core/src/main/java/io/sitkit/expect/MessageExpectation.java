@@ -21,6 +21,18 @@ public final class MessageExpectation {
     }
 
     /**
+     * A copy that also demands the message conform to {@code contractOrSchema}: the expectation
+     * fails, listing the violations, when the matching message does not.
+     *
+     * <pre>{@code
+     * expect.expect(placed.destination()).message(key("o-1")).conformingTo(checker.conformance(placed)).within(ofSeconds(5));
+     * }</pre>
+     */
+    public MessageExpectation conformingTo(io.sitkit.schema.Conformance contractOrSchema) {
+        return new MessageExpectation(messages.conformingTo(contractOrSchema));
+    }
+
+    /**
      * Waits until a matching message is held and returns the first one.
      *
      * @throws ExpectationFailedError at the deadline, with what was seen and the nearest misses

@@ -2,6 +2,7 @@ package io.sitkit.expect;
 
 import io.sitkit.core.Message;
 import io.sitkit.match.MessageMatcher;
+import io.sitkit.schema.Conformance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,17 +24,34 @@ public final class MessagesExpectation {
     private final MessageMatcher matcher;
     private final Count count;
     private final String what;
+    private final List<Conformance> conformances;
 
     MessagesExpectation(DestinationExpectation on, MessageMatcher matcher, Count count, String what) {
+        this(on, matcher, count, what, List.of());
+    }
+
+    private MessagesExpectation(DestinationExpectation on, MessageMatcher matcher, Count count, String what,
+                                List<Conformance> conformances) {
         this.on = on;
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.count = Objects.requireNonNull(count, "count");
         this.what = what;
+        this.conformances = List.copyOf(conformances);
     }
 
     /** A copy wanting {@code count} matching messages. */
     public MessagesExpectation count(Count count) {
-        return new MessagesExpectation(on, matcher, count, null);
+        return new MessagesExpectation(on, matcher, count, null, conformances);
+    }
+
+    /**
+     * A copy that also demands every matching message conform to {@code contractOrSchema}; one
+     * that does not fails the expectation with its violations listed.
+     */
+    public MessagesExpectation conformingTo(Conformance contractOrSchema) {
+        List<Conformance> all = new ArrayList<>(conformances);
+        all.add(Objects.requireNonNull(contractOrSchema, "contractOrSchema"));
+        return new MessagesExpectation(on, matcher, count, what, all);
     }
 
     /**
@@ -72,13 +90,33 @@ public final class MessagesExpectation {
                             + String.join("\n  ", problems));
                 }
             }
+            conform(within, matched, watch);
             return List.copyOf(matched);
         }
         throw failure(within, matched, watch);
     }
 
+    private void conform(Duration within, List<Message> matched, Watch watch) {
+        for (Conformance c : conformances) {
+            for (Message m : matched) {
+                List<String> violations = c.violations(m);
+                if (!violations.isEmpty()) {
+                    FailureReport report = on.report(expected(), within, "but message " + m.position() + " violates "
+                            + c.describe() + ":", watch.start());
+                    for (String v : violations) {
+                        report.line("  - " + v);
+                    }
+                    report.message(m);
+                    throw report.error();
+                }
+            }
+        }
+    }
+
     private String expected() {
-        return (what != null ? what : count.describe()) + " matching " + matcher.describe();
+        return (what != null ? what : count.describe()) + " matching " + matcher.describe()
+                + (conformances.isEmpty() ? "" : ", conforming to " + String.join(" and ",
+                conformances.stream().map(Conformance::describe).toList()));
     }
 
     private ExpectationFailedError failure(Duration within, List<Message> matched, Watch watch) {

@@ -8,8 +8,16 @@ import io.sitkit.core.Message;
 
 import java.io.IOException;
 
-/** Payloads that are JSON text; invalid JSON is a {@link DecodeException} with line and column. */
-final class JsonPayloads implements PayloadDecoder {
+/**
+ * Payloads that are JSON text; invalid JSON is a {@link DecodeException} with line and column.
+ *
+ * <pre>{@code
+ * JsonNode order = JsonPayloads.parse(message.payload(), message.position());
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class JsonPayloads implements PayloadDecoder {
     static final JsonPayloads INSTANCE = new JsonPayloads();
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -23,7 +31,12 @@ final class JsonPayloads implements PayloadDecoder {
         return parse(message.payload(), message.position());
     }
 
-    static JsonNode parse(byte[] bytes, String where) {
+    /**
+     * Parses JSON bytes exactly (decimals keep their digits; trailing content is an error).
+     *
+     * @throws DecodeException naming {@code where}, the line and column
+     */
+    public static JsonNode parse(byte[] bytes, String where) {
         if (bytes == null || bytes.length == 0) {
             throw new DecodeException("JSON payload", where, bytes, bytes == null ? "no payload (tombstone or empty body)" : "empty payload");
         }

@@ -117,6 +117,23 @@ public final class AvroSchemas {
         return parse(List.of(new Source(sourceName, text)));
     }
 
+    /**
+     * Parses a schema document given as text together with the {@code .avsc} files (or
+     * directories) holding the named types it uses; {@link #bySource()} lists the document first.
+     */
+    public static AvroSchemas parseWith(String sourceName, String text, Path... includes) {
+        List<Source> sources = new ArrayList<>();
+        sources.add(new Source(sourceName, text));
+        for (Path p : includes) {
+            if (Files.isDirectory(p)) {
+                addDirectory(p, sources);
+            } else {
+                sources.add(Source.of(p));
+            }
+        }
+        return parse(sources);
+    }
+
     /** Parses one self-contained schema document. */
     public static Schema parseOne(String sourceName, String text) {
         AvroSchemas set = parse(sourceName, text);
