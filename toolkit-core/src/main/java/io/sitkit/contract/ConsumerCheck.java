@@ -69,16 +69,22 @@ public final class ConsumerCheck {
     private static String missing(String producer, FieldRead read, String path, Map<String, SchemaField> before,
                                   Map<String, SchemaField> now, String consumer) {
         String tail = "; consumer `" + consumer + "` reads `" + read.path() + "` — breaks " + consumer;
-        SchemaField old = before.get(path);
+        // the outermost field on the way that the producer no longer has: `total` for `$.total.amount`
+        String gone = path;
+        for (String p = SchemaFields.parentOf(path); !p.equals("$") && !now.containsKey(p); p = SchemaFields.parentOf(p)) {
+            gone = p;
+        }
+        SchemaField old = before.get(gone);
         if (old == null) {
             return producer + " has no field `" + read.path() + "`" + tail;
         }
         for (SchemaField added : now.values()) {
-            if (!before.containsKey(added.path()) && added.parent().equals(old.parent()) && added.type() == old.type()) {
+            if (!before.containsKey(added.path()) && added.parent().equals(old.parent()) && added.type() == old.type()
+                    && (old.type() != FieldType.OBJECT || added.declared().equals(old.declared()))) {
                 return producer + " renamed `" + old.name() + "` → `" + added.name() + "`" + tail;
             }
         }
-        return producer + " removed `" + read.path() + "`" + tail;
+        return producer + " removed `" + gone + "`" + tail;
     }
 
     private static void closedObjects(ConsumerExpectation c, ContractSchema own, Map<String, SchemaField> producer,
@@ -152,7 +158,8 @@ public final class ConsumerCheck {
         List<String> names = new ArrayList<>();
         parent.get().fieldNames().forEachRemaining(names::add);
         String wanted = normal.substring(normal.lastIndexOf('.') + 1);
-        return JsonDiff.namingHint(wanted, names).map(h -> " (" + h + ")").orElse("");
+        return JsonDiff.namingHint(wanted, names)
+                .map(h -> " (" + h.substring(h.indexOf("; ") + 2) + ")").orElse("");
     }
 
     private static void unknownInMessage(ConsumerExpectation c, ContractSchema own, JsonNode view, Message message,

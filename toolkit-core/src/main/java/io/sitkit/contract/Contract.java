@@ -48,6 +48,11 @@ public record Contract(String name, Destination destination, Optional<ContractSc
         }
     }
 
+    /** The same contract for another destination (say, a topic with an environment prefix). */
+    public Contract withDestination(Destination other) {
+        return new Contract(name, other, key, payload, contentType, headers, examples, consumers, source);
+    }
+
     /**
      * The contract's own rules checked without a registry; for many messages or Confluent ids
      * resolved through a registry, use {@link ContractChecker#conformance(Contract)}, which parses

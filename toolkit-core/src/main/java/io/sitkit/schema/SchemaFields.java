@@ -235,6 +235,11 @@ public final class SchemaFields {
         return INDEX.matcher(p).replaceAll("[*]");
     }
 
+    /** The path of the enclosing object or array: {@code $.a} for {@code $.a.b} and {@code $.a[*]}. */
+    public static String parentOf(String path) {
+        return parent(path);
+    }
+
     static String parent(String path) {
         if (path.endsWith("[*]")) {
             return path.substring(0, path.length() - 3);
