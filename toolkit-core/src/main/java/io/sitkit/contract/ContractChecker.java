@@ -164,7 +164,12 @@ public final class ContractChecker {
                 try {
                     value = JsonPayloads.parse(bytes, where);
                 } catch (DecodeException e) {
-                    return List.of(part + ": " + e.getMessage());
+                    Optional<String> text = part.equals("key") ? Payloads.utf8(bytes) : Optional.empty();
+                    if (text.isEmpty()) {
+                        return List.of(part + ": " + e.getMessage());
+                    }
+                    // a Kafka key is usually bare text, not a JSON string: validate it as one
+                    value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text.get());
                 }
                 return json.violations(value).stream().map(v -> part + " " + v).toList();
             }

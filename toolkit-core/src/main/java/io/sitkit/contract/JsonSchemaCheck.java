@@ -29,6 +29,29 @@ final class JsonSchemaCheck {
 
     List<String> violations(JsonNode value) {
         List<Error> errors = schema.validate(value);
-        return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream().map(e -> jsonPath(e.getInstanceLocation().toString()) + ": " + message(e)).toList();
+    }
+
+    /** The validator's message without the location it starts with. */
+    private static String message(Error e) {
+        String m = e.getMessage();
+        String at = e.getInstanceLocation().toString();
+        return m.startsWith(at + ": ") ? m.substring(at.length() + 2) : m;
+    }
+
+    /** {@code /lines/0/sku} → {@code $.lines[0].sku}; "" → {@code $}. */
+    static String jsonPath(String pointer) {
+        if (pointer.startsWith("$")) {
+            return pointer;
+        }
+        StringBuilder sb = new StringBuilder("$");
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String t = token.replace("~1", "/").replace("~0", "~");
+            sb.append(t.chars().allMatch(Character::isDigit) ? "[" + t + "]" : "." + t);
+        }
+        return sb.toString();
     }
 }

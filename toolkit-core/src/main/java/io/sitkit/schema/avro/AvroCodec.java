@@ -125,7 +125,9 @@ public final class AvroCodec {
             throw new DecodeException(what(), where, bytes, "truncated: the value needs more than the " + length + " bytes given", e);
         } catch (SystemLimitException | UnsupportedOperationException e) {
             throw new DecodeException(what(), where, bytes, "corrupt length prefix: " + e.getMessage(), e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
+        } catch (AvroRuntimeException e) {
+            throw new DecodeException(what(), where, bytes, "not a value of this schema: " + e.getMessage(), e);
+        } catch (IOException | IndexOutOfBoundsException | NegativeArraySizeException
                  | ClassCastException | IllegalArgumentException e) {
             throw new DecodeException(what(), where, bytes, "not a value of this schema (" + e + ")", e);
         }

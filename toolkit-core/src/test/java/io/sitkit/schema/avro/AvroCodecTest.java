@@ -20,13 +20,7 @@ class AvroCodecTest {
     static final Schema ORDER = SCHEMAS.get("io.sitkit.samples.orders.OrderPlaced");
     static final Schema PATIENT = SCHEMAS.get("io.sitkit.samples.patients.PatientRegistered");
     static final Schema PAYMENT = SCHEMAS.get("io.sitkit.samples.payments.PaymentRequested");
-    static final String ORDER_JSON = """
-            {"orderId":"o-1001","eventId":"7f0c2a4e-53b5-4a8e-9a43-1c1c0d5c7a11","placedAt":"2026-11-25T07:00:00Z",
-             "customerId":"c-42","status":"PLACED",
-             "lines":[{"sku":"SKU-1","quantity":2,"unitPrice":{"amount":19.90,"currency":"EUR"}}],
-             "total":{"amount":39.80,"currency":"EUR"},
-             "shipTo":{"street":"Hauptstraße 1","city":"Köln","postalCode":"50667","country":"DE"},
-             "couponCode":"WINTER10","attributes":{"channel":"web"}}""";
+    static final String ORDER_JSON = Samples.ORDER_JSON;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
