@@ -23,6 +23,12 @@ public final class ConfigKeys {
 
     /** {@code embedded} (default) or {@code external}. */
     public static final String ENVIRONMENT = "sitkit.environment";
+    /** Whether writes are refused until unlocked (default false); for shared clusters. */
+    public static final String PROTECTION_ENABLED = "sitkit.protection.enabled";
+    /** The environment's name, typed to unlock it when protected (default: {@code embedded} or {@code external}). */
+    public static final String PROTECTION_ENVIRONMENT_NAME = "sitkit.protection.environment-name";
+    /** File the audit lines of published messages and other writes are appended to (JSON lines; default: none). */
+    public static final String AUDIT_FILE = "sitkit.audit.file";
     /** Path of a properties or YAML file to read; default: {@code sitkit.properties}/{@code sitkit.yaml} on the classpath. */
     public static final String CONFIG_FILE = "sitkit.config.file";
 
@@ -84,7 +90,7 @@ public final class ConfigKeys {
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
 
     /** All fixed keys (pass-through prefixes excluded). */
-    public static final List<String> ALL = List.of(ENVIRONMENT, CONFIG_FILE, KAFKA_ENABLED,
+    public static final List<String> ALL = List.of(ENVIRONMENT, PROTECTION_ENABLED, PROTECTION_ENVIRONMENT_NAME, AUDIT_FILE, CONFIG_FILE, KAFKA_ENABLED,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TIMEOUT, KAFKA_ISOLATION_LEVEL, KAFKA_MAX_MESSAGE_BYTES,
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,

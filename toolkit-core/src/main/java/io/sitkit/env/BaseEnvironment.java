@@ -26,9 +26,13 @@ abstract class BaseEnvironment implements Environment {
     private final long bufferBytes;
     private final List<Bus> buses = new ArrayList<>();
     private boolean closed;
+    private final io.sitkit.core.Protection protection;
 
     BaseEnvironment(String name, SitkitConfig config, KafkaSettings kafka, JmsSettings jms) {
         this.name = name;
+        this.protection = io.sitkit.core.Protection.of(config.string(ConfigKeys.PROTECTION_ENVIRONMENT_NAME, name),
+                config.bool(ConfigKeys.PROTECTION_ENABLED, false),
+                config.get(ConfigKeys.AUDIT_FILE).map(java.nio.file.Path::of));
         this.kafka = kafka;
         this.jms = jms;
         this.bufferLimit = config.integer(ConfigKeys.CAPTURE_BUFFER_LIMIT, Bus.DEFAULT_BUFFER_LIMIT);
@@ -38,6 +42,11 @@ abstract class BaseEnvironment implements Environment {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public io.sitkit.core.Protection protection() {
+        return protection;
     }
 
     @Override
@@ -75,7 +84,8 @@ abstract class BaseEnvironment implements Environment {
                 throw new IllegalStateException("environment '" + name + "' is closed");
             }
             Bus[] self = new Bus[1];
-            self[0] = new Bus(kafka == null ? null : new KafkaClient(kafka), jms == null ? null : new JmsClient(jms), bufferLimit, bufferBytes,
+            self[0] = new Bus(kafka == null ? null : new KafkaClient(kafka, protection),
+                    jms == null ? null : new JmsClient(jms, protection), bufferLimit, bufferBytes,
                     () -> {
                         synchronized (buses) {
                             buses.remove(self[0]);

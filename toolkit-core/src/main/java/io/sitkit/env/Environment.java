@@ -38,4 +38,14 @@ public interface Environment extends AutoCloseable {
     /** Stops what this environment started and closes the buses it opened. Idempotent. */
     @Override
     void close();
+
+    /**
+     * The guard of this environment's writes: protected environments
+     * ({@code sitkit.protection.enabled=true}) refuse publish, purge, delete, destructive
+     * receive and offset resets until unlocked with their name; published messages are audited
+     * to {@code sitkit.audit.file} when set.
+     */
+    default io.sitkit.core.Protection protection() {
+        return io.sitkit.core.Protection.none();
+    }
 }

@@ -66,8 +66,21 @@ public final class JmsClient implements TransportClient {
         }
     }
 
+    private final io.sitkit.core.Protection protection;
+
     public JmsClient(JmsSettings settings) {
+        this(settings, io.sitkit.core.Protection.none());
+    }
+
+    /** A client whose writes pass through {@code protection} (refused while locked, audited). */
+    public JmsClient(JmsSettings settings, io.sitkit.core.Protection protection) {
         this.settings = settings;
+        this.protection = java.util.Objects.requireNonNull(protection, "protection");
+    }
+
+    /** The guard of this client's writes. */
+    public io.sitkit.core.Protection protection() {
+        return protection;
     }
 
     public JmsSettings settings() {
@@ -133,6 +146,8 @@ public final class JmsClient implements TransportClient {
     @Override
     public PublishResult publish(OutgoingMessage message) {
         Destination d = requireJms(message.destination());
+        protection.checkWrite("publish to", d);
+        protection.published(d, io.sitkit.core.internal.RawBytes.key(message), io.sitkit.core.internal.RawBytes.payload(message));
         PublisherSession ps = publishers.get(Thread.currentThread());
         if (ps == null) {
             closeSessionsOfEndedThreads();
@@ -283,7 +298,8 @@ public final class JmsClient implements TransportClient {
      * For a test that wants to act as the consumer.
      */
     public Optional<Message> receive(Destination destination, Duration timeout) {
-        return queueOps.receive(requireJms(destination), timeout);
+        protection.checkWrite("receive (consume) from", requireJms(destination));
+        return queueOps.receive(destination, timeout);
     }
 
     /**
@@ -291,7 +307,10 @@ public final class JmsClient implements TransportClient {
      * Provider-neutral: counts with a browser, then consumes that many.
      */
     public int purge(Destination queue) {
-        return queueOps.purge(requireJms(queue));
+        protection.checkWrite("purge", requireJms(queue));
+        int purged = queueOps.purge(queue);
+        protection.wrote("purge", queue);
+        return purged;
     }
 
     /** Messages currently in a queue, counted with a browser. */

@@ -46,9 +46,21 @@ public final class KafkaClient implements TransportClient {
     private KafkaAdminOps admin;
     private final List<KafkaCapture> captures = new ArrayList<>();
     private volatile boolean closed;
+    private final io.sitkit.core.Protection protection;
 
     public KafkaClient(KafkaSettings settings) {
+        this(settings, io.sitkit.core.Protection.none());
+    }
+
+    /** A client whose writes pass through {@code protection} (refused while locked, audited). */
+    public KafkaClient(KafkaSettings settings, io.sitkit.core.Protection protection) {
         this.settings = settings;
+        this.protection = java.util.Objects.requireNonNull(protection, "protection");
+    }
+
+    /** The guard of this client's writes. */
+    public io.sitkit.core.Protection protection() {
+        return protection;
     }
 
     public KafkaSettings settings() {
@@ -109,6 +121,7 @@ public final class KafkaClient implements TransportClient {
     @Override
     public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
         Destination d = requireKafka(message.destination());
+        protection.checkWrite("publish to", d);
         ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
         int size = size(message);
         if (size > settings.maxMessageBytes()) {
@@ -117,6 +130,7 @@ public final class KafkaClient implements TransportClient {
                     "key, value and headers are " + size + " bytes"), "publishing to " + d, settings, size));
             return;
         }
+        protection.published(d, record.key(), record.value());
         try {
             // The callback captures only the destination and the size, never the message: a message kept
             // alive until its acknowledgement would hold its payload through young collections.
@@ -199,7 +213,10 @@ public final class KafkaClient implements TransportClient {
     }
 
     public void deleteTopic(String name) {
+        Destination d = Destination.kafka(name);
+        protection.checkWrite("delete topic", d);
         admin().deleteTopic(name);
+        protection.wrote("delete topic", d);
     }
 
     /** Consumer groups with committed offsets and lag per partition. */
@@ -209,7 +226,10 @@ public final class KafkaClient implements TransportClient {
 
     /** Moves an inactive consumer group's offsets on one topic. */
     public void resetOffsets(String groupId, String topic, OffsetReset to) {
+        Destination d = Destination.kafka(topic);
+        protection.checkWrite("reset the offsets of group " + groupId + " on", d);
         admin().resetOffsets(groupId, topic, to);
+        protection.wrote("reset offsets of group " + groupId, d);
     }
 
     private static Destination requireKafka(Destination d) {
