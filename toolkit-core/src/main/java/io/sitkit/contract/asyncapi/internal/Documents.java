@@ -108,7 +108,11 @@ public final class Documents {
             throw yamlError(source, e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String reason = (json ? "not valid JSON: " : "not valid YAML: ") + e.getOriginalMessage();
+            String problem = e.getOriginalMessage();
+            if (problem.startsWith("Duplicate field '")) {
+                problem = "the key " + problem.substring("Duplicate field ".length()) + " appears twice in one mapping";
+            }
+            String reason = (json ? "not valid JSON: " : "not valid YAML: ") + problem;
             throw new SchemaException(source, at == null ? 0 : Math.max(at.getLineNr(), 0),
                     at == null ? 0 : Math.max(at.getColumnNr(), 0), reason, e);
         }
