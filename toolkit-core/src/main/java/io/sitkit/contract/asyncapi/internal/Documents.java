@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.sitkit.schema.SchemaException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -104,9 +104,10 @@ public final class Documents {
         JsonNode node;
         try {
             node = (json ? JSON : YAML).readTree(content);
-        } catch (MarkedYAMLException e) {
-            throw yamlError(source, e);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml) {
+                throw yamlError(source, yaml, e);
+            }
             JsonLocation at = e.getLocation();
             String problem = e.getOriginalMessage();
             if (problem.startsWith("Duplicate field '")) {
@@ -132,15 +133,16 @@ public final class Documents {
         return false;
     }
 
-    private static SchemaException yamlError(String source, MarkedYAMLException e) {
+    /** SnakeYAML knows where the problem is and what it is, and where the construct it was in started. */
+    private static SchemaException yamlError(String source, MarkedYAMLException e, JsonProcessingException wrapper) {
         Mark problem = e.getProblemMark();
         Mark context = e.getContextMark();
-        String reason = "not valid YAML: " + (e.getProblem() == null ? e.getOriginalMessage() : e.getProblem().strip());
+        String reason = "not valid YAML: " + (e.getProblem() == null ? wrapper.getOriginalMessage() : e.getProblem().strip());
         if (e.getContext() != null && context != null) {
             reason += " (" + e.getContext().strip() + " at line " + (context.getLine() + 1) + ", column "
                     + (context.getColumn() + 1) + ")";
         }
         return new SchemaException(source, problem == null ? 0 : problem.getLine() + 1,
-                problem == null ? 0 : problem.getColumn() + 1, reason, e);
+                problem == null ? 0 : problem.getColumn() + 1, reason, wrapper);
     }
 }

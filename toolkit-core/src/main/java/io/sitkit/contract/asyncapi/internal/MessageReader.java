@@ -132,8 +132,8 @@ public final class MessageReader {
             try {
                 new Schema.Parser().parse(text);
             } catch (AvroRuntimeException e) {
-                out.warn(target.schema(), what + " schema skipped: " + source + " is not a valid Avro schema: "
-                        + e.getMessage());
+                String in = source.equals(target.schema()) ? "" : " (" + source + ")";
+                out.warn(target.schema(), what + " schema skipped: not a valid Avro schema" + in + ": " + e.getMessage());
                 return Optional.empty();
             }
         }
