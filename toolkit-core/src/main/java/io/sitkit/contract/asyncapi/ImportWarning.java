@@ -23,7 +23,8 @@ public record ImportWarning(String document, String pointer, String message) {
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(message, "message");
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new IllegalArgumentException("'" + pointer + "' is not a JSON pointer; it must be empty or start with '/'");
+            throw new IllegalArgumentException("'" + pointer
+                    + "' is not a JSON pointer; it must be empty or start with '/'");
         }
     }
 

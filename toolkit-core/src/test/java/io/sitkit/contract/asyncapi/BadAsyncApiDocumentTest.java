@@ -69,7 +69,7 @@ class BadAsyncApiDocumentTest {
 
         assertThatThrownBy(() -> AsyncApi.parse(text, dir))
                 .isInstanceOf(SchemaException.class)
-                .hasMessage("inline AsyncAPI document:5:9: not valid YAML: the key 'orders' appears twice in one mapping");
+                .hasMessage("inline AsyncAPI document:5:3: not valid YAML: the key 'orders' appears twice in one mapping");
     }
 
     @Test

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sitkit.schema.SchemaException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -33,8 +33,6 @@ import java.util.Optional;
  */
 public final class Documents {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path baseDirectory;
@@ -100,22 +98,27 @@ public final class Documents {
      */
     public static JsonNode parse(String text, String source) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        boolean json = looksLikeJson(content);
         JsonNode node;
-        try {
-            node = (json ? JSON : YAML).readTree(content);
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof MarkedYAMLException yaml) {
-                throw yamlError(source, yaml, e);
+        if (looksLikeJson(content)) {
+            try {
+                node = JSON.readTree(content);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                String problem = e.getOriginalMessage();
+                if (problem.startsWith("Duplicate field '")) {
+                    problem = "the key " + problem.substring("Duplicate field ".length()) + " appears twice in one object";
+                }
+                throw new SchemaException(source, at == null ? 0 : Math.max(at.getLineNr(), 0),
+                        at == null ? 0 : Math.max(at.getColumnNr(), 0), "not valid JSON: " + problem, e);
             }
-            JsonLocation at = e.getLocation();
-            String problem = e.getOriginalMessage();
-            if (problem.startsWith("Duplicate field '")) {
-                problem = "the key " + problem.substring("Duplicate field ".length()) + " appears twice in one mapping";
+        } else {
+            try {
+                node = YamlTrees.read(content, source);
+            } catch (MarkedYAMLException e) {
+                throw yamlError(source, e);
+            } catch (YAMLException e) {
+                throw new SchemaException(source, 0, 0, "not valid YAML: " + e.getMessage(), e);
             }
-            String reason = (json ? "not valid JSON: " : "not valid YAML: ") + problem;
-            throw new SchemaException(source, at == null ? 0 : Math.max(at.getLineNr(), 0),
-                    at == null ? 0 : Math.max(at.getColumnNr(), 0), reason, e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new SchemaException(source, "the document is empty");
@@ -134,15 +137,15 @@ public final class Documents {
     }
 
     /** SnakeYAML knows where the problem is and what it is, and where the construct it was in started. */
-    private static SchemaException yamlError(String source, MarkedYAMLException e, JsonProcessingException wrapper) {
+    private static SchemaException yamlError(String source, MarkedYAMLException e) {
         Mark problem = e.getProblemMark();
         Mark context = e.getContextMark();
-        String reason = "not valid YAML: " + (e.getProblem() == null ? wrapper.getOriginalMessage() : e.getProblem().strip());
+        String reason = "not valid YAML: " + (e.getProblem() == null ? e.getMessage() : e.getProblem().strip());
         if (e.getContext() != null && context != null) {
             reason += " (" + e.getContext().strip() + " at line " + (context.getLine() + 1) + ", column "
                     + (context.getColumn() + 1) + ")";
         }
         return new SchemaException(source, problem == null ? 0 : problem.getLine() + 1,
-                problem == null ? 0 : problem.getColumn() + 1, reason, wrapper);
+                problem == null ? 0 : problem.getColumn() + 1, reason, e);
     }
 }
