@@ -32,6 +32,12 @@ public record IntegrationPoint(Destination destination, Direction direction, Str
      * What the application described by the document does with a message. AsyncAPI 3 says it as
      * {@code action: send|receive}; AsyncAPI 2's {@code subscribe} is {@link #SEND} (others subscribe
      * to what the application sends) and its {@code publish} is {@link #RECEIVE}.
+     *
+     * <pre>{@code
+     * List<IntegrationPoint> consumed = inventory.withDirection(Direction.RECEIVE);
+     * }</pre>
+     *
+     * <p>Thread-safety: immutable.
      */
     public enum Direction {
         /** The application produces the message to the destination. */

@@ -9,6 +9,11 @@ import java.nio.file.Path;
  * relative references start from, and its parsed tree. Compared by identity: {@link Documents}
  * loads each file once.
  *
+ * <pre>{@code
+ * Document order = documents.load(Path.of("specs/schemas/order.json")).orElseThrow();
+ * JsonNode properties = order.root().path("properties");
+ * }</pre>
+ *
  * <p>Thread-safety: immutable once loaded; the tree must not be modified.
  */
 public final class Document {
