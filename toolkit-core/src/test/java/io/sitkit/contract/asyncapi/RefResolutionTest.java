@@ -73,7 +73,8 @@ class RefResolutionTest {
                    "shipTo": {"$ref": "common/address.json"},
                    "id": {"$ref": "../shared/ids.yaml#/components/schemas/OrderId"}}}""");
         write("schemas/common/address.json", """
-                {"type": "object", "properties": {"city": {"$ref": "#/$defs/city"}},
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://shop.example/address",
+                 "type": "object", "properties": {"city": {"$ref": "#/$defs/city"}},
                  "$defs": {"city": {"type": "string", "minLength": 1}}}""");
         write("shared/ids.yaml", """
                 components:
@@ -89,6 +90,8 @@ class RefResolutionTest {
         assertThat(payload.at("/properties/shipTo/properties/city"))
                 .isEqualTo(json("{'type':'string','minLength':1}"));
         assertThat(payload.at("/properties/id")).isEqualTo(json("{'type':'string','pattern':'^o-[0-9]+$'}"));
+        assertThat(payload.at("/properties/shipTo").has("$id")).as("inlined $id removed").isFalse();
+        assertThat(payload.at("/properties/shipTo").has("$schema")).as("inlined $schema removed").isFalse();
         assertThat(contract(AsyncApi.read(main), "orders.placed").payload().orElseThrow().source())
                 .isEqualTo("schemas/order.json");
     }

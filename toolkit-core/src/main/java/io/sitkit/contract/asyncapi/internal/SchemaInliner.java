@@ -18,7 +18,9 @@ import java.util.Set;
  * Copies a schema with every {@code $ref} replaced by what it points to, so the result stands
  * alone. A reference back to a schema that is being expanded (a tree, a category with
  * sub-categories) becomes {@code {"$ref": "#/$defs/Name"}} and the schema is added once under the
- * result's {@code $defs}; recursion is refused where {@code $defs} means nothing (Avro).
+ * result's {@code $defs}; recursion is refused where {@code $defs} means nothing (Avro). A schema
+ * inlined from elsewhere loses its {@code $id} and {@code $schema}: it is no longer a document of
+ * its own.
  *
  * <pre>{@code
  * JsonNode standalone = SchemaInliner.inline(refs, message.child("payload"), true);
@@ -89,9 +91,15 @@ public final class SchemaInliner {
     }
 
     private JsonNode expandTarget(Location target) {
+        boolean root = expanding.isEmpty();
         expanding.push(target);
         JsonNode out = copy(target);
         expanding.pop();
+        if (!root && out instanceof ObjectNode inlined) {
+            // an $id inside would make the generated "#/$defs/..." references resolve against it
+            inlined.remove("$id");
+            inlined.remove("$schema");
+        }
         if (recursive.contains(target)) {
             defs.putIfAbsent(defName(target), out.deepCopy());
         }
