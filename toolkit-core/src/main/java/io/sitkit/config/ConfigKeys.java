@@ -89,13 +89,28 @@ public final class ConfigKeys {
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
 
+    /** Base URL of a schema registry's Confluent API, e.g. {@code http://registry:8081} or Apicurio's {@code …/apis/ccompat/v7}. */
+    public static final String SCHEMA_REGISTRY_URL = "sitkit.schema-registry.url";
+    /** Basic-auth user of the schema registry. */
+    public static final String SCHEMA_REGISTRY_USER = "sitkit.schema-registry.user";
+    /** Basic-auth password of the schema registry; never printed. */
+    public static final String SCHEMA_REGISTRY_PASSWORD = "sitkit.schema-registry.password";
+    /** Bearer token for the schema registry (instead of basic auth); never printed. */
+    public static final String SCHEMA_REGISTRY_BEARER_TOKEN = "sitkit.schema-registry.bearer-token";
+    /** Bound on connecting to the schema registry (default 5s). */
+    public static final String SCHEMA_REGISTRY_CONNECT_TIMEOUT = "sitkit.schema-registry.connect-timeout";
+    /** Bound on each schema-registry request (default 10s). */
+    public static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT = "sitkit.schema-registry.request-timeout";
+
     /** All fixed keys (pass-through prefixes excluded). */
     public static final List<String> ALL = List.of(ENVIRONMENT, PROTECTION_ENABLED, PROTECTION_ENVIRONMENT_NAME, AUDIT_FILE, CONFIG_FILE, KAFKA_ENABLED,
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TIMEOUT, KAFKA_ISOLATION_LEVEL, KAFKA_MAX_MESSAGE_BYTES,
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
             JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
-            EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT);
+            EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
+            SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
+            SCHEMA_REGISTRY_REQUEST_TIMEOUT);
 
     /** Prefixes whose keys pass through to the broker or client. */
     public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);
