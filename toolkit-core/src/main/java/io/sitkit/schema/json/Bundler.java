@@ -1,10 +1,13 @@
 package io.sitkit.schema.json;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sitkit.schema.SchemaException;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -36,6 +39,7 @@ final class Bundler {
     private final Deque<String> pending = new ArrayDeque<>();
     private String rootIri;
     private String rootSource;
+    private JsonNode rootDocument;
 
     Bundler(SchemaSources sources, JsonSchemaDraft draft, UnaryOperator<String> idMapping, DocumentCheck check) {
         this.sources = sources;
@@ -51,6 +55,7 @@ final class Bundler {
     JsonNode bundle(String rootIri, String rootSource, JsonNode root) {
         this.rootIri = rootIri == null ? null : SchemaSources.canonical(rootIri);
         this.rootSource = rootSource;
+        this.rootDocument = root;
         JsonNode result = root.deepCopy();
         if (!(result instanceof ObjectNode rootObject)) {
             return result;
@@ -91,14 +96,36 @@ final class Bundler {
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {
             return ref;   // a named anchor: left as it is
         }
+        String referrer = isRoot ? rootSource : SchemaSources.sourceName(documentIri);
         if (base.isEmpty()) {
+            requireTarget(ref, fragment, isRoot ? rootDocument : sources.document(documentIri), referrer, referrer);
             return isRoot ? ref : "#/" + escape(defs) + "/" + escape(keys.get(documentIri)) + fragment;
         }
         String target = resolve(ref, documentIri, base);
         if (target.equals(rootIri)) {
+            requireTarget(ref, fragment, rootDocument, referrer, rootSource);
             return "#" + fragment;
         }
+        requireTarget(ref, fragment, sources.document(target), referrer, SchemaSources.sourceName(target));
         return "#/" + escape(defs) + "/" + escape(keyFor(target)) + fragment;
+    }
+
+    /** @throws SchemaException in the referring document when the pointer finds nothing in the target document */
+    private static void requireTarget(String ref, String fragment, JsonNode target, String referrer, String targetName) {
+        if (fragment.isEmpty()) {
+            return;
+        }
+        String pointer = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
+        JsonNode found;
+        try {
+            found = target.at(JsonPointer.compile(pointer));
+        } catch (IllegalArgumentException e) {
+            throw new SchemaException(referrer, 0, 0, "$ref '" + ref + "' is not a JSON pointer", e);
+        }
+        if (found.isMissingNode()) {
+            throw new SchemaException(referrer, 0, 0, "$ref '" + ref + "' points to nothing: no " + pointer + " in "
+                    + targetName, null);
+        }
     }
 
     private String resolve(String ref, String documentIri, String base) {

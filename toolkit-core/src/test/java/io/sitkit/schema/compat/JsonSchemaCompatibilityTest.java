@@ -166,6 +166,18 @@ class JsonSchemaCompatibilityTest {
     }
 
     @Test
+    void aRenameBetweenClosedObjectsIsRejectedBothWaysWithTheRenameHint() {
+        assertThat(problems(CompatibilityMode.FULL,
+                "{\"additionalProperties\": false, \"properties\": {\"amount\": {\"type\": \"number\"}}}",
+                "{\"additionalProperties\": false, \"properties\": {\"total\": {\"type\": \"number\"}}}"))
+                .extracting(CompatibilityProblem::describe).containsExactly(
+                        "v1, new readers of v1 data, at $.total: `total` removed, but new readers reject unknown properties"
+                                + " (additionalProperties: false) and v1 data has it; `amount` added with the same type — renamed?",
+                        "v1, v1 readers of new data, at $.amount: `amount` added, but v1 readers reject unknown properties"
+                                + " (additionalProperties: false); `total` removed with the same type — renamed?");
+    }
+
+    @Test
     void aClosedReaderAcceptsPropertiesItsPatternPropertiesAllow() {
         assertThat(problems(CompatibilityMode.FORWARD,
                 "{\"properties\": {\"x-trace\": {\"type\": \"string\"}}}",

@@ -6,6 +6,12 @@ import io.sitkit.schema.TestSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,6 +101,26 @@ class JsonSchemaValidatorTest {
         assertThat(orders.violations(tombstone)).containsExactly(
                 "$: message at kafka:orders[0]@9 has no payload, expected a JSON document (syntax)");
         assertThat(orders.describe()).isEqualTo("JSON Schema classpath:schemas/json/order-placed-v1.json (draft 2020-12)");
+    }
+
+    @Test
+    void oneValidatorServesManyThreadsAtOnce() throws Exception {
+        String bad = VALID_ORDER.replace("\"qty\": 2", "\"qty\": 0");
+        List<JsonViolation> expected = orders.validate(bad);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String payload = i % 2 == 0 ? VALID_ORDER : bad;
+                results.add(pool.submit(() -> orders.validate(payload).equals(payload.equals(bad) ? expected : List.of())));
+            }
+            for (Future<Boolean> r : results) {
+                assertThat(r.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.sitkit.schema.SchemaException;
 import io.sitkit.schema.TestSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,5 +205,41 @@ class JsonSchemasTest {
         assertThat(document.at("/properties/fee/$ref").asText()).isEqualTo("#/definitions/money/definitions/amount");
         assertThat(document.at("/definitions/money/properties/value/$ref").asText())
                 .isEqualTo("#/definitions/money/definitions/amount");
+    }
+    @Test
+    void aRefToNothingInsideTheDocumentFailsAtLoad() {
+        assertThatThrownBy(() -> JsonSchemas.fromString("{\"properties\": {\"total\": {\"$ref\": \"#/$defs/money\"}}}"))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("inline: $ref '#/$defs/money' points to nothing: no /$defs/money in inline");
+    }
+
+    @Test
+    void aRefToNothingInsideAReferencedFileFailsAtLoad() throws IOException {
+        Files.writeString(dir.resolve("money.json"), "{\"$defs\": {\"amount\": {\"type\": \"number\"}}}");
+        Path file = Files.writeString(dir.resolve("order.json"), "{\"properties\": {\"total\": {\"$ref\": \"money.json#/$defs/amnt\"}}}");
+
+        assertThatThrownBy(() -> JsonSchemas.fromFile(file))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage(file + ": $ref 'money.json#/$defs/amnt' points to nothing: no /$defs/amnt in " + dir.resolve("money.json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            http://json-schema.org/draft-07/schema#,       DRAFT_7
+            https://json-schema.org/draft-07/schema,       DRAFT_7
+            HTTP://JSON-SCHEMA.ORG/DRAFT-07/SCHEMA#,       DRAFT_7
+            https://json-schema.org/draft/2020-12/schema,  DRAFT_2020_12
+            http://json-schema.org/draft/2020-12/schema#,  DRAFT_2020_12
+            """)
+    void aDraftIsReadFromItsUriWhateverTheSchemeCaseOrTrailingHash(String uri, JsonSchemaDraft draft) {
+        assertThat(JsonSchemaDraft.fromUri(uri)).isEqualTo(draft);
+        assertThat(draft.id()).startsWith("http");
+    }
+
+    @Test
+    void aSchemaKeywordThatIsNotAStringIsRefused() {
+        assertThatThrownBy(() -> JsonSchemas.fromString("{\"$schema\": 7}"))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("inline: $schema must be a string, was 7");
     }
 }

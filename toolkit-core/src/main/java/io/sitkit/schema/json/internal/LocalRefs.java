@@ -14,6 +14,11 @@ import java.util.Map;
  * bundled documents have only those. Keywords beside a {@code $ref} are laid over its target, as
  * draft 2020-12 applies both.
  *
+ * <pre>{@code
+ * JsonNode document = validator.document();                       // bundled: local refs only
+ * JsonNode item = LocalRefs.resolve(document, document.at("/properties/items/items"));
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class LocalRefs {
