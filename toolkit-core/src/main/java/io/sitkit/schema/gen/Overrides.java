@@ -34,7 +34,9 @@ final class Overrides {
     /** The override for a path, if any: an exact one first, then one with {@code [*]} indexes. */
     Optional<Holder> at(String path) {
         String wildcard = INDEX.matcher(path).replaceAll("[*]");
-        seen.add(wildcard);
+        if (!path.equals("$")) {
+            seen.add(wildcard);
+        }
         for (String key : List.of(path, wildcard)) {
             if (values.containsKey(key)) {
                 used.add(key);

@@ -178,7 +178,7 @@ class SampleGeneratorAvroTest {
 
         assertThatThrownBy(() -> SampleGenerator.seeded(1).withOverride("$.emial", "x").avroRecord(customer))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageMatching("\\Qoverride $.emial matched no field of Avro crm.Customer; its fields are $, $.email, $.tags, $.tags[*]\\E");
+                .hasMessageMatching("\\Qoverride $.emial matched no field of Avro crm.Customer; its fields are $.email, $.tags, $.tags[*]\\E");
     }
 
     @Test

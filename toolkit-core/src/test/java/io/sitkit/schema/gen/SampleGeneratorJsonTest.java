@@ -151,7 +151,7 @@ class SampleGeneratorJsonTest {
                 .json(MAPPER.readTree("{\"properties\": {\"customer\": {\"properties\": {\"email\": {\"type\": \"string\"}}},"
                         + " \"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}}}")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("override $.customer.emial matched no field of the JSON Schema; its fields are $, $.customer,"
+                .hasMessage("override $.customer.emial matched no field of the JSON Schema; its fields are $.customer,"
                         + " $.customer.email, $.tags, $.tags[*]");
     }
 
