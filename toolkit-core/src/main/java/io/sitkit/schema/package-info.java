@@ -5,7 +5,8 @@
  *
  * <p>Sub-packages hold one format or service each: {@code schema.avro} (Avro files, binary and
  * JSON encodings, the Confluent wire format), {@code schema.registry} (a client of the Confluent
- * schema-registry REST API), {@code schema.json} (JSON Schema validation) and
- * {@code schema.compat} (compatibility between versions).
+ * schema-registry REST API), {@code schema.json} (JSON Schema validation),
+ * {@code schema.compat} (compatibility between versions) and {@code schema.gen} (valid sample
+ * data generated from a schema).
  */
 package io.sitkit.schema;
