@@ -14,6 +14,8 @@ import io.sitkit.schema.avro.AvroCodec;
 import io.sitkit.schema.avro.AvroSchemas;
 import io.sitkit.schema.avro.ConfluentWireFormat;
 import io.sitkit.schema.avro.RegistryAvro;
+import io.sitkit.schema.json.JsonSchemaValidator;
+import io.sitkit.schema.json.JsonSchemas;
 import org.apache.avro.Schema;
 
 import java.util.ArrayList;
@@ -142,14 +144,20 @@ public final class ContractChecker {
         private final ContractSchema schema;
         private final Optional<SchemaLookup> registry;
         private final Schema avro;
-        private final JsonSchemaCheck json;
+        private final JsonSchemaValidator json;
 
         Part(String part, ContractSchema schema, Optional<SchemaLookup> registry) {
             this.part = part;
             this.schema = schema;
             this.registry = registry;
             this.avro = schema.format() == SchemaFormat.AVRO ? AvroSchemas.parseOne(schema.source(), schema.text()) : null;
-            this.json = schema.format() == SchemaFormat.JSON_SCHEMA ? JsonSchemaCheck.of(schema.text(), schema.source()) : null;
+            this.json = schema.format() == SchemaFormat.JSON_SCHEMA ? jsonValidator(schema) : null;
+        }
+
+        /** From the file when the schema came from one, so its {@code $ref}s to files beside it resolve. */
+        private static JsonSchemaValidator jsonValidator(ContractSchema schema) {
+            java.nio.file.Path file = java.nio.file.Path.of(schema.source());
+            return java.nio.file.Files.isRegularFile(file) ? JsonSchemas.fromFile(file) : JsonSchemas.fromString(schema.text());
         }
 
         String describe() {
@@ -171,7 +179,7 @@ public final class ContractChecker {
                     // a Kafka key is usually bare text, not a JSON string: validate it as one
                     value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text.get());
                 }
-                return json.violations(value).stream().map(v -> part + " " + v).toList();
+                return json.validate(value).stream().map(v -> part + " " + v).toList();
             }
             try {
                 decodeAvro(bytes, where);

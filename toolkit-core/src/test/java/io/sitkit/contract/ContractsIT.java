@@ -97,7 +97,7 @@ class ContractsIT {
                             + " (Avro io.sitkit.samples.orders.OrderPlaced, Confluent-framed):\n"
                             + "    - header `traceparent` = 'none' does not match 00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]\n"
                             + "    - header `eventType` is missing (has: traceparent)\n"
-                            + "    - key $: does not match the regex pattern ^o-[0-9]+$\n"
+                            + "    - key $: does not match the regex pattern ^o-[0-9]+$ (pattern)\n"
                             + "    - payload: cannot decode Avro value of io.sitkit.samples.common.Money read as"
                             + " io.sitkit.samples.orders.OrderPlaced at " + orders.destination() + "[0]@1: not a value of this schema: Found io.sitkit.samples.common.Money,"
                             + " expecting io.sitkit.samples.orders.OrderPlaced, missing required field shipTo (11 bytes, first: 00 00 00 00"
@@ -128,13 +128,13 @@ class ContractsIT {
             assertThat(report.violations()).extracting(Violation::consumer, Violation::detail).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("", "header `traceparent` = 'none' does not match 00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
                     org.assertj.core.groups.Tuple.tuple("", "header `eventType` is missing (has: traceparent)"),
-                    org.assertj.core.groups.Tuple.tuple("", "key $: does not match the regex pattern ^o-[0-9]+$"),
+                    org.assertj.core.groups.Tuple.tuple("", "key $: does not match the regex pattern ^o-[0-9]+$ (pattern)"),
                     org.assertj.core.groups.Tuple.tuple("", "payload: cannot decode Avro value of io.sitkit.samples.common.Money read as"
                             + " io.sitkit.samples.orders.OrderPlaced at " + orders.destination() + "[0]@1: not a value of this schema:"
                             + " Found io.sitkit.samples.common.Money, expecting io.sitkit.samples.orders.OrderPlaced, missing required"
                             + " field shipTo (11 bytes, first: 00 00 00 00 02 02 64 06 45 55 52)"),
-                    org.assertj.core.groups.Tuple.tuple("", "payload $.amount: must have an exclusive minimum value of 0"),
-                    org.assertj.core.groups.Tuple.tuple("", "payload $.currency: does not have a value in the enumeration [\"EUR\", \"USD\", \"GBP\"]"),
+                    org.assertj.core.groups.Tuple.tuple("", "payload $.amount: must have an exclusive minimum value of 0 (exclusiveMinimum)"),
+                    org.assertj.core.groups.Tuple.tuple("", "payload $.currency: does not have a value in the enumeration [\"EUR\", \"USD\", \"GBP\"] (enum)"),
                     org.assertj.core.groups.Tuple.tuple("ledger", "message " + payments.destination() + " id="
                             + capture.messages(payments.destination()).get(2).jms().orElseThrow().messageId()
                             + " carries `$.note`, unknown to consumer `ledger`, whose schema forbids unknown fields at `$`"
