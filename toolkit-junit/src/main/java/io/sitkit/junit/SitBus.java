@@ -1,0 +1,139 @@
+package io.sitkit.junit;
+
+import io.sitkit.core.Capture;
+import io.sitkit.core.Destination;
+import io.sitkit.core.OutgoingMessage;
+import io.sitkit.core.PublishResult;
+import io.sitkit.env.Bus;
+import io.sitkit.env.CaptureSpec;
+import io.sitkit.expect.DestinationExpectation;
+import io.sitkit.expect.Expectations;
+import io.sitkit.junit.internal.Names;
+import io.sitkit.redact.Redactor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One test's handle to the bus: publish, capture, expect and browse with the test's own
+ * destination names (see {@link Isolation}). The destinations the test observes are captured from
+ * before the test body runs; {@link #expect(String)} reads that capture.
+ *
+ * <pre>{@code
+ * @Test
+ * @Observe({"kafka:orders", "jms:queue:payments"})
+ * void an_order_is_paid(SitBus bus) {
+ *     checkout.start(bus.names());                                     // the system under test learns the real names
+ *     bus.publish("kafka:orders", "o-1", "{\"orderId\":\"o-1\",\"total\":42}");
+ *     bus.expect("jms:queue:payments").message(jsonPath("$.orderId").isEqualTo("o-1")).within(ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: safe for use by the test's own threads; it lives for one test.
+ */
+public final class SitBus {
+    private final Bus bus;
+    private final Names names;
+    private final Capture observed;
+    private final Redactor redactor;
+    private final String testId;
+    private final List<Capture> extra = new ArrayList<>();
+    private volatile Expectations expectations;
+
+    SitBus(Bus bus, Names names, Capture observed, Redactor redactor, String testId) {
+        this.bus = bus;
+        this.names = names;
+        this.observed = observed;
+        this.redactor = redactor;
+        this.testId = testId;
+    }
+
+    /** The real destination of a logical address for this test. */
+    public Destination destination(String address) {
+        return names.resolve(address);
+    }
+
+    /** Logical address → real name for every destination this test has named so far. */
+    public Map<String, String> names() {
+        return names.asMap();
+    }
+
+    /** Publishes to the message's destination as this test names it; waits for the acknowledgement. */
+    public PublishResult publish(OutgoingMessage message) {
+        return bus.publish(message.withDestination(names.resolve(message.destination())));
+    }
+
+    /** Publishes text to {@code address}. */
+    public PublishResult publish(String address, String text) {
+        return publish(OutgoingMessage.text(address, text));
+    }
+
+    /** Publishes text with a key (Kafka key; {@code JMSXGroupID} on JMS) to {@code address}. */
+    public PublishResult publish(String address, String key, String text) {
+        return publish(OutgoingMessage.text(address, text).withKey(key));
+    }
+
+    /**
+     * The capture of the observed destinations, listening since before the test body.
+     *
+     * @throws IllegalStateException when the test observes nothing
+     */
+    public Capture capture() {
+        if (observed == null) {
+            throw new IllegalStateException("test " + testId + " observes no destination; add @Observe(\"kafka:orders\")"
+                    + " to the test or observe = {...} to @SitTest");
+        }
+        return observed;
+    }
+
+    /** Another capture, from now, of these addresses (this test's names); closed after the test. */
+    public Capture capture(String... addresses) {
+        Destination[] real = new Destination[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            real[i] = names.resolve(addresses[i]);
+        }
+        Capture c = bus.capture(CaptureSpec.of(real));
+        synchronized (extra) {
+            extra.add(c);
+        }
+        return c;
+    }
+
+    /** Expectations over the observed capture, failure messages passed through the configured redactor. */
+    public Expectations expect() {
+        Expectations e = expectations;
+        if (e == null) {
+            e = Expectations.of(capture()).withRedactor(redactor);
+            expectations = e;
+        }
+        return e;
+    }
+
+    /** Expectations on one observed destination, by its logical address. */
+    public DestinationExpectation expect(String address) {
+        return expect().expect(names.resolve(address));
+    }
+
+    /** The shared bus itself (real names only; no renaming). */
+    public Bus bus() {
+        return bus;
+    }
+
+    /** The test's unique id, as JUnit gives it. */
+    public String testId() {
+        return testId;
+    }
+
+    /** Every capture of this test: the observed one first. */
+    List<Capture> captures() {
+        List<Capture> all = new ArrayList<>();
+        if (observed != null) {
+            all.add(observed);
+        }
+        synchronized (extra) {
+            all.addAll(extra);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,44 @@
+package io.sitkit.junit.internal;
+
+import io.sitkit.config.ConfigKeys;
+import io.sitkit.config.SitkitConfig;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * sitkit's configuration for a test run: code, system properties and environment variables as
+ * the core reads them, then JUnit configuration parameters ({@code junit-platform.properties}),
+ * then the sitkit properties/YAML file, then defaults.
+ */
+public final class JUnitConfig {
+    /** Extension-only key: what to do when the environment needs Docker and there is none ({@code fail} or {@code skip}). */
+    public static final String DOCKER_MISSING = "sitkit.junit.docker-missing";
+    /** Extension-only key: where failure artifacts and the report go (default {@code target/sitkit}). */
+    public static final String OUTPUT_DIR = "sitkit.junit.output-dir";
+
+    private JUnitConfig() {
+    }
+
+    /** The layered configuration. */
+    public static SitkitConfig load(ExtensionContext context) {
+        SitkitConfig base = SitkitConfig.load();
+        Map<String, String> fromJUnit = new LinkedHashMap<>();
+        for (String key : ConfigKeys.ALL) {
+            Optional<String> source = base.source(key);
+            boolean stronger = source.isPresent() && (source.get().equals("system property") || source.get().equals("code")
+                    || source.get().startsWith("environment variable"));
+            if (!stronger) {
+                context.getConfigurationParameter(key).ifPresent(v -> fromJUnit.put(key, v));
+            }
+        }
+        return fromJUnit.isEmpty() ? base : base.withAll(fromJUnit, "JUnit configuration parameter");
+    }
+
+    /** An extension-only setting from JUnit configuration parameters or system properties. */
+    public static Optional<String> extensionSetting(ExtensionContext context, String key) {
+        return context.getConfigurationParameter(key).or(() -> Optional.ofNullable(System.getProperty(key)));
+    }
+}

@@ -1,0 +1,58 @@
+package io.sitkit.junit.internal;
+
+import io.sitkit.core.Destination;
+import io.sitkit.junit.Isolation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real destination behind each logical address a test names: the same under
+ * {@link Isolation#SHARED_NAMES}, {@code <name>.t<run>-<n>} under {@link Isolation#UNIQUE_NAMES}.
+ * One instance per test; safe for concurrent use.
+ */
+public final class Names {
+    /** Differs per JVM run, so reruns against a persistent broker do not meet old topics. */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 4);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final Isolation isolation;
+    private final String suffix;
+    private final Map<String, Destination> resolved = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    public Names(Isolation isolation) {
+        this.isolation = isolation;
+        this.suffix = ".t" + RUN + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** The real destination of a logical address (parsed with {@link Destination#parse}). */
+    public Destination resolve(String address) {
+        return resolve(Destination.parse(address));
+    }
+
+    /** The real destination of a logical one. */
+    public Destination resolve(Destination logical) {
+        if (isolation == Isolation.SHARED_NAMES || logical.name().endsWith(suffix)) {
+            resolved.putIfAbsent(logical.toString(), logical);
+            return logical;
+        }
+        return resolved.computeIfAbsent(logical.toString(),
+                k -> new Destination(logical.transport(), logical.kind(), logical.name() + suffix));
+    }
+
+    /** Logical address → real name, for handing to the system under test. */
+    public Map<String, String> asMap() {
+        Map<String, String> out = new LinkedHashMap<>();
+        synchronized (resolved) {
+            resolved.forEach((k, v) -> out.put(k, v.name()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public Isolation isolation() {
+        return isolation;
+    }
+}

@@ -1,0 +1,166 @@
+package io.sitkit.junit.internal;
+
+import io.sitkit.config.ConfigKeys;
+import io.sitkit.config.SitkitConfig;
+import io.sitkit.env.Bus;
+import io.sitkit.junit.EnvironmentUnavailableException;
+import io.sitkit.env.Environment;
+import io.sitkit.env.Environments;
+import io.sitkit.redact.Redactor;
+import io.sitkit.schema.registry.RegistrySettings;
+import io.sitkit.schema.registry.SchemaRegistryClient;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The environment every test class of a run shares: started on first use, checked once (brokers
+ * answer, registry answers when configured), closed when the run ends. A failed start or entry
+ * check is remembered, so every later test fails at once with the same one message instead of
+ * timing out one by one.
+ */
+@SuppressWarnings("deprecation") // CloseableResource keeps Jupiter 5.10-5.12 closing it; 5.13+ and 6 close AutoCloseable
+public final class SharedEnvironment implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedEnvironment.class);
+
+    private final SitkitConfig config;
+    private final Redactor redactor;
+    private final Path outputDir;
+    private final Environment environment;
+    private final Bus bus;
+    private final RuntimeException failure;
+    private boolean closed;
+    private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private SharedEnvironment(SitkitConfig config, Path outputDir, Environment environment, Bus bus, RuntimeException failure) {
+        this.config = config;
+        this.redactor = Redactor.from(config);
+        this.outputDir = outputDir;
+        this.environment = environment;
+        this.bus = bus;
+        this.failure = failure;
+    }
+
+    /** The run's shared environment, started by the first caller. */
+    public static SharedEnvironment of(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedEnvironment.class, k -> start(context), SharedEnvironment.class);
+    }
+
+    private static SharedEnvironment start(ExtensionContext context) {
+        SitkitConfig config = JUnitConfig.load(context);
+        Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse("target/sitkit"));
+        Environment env = null;
+        Bus bus = null;
+        try {
+            env = Environments.start(config);
+            bus = env.openBus();
+            entryChecks(config, env, bus);
+            return new SharedEnvironment(config, out, env, bus, null);
+        } catch (RuntimeException e) {
+            if (bus != null) {
+                bus.close();
+            }
+            if (env != null) {
+                env.close();
+            }
+            String message = "sitkit could not prepare the test environment (" + config.string(ConfigKeys.ENVIRONMENT, "embedded")
+                    + "); no test that needs it will run: " + e.getMessage();
+            return new SharedEnvironment(config, out, null, null, new EnvironmentUnavailableException(message, e));
+        }
+    }
+
+    /** Brokers answer (a listing is a round trip to each), the registry answers when one is configured. */
+    private static void entryChecks(SitkitConfig config, Environment env, Bus bus) {
+        bus.listDestinations();
+        Optional<String> registry = config.get(ConfigKeys.SCHEMA_REGISTRY_URL);
+        if (registry.isPresent()) {
+            new SchemaRegistryClient(RegistrySettings.from(config)).subjects();
+        }
+    }
+
+    /**
+     * @throws EnvironmentUnavailableException with the first failure's message, every time
+     */
+    public SharedEnvironment requireAvailable() {
+        if (failure != null) {
+            throw new EnvironmentUnavailableException(failure.getMessage(), failure.getCause());
+        }
+        return this;
+    }
+
+    public SitkitConfig config() {
+        return config;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    public Environment environment() {
+        return requireAvailable().environment;
+    }
+
+    public Bus bus() {
+        return requireAvailable().bus;
+    }
+
+    /**
+     * Makes sure a Kafka topic exists (one partition if created), once per run and topic: an
+     * observed topic must exist before its capture starts.
+     */
+    public void ensureTopic(String name) {
+        if (ensured.contains(name)) {
+            return;
+        }
+        try {
+            bus().kafka().createTopic(name, 1);
+        } catch (io.sitkit.core.InvalidDestinationException e) {
+            if (!String.valueOf(e.getMessage()).endsWith("already exists")) {
+                throw e;
+            }
+        }
+        ensured.add(name);
+    }
+
+    /** Bound used when creating per-test topics. */
+    public Duration timeout() {
+        return config.duration(ConfigKeys.KAFKA_TIMEOUT, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException first = null;
+        if (bus != null) {
+            try {
+                bus.close();
+            } catch (RuntimeException e) {
+                first = e;
+            }
+        }
+        if (environment != null) {
+            try {
+                environment.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
