@@ -101,6 +101,12 @@ public final class ConfigKeys {
     public static final String SCHEMA_REGISTRY_CONNECT_TIMEOUT = "sitkit.schema-registry.connect-timeout";
     /** Bound on each schema-registry request (default 10s). */
     public static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT = "sitkit.schema-registry.request-timeout";
+    /** Trust store (PKCS12 or JKS file) for an https registry whose certificate a private CA signed. */
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE = "sitkit.schema-registry.truststore";
+    /** Password of {@link #SCHEMA_REGISTRY_TRUSTSTORE}, if it has one; never printed. */
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD = "sitkit.schema-registry.truststore-password";
+    /** Type of {@link #SCHEMA_REGISTRY_TRUSTSTORE} (default PKCS12, which reads JKS files too). */
+    public static final String SCHEMA_REGISTRY_TRUSTSTORE_TYPE = "sitkit.schema-registry.truststore-type";
 
     /** All fixed keys (pass-through prefixes excluded). */
     public static final List<String> ALL = List.of(ENVIRONMENT, PROTECTION_ENABLED, PROTECTION_ENVIRONMENT_NAME, AUDIT_FILE, CONFIG_FILE, KAFKA_ENABLED,
@@ -110,7 +116,8 @@ public final class ConfigKeys {
             JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
             EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
-            SCHEMA_REGISTRY_REQUEST_TIMEOUT);
+            SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
+            SCHEMA_REGISTRY_TRUSTSTORE_TYPE);
 
     /** Prefixes whose keys pass through to the broker or client. */
     public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);

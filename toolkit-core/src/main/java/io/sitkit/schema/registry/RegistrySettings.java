@@ -1,11 +1,13 @@
 package io.sitkit.schema.registry;
 
+import io.sitkit.config.ConfigException;
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.Secrets;
 import io.sitkit.config.SitkitConfig;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public record RegistrySettings(String url, Optional<String> user, Optional<Strin
     /** Default bound on each request. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Validates every part; the url loses trailing slashes. */
     public RegistrySettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
@@ -84,7 +87,10 @@ public record RegistrySettings(String url, Optional<String> user, Optional<Strin
 
     /**
      * From configuration: {@code sitkit.schema-registry.url} (required), {@code .user},
-     * {@code .password}, {@code .bearer-token}, {@code .connect-timeout}, {@code .request-timeout}.
+     * {@code .password}, {@code .bearer-token}, {@code .connect-timeout}, {@code .request-timeout},
+     * {@code .truststore}, {@code .truststore-password}, {@code .truststore-type}.
+     *
+     * @throws io.sitkit.config.ConfigException when a value is missing, malformed or unreadable
      */
     public static RegistrySettings from(SitkitConfig config) {
         RegistrySettings s = of(config.required(ConfigKeys.SCHEMA_REGISTRY_URL));
@@ -93,27 +99,53 @@ public record RegistrySettings(String url, Optional<String> user, Optional<Strin
             s = s.withBasicAuth(user.get(), config.required(ConfigKeys.SCHEMA_REGISTRY_PASSWORD));
         }
         Optional<String> token = config.get(ConfigKeys.SCHEMA_REGISTRY_BEARER_TOKEN);
+        if (token.isPresent() && user.isPresent()) {
+            throw new ConfigException("set " + ConfigKeys.SCHEMA_REGISTRY_USER + "/password or " + ConfigKeys.SCHEMA_REGISTRY_BEARER_TOKEN
+                    + ", not both");
+        }
         if (token.isPresent()) {
             s = s.withBearerToken(token.get());
+        }
+        Optional<String> store = config.get(ConfigKeys.SCHEMA_REGISTRY_TRUSTSTORE);
+        if (store.isPresent()) {
+            s = s.withSsl(TrustStores.context(Path.of(store.get()), config.string(ConfigKeys.SCHEMA_REGISTRY_TRUSTSTORE_TYPE, "PKCS12"),
+                    config.get(ConfigKeys.SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD)));
         }
         return s.withConnectTimeout(config.duration(ConfigKeys.SCHEMA_REGISTRY_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT))
                 .withRequestTimeout(config.duration(ConfigKeys.SCHEMA_REGISTRY_REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT));
     }
 
+    /** Basic authentication (instead of any bearer token). */
     public RegistrySettings withBasicAuth(String user, String password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
         return new RegistrySettings(url, Optional.of(user), Optional.of(password), Optional.empty(), connectTimeout, requestTimeout, ssl);
     }
 
+    /** A bearer token (instead of any basic authentication). */
     public RegistrySettings withBearerToken(String token) {
+        Objects.requireNonNull(token, "token");
         return new RegistrySettings(url, Optional.empty(), Optional.empty(), Optional.of(token), connectTimeout, requestTimeout, ssl);
     }
 
+    /** Bound on connecting (default {@link #DEFAULT_CONNECT_TIMEOUT}). */
     public RegistrySettings withConnectTimeout(Duration timeout) {
         return new RegistrySettings(url, user, password, bearerToken, timeout, requestTimeout, ssl);
     }
 
+    /** Bound on each request (default {@link #DEFAULT_REQUEST_TIMEOUT}). */
     public RegistrySettings withRequestTimeout(Duration timeout) {
         return new RegistrySettings(url, user, password, bearerToken, connectTimeout, timeout, ssl);
+    }
+
+    /**
+     * TLS trusting the certificates in {@code store}, a PKCS12 (or JKS) file.
+     *
+     * @param password the store's password, or {@code null} when it has none; never printed
+     * @throws io.sitkit.config.ConfigException naming the file when it is missing or unreadable
+     */
+    public RegistrySettings withTrustStore(Path store, String password) {
+        return withSsl(TrustStores.context(store, "PKCS12", Optional.ofNullable(password).filter(p -> !p.isEmpty())));
     }
 
     /** TLS with {@code context} (e.g. one trusting a private CA). */

@@ -2,6 +2,7 @@ package io.sitkit.schema.registry;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.sitkit.config.SitkitConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ class SchemaRegistryTlsTest {
     Path dir;
     private HttpsServer server;
     private KeyStore keys;
+    private Path store;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,6 +44,7 @@ class SchemaRegistryTlsTest {
         String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(out).isZero();
+        this.store = store;
         keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, PASSWORD);
@@ -58,6 +62,38 @@ class SchemaRegistryTlsTest {
             exchange.close();
         });
         server.start();
+    }
+
+    @Test
+    void a_trust_store_from_configuration_holding_only_the_certificate_is_enough_and_its_password_never_shows() throws Exception {
+        String url = "https://127.0.0.1:" + server.getAddress().getPort();
+        Path cert = dir.resolve("registry.crt");
+        Path trust = dir.resolve("trust.p12");
+        keytool("-exportcert", "-alias", "registry", "-keystore", store.toString(), "-storepass", new String(PASSWORD), "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "registry-ca", "-file", cert.toString(), "-storetype", "PKCS12",
+                "-keystore", trust.toString(), "-storepass", "trust-pw-9");
+        Map<String, String> config = Map.of("sitkit.schema-registry.url", url, "sitkit.schema-registry.truststore", trust.toString(),
+                "sitkit.schema-registry.truststore-password", "trust-pw-9");
+
+        RegistrySettings settings = RegistrySettings.from(SitkitConfig.of(config));
+
+        assertThat(new SchemaRegistryClient(settings).subjects()).containsExactly("orders-value");
+        assertThat(settings.toString()).isEqualTo("RegistrySettings[url=" + url + ", connectTimeout=PT5S, requestTimeout=PT10S, tls=TLS]");
+        assertThat(SitkitConfig.of(config).toString()).doesNotContain("trust-pw-9");
+        assertThatThrownBy(() -> RegistrySettings.of(url).withTrustStore(trust, "wrong-pw"))
+                .hasMessage("schema registry trust store " + trust.toAbsolutePath() + " cannot be read as PKCS12: keystore password was incorrect")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-pw"));
+        assertThatThrownBy(() -> RegistrySettings.of(url).withTrustStore(dir.resolve("none.p12"), null))
+                .hasMessage("schema registry trust store " + dir.resolve("none.p12").toAbsolutePath() + " does not exist");
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
     }
 
     @AfterEach
