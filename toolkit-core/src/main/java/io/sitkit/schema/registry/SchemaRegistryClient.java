@@ -56,8 +56,9 @@ public final class SchemaRegistryClient implements SchemaLookup {
     private final Map<String, Integer> idOf = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
 
+    /** A client of the registry {@code settings} describe; sends nothing until the first call. */
     public SchemaRegistryClient(RegistrySettings settings) {
-        this.settings = settings;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         settings.ssl().ifPresent(b::sslContext);
@@ -145,28 +146,61 @@ public final class SchemaRegistryClient implements SchemaLookup {
     /** The id and version under which {@code schema} is registered in {@code subject}. */
     public RegisteredSchema lookup(String subject, SchemaFormat format, String schema) {
         JsonNode n = send("POST", "/subjects/" + enc(subject), body(format, schema), "look up a schema in " + subject);
-        return new RegisteredSchema(n.path("id").asInt(), n.path("subject").asText(subject), n.path("version").asInt(),
+        RegisteredSchema s = new RegisteredSchema(n.path("id").asInt(), n.path("subject").asText(subject), n.path("version").asInt(),
                 n.has("schemaType") ? format(n) : format, n.path("schema").asText(schema));
+        idOf.putIfAbsent(subject + "\u0000" + format + "\u0000" + schema, s.id());
+        byId.putIfAbsent(s.id(), new RegisteredSchema(s.id(), "", 0, s.format(), s.text()));
+        return s;
     }
 
     /** The global compatibility level, as the registry names it (NONE, BACKWARD, FULL_TRANSITIVE…). */
     public String compatibility() {
-        return level(send("GET", "/config", null, "read the global compatibility level"));
+        String operation = "read the global compatibility level";
+        return level(send("GET", "/config", null, operation), operation);
     }
 
-    /** The level of {@code subject} (its own, or the registry's fallback where it answers with one). */
+    /**
+     * The level the registry reports for {@code subject}. Registries differ for a subject without a
+     * level of its own (Apicurio 3.0.9 reports NONE even though its global level applies); set the
+     * level per subject where it matters.
+     */
     public String compatibility(String subject) {
-        return level(send("GET", "/config/" + enc(subject), null, "read the compatibility level of " + subject));
+        String operation = "read the compatibility level of " + subject;
+        return level(send("GET", "/config/" + enc(subject), null, operation), operation);
     }
 
-    /** Sets the global compatibility level; returns the level the registry confirms. */
+    /**
+     * Sets the global compatibility level; returns the level the registry confirms. Apicurio keeps
+     * global NONE as "no rule" and answers 404 to setting NONE again; the client then reads the
+     * level back and accepts the answer when it already is the one asked for.
+     */
     public String setCompatibility(String level) {
-        return level(send("PUT", "/config", levelBody(level), "set the global compatibility level to " + level));
+        return putLevel("/config", level, "set the global compatibility level to " + level);
     }
 
     /** Sets the compatibility level of {@code subject}; returns the level the registry confirms. */
     public String setCompatibility(String subject, String level) {
-        return level(send("PUT", "/config/" + enc(subject), levelBody(level), "set the compatibility level of " + subject + " to " + level));
+        return putLevel("/config/" + enc(subject), level, "set the compatibility level of " + subject + " to " + level);
+    }
+
+    private String putLevel(String path, String level, String operation) {
+        String wanted = level.strip().toUpperCase(Locale.ROOT);
+        try {
+            return level(send("PUT", path, MAPPER.createObjectNode().put("compatibility", wanted), operation), operation);
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 404 || e.errorCode() == 40401) {
+                throw e;
+            }
+            String read = "read the level back after a 404 to " + operation;
+            try {
+                if (level(send("GET", path, null, read), read).equals(wanted)) {
+                    return wanted;
+                }
+            } catch (SchemaRegistryException readBack) {
+                e.addSuppressed(readBack);
+            }
+            throw e;
+        }
     }
 
     /** Whether {@code schema} may follow the latest version of {@code subject} under its level. */
@@ -195,17 +229,17 @@ public final class SchemaRegistryClient implements SchemaLookup {
     }
 
     /** Registries answer {@code compatibilityLevel} or {@code compatibility}. */
-    private static String level(JsonNode n) {
+    private String level(JsonNode n, String operation) {
         JsonNode v = n.has("compatibilityLevel") ? n.get("compatibilityLevel") : n.get("compatibility");
         if (v == null || !v.isTextual()) {
-            throw new SchemaRegistryException("schema registry answered a config request without a compatibility level: "
-                    + n, 200, 0, null);
+            throw new SchemaRegistryException("schema registry at " + settings.url() + " answered the request to " + operation
+                    + " without a compatibilityLevel or compatibility field: " + preview(n), 200, 0, null);
         }
         return v.asText().toUpperCase(Locale.ROOT);
     }
 
-    private static ObjectNode levelBody(String level) {
-        return MAPPER.createObjectNode().put("compatibility", level.toUpperCase(Locale.ROOT));
+    private static String preview(JsonNode n) {
+        return io.sitkit.core.Payloads.preview(n.toString().getBytes(StandardCharsets.UTF_8), 200);
     }
 
     private static ObjectNode body(SchemaFormat format, String schema) {

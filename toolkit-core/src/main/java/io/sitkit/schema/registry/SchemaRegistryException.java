@@ -7,6 +7,11 @@ import io.sitkit.core.SitkitException;
  * message names the operation, the registry URL (never credentials), and the HTTP status with the
  * registry's own error code and message when there is one.
  *
+ * <pre>{@code
+ * try { client.schemaById(42); }
+ * catch (SchemaRegistryException e) { if (e.status() == 404) { ... } }   // e.errorCode() == 40403
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  */
 public final class SchemaRegistryException extends SitkitException {
@@ -14,6 +19,10 @@ public final class SchemaRegistryException extends SitkitException {
     private final int status;
     private final int errorCode;
 
+    /**
+     * @param status    the HTTP status, 0 without an answer
+     * @param errorCode the registry's error code, 0 without one
+     */
     public SchemaRegistryException(String message, int status, int errorCode, Throwable cause) {
         super(message, cause);
         this.status = status;

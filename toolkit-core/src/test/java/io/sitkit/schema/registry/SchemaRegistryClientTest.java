@@ -130,6 +130,93 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void a_bearer_token_never_shows_in_a_refusal() {
+        answers.put("GET /schemas/ids/9", "403 {\"error_code\":40301,\"message\":\"User is denied operation Read\"}");
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(url).withBearerToken("tok-secret-77"));
+
+        assertThatThrownBy(() -> client.schemaById(9))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry at " + url + " refused to look up schema id 9: HTTP 403, error 40301:"
+                        + " User is denied operation Read (the credentials lack permission for this)")
+                .satisfies(e -> assertThat(((SchemaRegistryException) e).errorCode()).isEqualTo(40301));
+        assertThat(seen).singleElement().asString().contains("auth=Bearer tok-secret-77");
+    }
+
+    @Test
+    void setting_global_none_again_on_a_registry_that_keeps_none_as_no_rule_is_accepted_after_reading_it_back() {
+        String noRule = "404 {\"message\":\"No rule named 'COMPATIBILITY' was found.\",\"error_code\":0}";
+        answers.put("PUT /config", noRule);
+        answers.put("GET /config", "200 {\"compatibilityLevel\":\"NONE\"}");
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(url));
+
+        assertThat(client.setCompatibility("none")).isEqualTo("NONE");
+        assertThat(seen).extracting(s -> s.substring(0, s.indexOf(" auth="))).containsExactly("PUT /config", "GET /config");
+
+        answers.put("GET /config", "200 {\"compatibility\":\"BACKWARD\"}");
+        assertThatThrownBy(() -> client.setCompatibility("NONE"))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry at " + url + " refused to set the global compatibility level to NONE: HTTP 404:"
+                        + " No rule named 'COMPATIBILITY' was found.");
+        assertThatThrownBy(() -> client.setCompatibility("orders-value", "NONE"))
+                .as("an unknown subject is not taken for a missing rule")
+                .hasMessage("schema registry at " + url + " refused to set the compatibility level of orders-value to NONE: HTTP 404,"
+                        + " error 40401: Subject not found");
+    }
+
+    @Test
+    void a_config_answer_without_a_level_names_the_request() {
+        answers.put("GET /config/orders-value", "200 {\"alias\":\"x\"}");
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(url));
+
+        assertThatThrownBy(() -> client.compatibility("orders-value"))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry at " + url + " answered the request to read the compatibility level of orders-value"
+                        + " without a compatibilityLevel or compatibility field: {\"alias\":\"x\"}");
+    }
+
+    @Test
+    void a_verdict_without_messages_has_no_reasons_and_checks_against_all_versions_ask_verbosely() {
+        answers.put("POST /compatibility/subjects/orders-value/versions?verbose=true", "200 {\"is_compatible\":true}");
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(url));
+
+        assertThat(client.checkCompatibilityWithAll("orders-value", SchemaFormat.AVRO, "\"string\""))
+                .isEqualTo(new CompatibilityVerdict(true, List.of()));
+        assertThat(seen).singleElement().asString().contains("body={\"schema\":\"\\\"string\\\"\"}");
+    }
+
+    @Test
+    void ids_found_by_lookup_or_register_are_cached_and_subjects_are_escaped() {
+        answers.put("POST /subjects/orders%20value", "200 {\"subject\":\"orders value\",\"version\":2,\"id\":7,\"schema\":\"\\\"string\\\"\"}");
+        answers.put("POST /subjects/orders%20value/versions", "200 {\"id\":7}");
+        answers.put("DELETE /subjects/orders%20value", "200 [1,2]");
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistrySettings.of(url));
+
+        assertThat(client.lookup("orders value", SchemaFormat.AVRO, "\"string\""))
+                .isEqualTo(new io.sitkit.schema.RegisteredSchema(7, "orders value", 2, SchemaFormat.AVRO, "\"string\""));
+        assertThat(client.register("orders value", SchemaFormat.AVRO, "\"string\"")).isEqualTo(7);
+        assertThat(client.schemaById(7).text()).isEqualTo("\"string\"");
+        assertThat(client.requestCount()).isEqualTo(1);
+        assertThat(client.deleteSubject("orders value")).containsExactly(1, 2);
+    }
+
+    @Test
+    void settings_from_configuration_refuse_two_kinds_of_auth_and_a_missing_url() {
+        assertThatThrownBy(() -> RegistrySettings.from(SitkitConfig.of(Map.of("sitkit.schema-registry.url", url,
+                "sitkit.schema-registry.user", "ci", "sitkit.schema-registry.password", "pw-1", "sitkit.schema-registry.bearer-token", "tok"))))
+                .hasMessage("set sitkit.schema-registry.user/password or sitkit.schema-registry.bearer-token, not both");
+        assertThatThrownBy(() -> RegistrySettings.from(SitkitConfig.of(Map.of("sitkit.schema-registry.user", "ci"))))
+                .hasMessage("sitkit.schema-registry.url is not set; set it in sitkit.properties/yaml, as -Dsitkit.schema-registry.url=…"
+                        + " or as the environment variable SITKIT_SCHEMA_REGISTRY_URL");
+        assertThatThrownBy(() -> RegistrySettings.from(SitkitConfig.of(Map.of("sitkit.schema-registry.url", url,
+                "sitkit.schema-registry.user", "ci"))))
+                .hasMessageStartingWith("sitkit.schema-registry.password is not set");
+        assertThat(RegistrySettings.from(SitkitConfig.of(Map.of("sitkit.schema-registry.url", url,
+                "sitkit.schema-registry.user", "ci", "sitkit.schema-registry.password", "pw-1",
+                "sitkit.schema-registry.connect-timeout", "750ms"))).toString())
+                .isEqualTo("RegistrySettings[url=" + url + ", user=ci, password=******, connectTimeout=PT0.75S, requestTimeout=PT10S]");
+    }
+
+    @Test
     void settings_refuse_credentials_in_the_url_and_half_given_auth() {
         assertThatThrownBy(() -> RegistrySettings.of("http://ci:pw@registry:8081"))
                 .hasMessage("schema registry URL must not carry credentials; use sitkit.schema-registry.user and sitkit.schema-registry.password");
