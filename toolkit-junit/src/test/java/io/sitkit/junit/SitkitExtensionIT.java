@@ -46,7 +46,7 @@ class SitkitExtensionIT {
     void tests_get_their_bus_and_environment_a_failure_leaves_a_flow_trace_and_misuse_is_explained() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
 
-        EngineExecutionResults results = run(Map.of(), OrderFlowScenario.class, MisuseScenario.BusInBeforeAll.class,
+        EngineExecutionResults results = run(Map.of("sitkit.redact.fields", "card"), OrderFlowScenario.class, MisuseScenario.BusInBeforeAll.class,
                 MisuseScenario.BadAddress.class, MisuseScenario.NothingObserved.class);
 
         results.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
@@ -76,7 +76,7 @@ class SitkitExtensionIT {
             assertThat(reader.header().annotations().get("name.kafka:orders")).startsWith("orders.t");
             assertThat(reader.entries()).hasSize(1);
         }
-        assertThat(Files.readString(trace)).contains("o-2");
+        assertThat(Files.readString(trace)).contains("o-2").as("redacted by sitkit.redact.fields=card").doesNotContain("4111-1111");
 
         org.awaitility.Awaitility.await("threads started by the run to end").atMost(java.time.Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(leaked(before)).isEmpty());
