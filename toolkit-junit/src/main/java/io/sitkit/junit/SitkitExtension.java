@@ -108,9 +108,15 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         SharedEnvironment shared = SharedEnvironment.of(context).requireAvailable();
         List<Destination> real = new ArrayList<>();
         for (String a : addresses) {
-            Destination d = state.names.resolve(a);
-            if (d.isKafka()) {
-                shared.ensureTopic(d.name());
+            Destination logical = Destination.parse(a);
+            Destination d;
+            if (logical.isKafka() && !state.names.shared()) {
+                d = state.names.assign(logical, shared.freshTopic(logical.name()));
+            } else {
+                d = state.names.resolve(logical);
+                if (d.isKafka()) {
+                    shared.ensureTopic(d.name());
+                }
             }
             real.add(d);
         }

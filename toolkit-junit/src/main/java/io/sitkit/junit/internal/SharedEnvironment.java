@@ -33,6 +33,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
     private final RuntimeException failure;
     private boolean closed;
     private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile TopicPool topics;
 
     private SharedEnvironment(SitkitConfig config, Path outputDir, Environment environment, Bus bus, RuntimeException failure) {
         this.config = config;
@@ -129,6 +130,20 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         ensured.add(name);
     }
 
+    /** A new, existing Kafka topic for one test, named after {@code logical} (made ahead in batches). */
+    public String freshTopic(String logical) {
+        TopicPool pool = topics;
+        if (pool == null) {
+            synchronized (this) {
+                if (topics == null) {
+                    topics = new TopicPool(bus().kafka());
+                }
+                pool = topics;
+            }
+        }
+        return pool.take(logical);
+    }
+
     /** Bound used when creating per-test topics. */
     public Duration timeout() {
         return config.duration(ConfigKeys.KAFKA_TIMEOUT, Duration.ofSeconds(10));
@@ -141,6 +156,9 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         }
         closed = true;
         RuntimeException first = null;
+        if (topics != null) {
+            topics.close();
+        }
         if (bus != null) {
             try {
                 bus.close();
