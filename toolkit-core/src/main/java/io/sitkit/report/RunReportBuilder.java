@@ -61,6 +61,7 @@ public final class RunReportBuilder {
     private final Function<Message, Optional<String>> typeOf;
     private final SecretKeySpec pseudonymKey;
     private final AtomicLong sequence = new AtomicLong();
+    private volatile boolean used;
     private final ConcurrentHashMap<String, PendingTest> tests = new ConcurrentHashMap<>();
 
     /**
@@ -98,9 +99,20 @@ public final class RunReportBuilder {
         }
     }
 
+    /** Whether any test declared destinations or added messages: whether the run used sitkit at all. */
+    public boolean usedSitkit() {
+        return used;
+    }
+
+    /** Whether {@link #testStarted} registered this test id. */
+    public boolean knows(String testId) {
+        return tests.containsKey(testId);
+    }
+
     /** Records the destinations a test uses (captures, publishes to), seen or not. */
     public void declareDestinations(String testId, Collection<Destination> destinations) {
         List<Destination> copy = List.copyOf(destinations);
+        used = true;
         pending(testId).update(t -> t.destinations.addAll(copy));
     }
 
@@ -112,6 +124,7 @@ public final class RunReportBuilder {
     public void addMessages(String testId, List<Message> messages, Function<Message, String> correlationKey) {
         Objects.requireNonNull(correlationKey, "correlationKey");
         PendingTest test = pending(testId);
+        used = true;
         List<TimelineEntry> entries = new ArrayList<>(messages.size());
         for (Message m : messages) {
             entries.add(entry(m, correlationKey));

@@ -5,6 +5,7 @@ import io.sitkit.core.Destination;
 import io.sitkit.env.CaptureSpec;
 import io.sitkit.junit.internal.FlowTrace;
 import io.sitkit.junit.internal.Names;
+import io.sitkit.junit.internal.RunReports;
 import io.sitkit.junit.internal.SharedEnvironment;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -131,12 +132,21 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         }
         try {
             Optional<Throwable> failure = context.getExecutionException();
+            Optional<io.sitkit.report.RunReportBuilder> report = RunReports.forTest(context.getUniqueId());
+            report.ifPresent(r -> {
+                List<io.sitkit.core.Message> seen = new ArrayList<>();
+                state.bus.captures().forEach(c -> seen.addAll(c.messages()));
+                r.declareDestinations(context.getUniqueId(), state.bus.captures().stream()
+                        .flatMap(c -> c.destinations().stream()).distinct().toList());
+                r.addMessages(context.getUniqueId(), seen, m -> null);
+            });
             if (failure.isPresent() && !state.bus.captures().isEmpty()) {
                 SharedEnvironment shared = SharedEnvironment.of(context);
                 Path trace = FlowTrace.write(shared.outputDir(), context.getRequiredTestClass().getName(),
                         context.getRequiredTestMethod().getName(), context.getUniqueId(), failure.get(),
                         state.names.asMap(), state.bus.captures(), shared.redactor());
                 context.publishReportEntry("sitkit.flow-trace", trace.toString());
+                report.ifPresent(r -> r.flowTrace(context.getUniqueId(), trace));
             }
         } finally {
             state.close();
