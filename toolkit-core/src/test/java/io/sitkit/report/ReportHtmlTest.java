@@ -84,7 +84,7 @@ class ReportHtmlTest {
                 .contains("data-destination=\"jms:queue:payments.requests\"")
                 .contains("data-destination=\"kafka:shop.payments.v1\"")
                 .contains("data-destination=\"jms:queue:notifications.email\"");
-        assertThat(count(declined, "<circle class=\"msg\"")).isEqualTo(3);
+        assertThat(count(declined, "<circle class=\"msg")).isEqualTo(3);
         assertThat(section(2)).contains("data-destination=\"kafka:shop.audit\"");
     }
 
@@ -109,6 +109,13 @@ class ReportHtmlTest {
             dots++;
         }
         assertThat(dots).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageThatBrokeAContractIsRingedOnItsTimeline() {
+        assertThat(count(section(1), "<circle class=\"msg violation\"")).isEqualTo(1);
+        assertThat(section(1)).contains("kafka:shop.payments.v1[0]@4").contains("breaks a contract (see the violations)");
+        assertThat(section(0)).doesNotContain("msg violation");
     }
 
     @Test
