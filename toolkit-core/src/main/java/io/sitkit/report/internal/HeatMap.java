@@ -14,6 +14,10 @@ import java.util.Map;
  * how many messages were seen (red for an inventory point never exercised, greens for inventory
  * points, ambers for what the inventory does not list, grey where there is nothing).
  *
+ * <pre>{@code
+ * page.append(HeatMap.render(report.coverage()));
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class HeatMap {

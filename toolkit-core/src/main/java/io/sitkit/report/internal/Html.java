@@ -5,6 +5,10 @@ import java.time.Duration;
 /**
  * Escaping and small formatting helpers for the HTML report.
  *
+ * <pre>{@code
+ * out.append("<td>").append(Html.escape(entry.preview())).append("</td>");
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class Html {

@@ -13,8 +13,13 @@ import java.util.Map;
 
 /**
  * Draws one test's timeline as inline SVG: time on the x axis, one lane per destination, a dot per
- * message, and lines joining consecutive messages of one correlation key (the hops of a flow).
+ * message (ringed red when it broke a contract), and lines joining consecutive messages of one
+ * correlation key (the hops of a flow).
  * Every text is escaped; details sit in {@code <title>} tooltips.
+ *
+ * <pre>{@code
+ * page.append(TimelineSvg.render(testRecord));
+ * }</pre>
  *
  * <p>Thread-safety: stateless.
  */
@@ -78,6 +83,8 @@ public final class TimelineSvg {
         long t0 = nanos(shown.get(0));
         long span = Math.max(0, nanos(shown.get(shown.size() - 1)) - t0);
         Map<String, String> colours = keyColours(shown);
+        java.util.Set<String> violated = new java.util.HashSet<>();
+        test.violations().forEach(v -> violated.add(v.position()));
         Map<String, double[]> last = new LinkedHashMap<>();
         Map<String, Long> lastTime = new LinkedHashMap<>();
         StringBuilder hops = new StringBuilder();
@@ -99,9 +106,12 @@ public final class TimelineSvg {
                 last.put(k, new double[]{x, y});
                 lastTime.put(k, nanos(e));
             }
-            dots.append("<circle class=\"msg\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
-                    .append("\" r=\"5.5\" fill=\"").append(colour).append("\" stroke=\"#fff\" stroke-width=\"1.5\"><title>")
-                    .append(Html.escape(tooltip(e, nanos(e) - t0))).append("</title></circle>\n");
+            boolean broke = violated.contains(e.position());
+            dots.append("<circle class=\"msg").append(broke ? " violation" : "").append("\" cx=\"").append(fmt(x))
+                    .append("\" cy=\"").append(fmt(y)).append("\" r=\"").append(broke ? "7" : "5.5").append("\" fill=\"")
+                    .append(colour).append("\" stroke=\"").append(broke ? "#cf222e" : "#fff").append("\" stroke-width=\"")
+                    .append(broke ? "3" : "1.5").append("\"><title>").append(Html.escape(tooltip(e, nanos(e) - t0)
+                            + (broke ? "\nbreaks a contract (see the violations)" : ""))).append("</title></circle>\n");
         }
         svg.append(hops).append(dots).append(axis(height, Duration.ofNanos(span)));
         svg.append("</svg>");
