@@ -121,4 +121,20 @@ class SitkitExtensionIT {
         results.testEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(EnvironmentUnavailableException.class),
                 message(m -> m.startsWith("sitkit could not prepare the test environment (external); no test that needs it will run: ")))));
     }
+
+    @Test
+    void testcontainers_without_docker_fails_or_skips_with_how_to_switch() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null,
+                "a Docker engine is present here; this test is about its absence");
+        String message = "sitkit.environment=testcontainers needs a Docker engine, and none is reachable here (no DOCKER_HOST,"
+                + " no /var/run/docker.sock); set sitkit.environment=embedded to run on the embedded brokers (no Docker"
+                + " needed), or sitkit.junit.docker-missing=skip to skip these tests instead of failing them";
+
+        run(Map.of("sitkit.environment", "testcontainers"), io.sitkit.junit.scenarios.NeedsBrokersScenario.class)
+                .testEvents().assertStatistics(s -> s.started(2).failed(2))
+                .assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(EnvironmentUnavailableException.class), message(message))));
+        run(Map.of("sitkit.environment", "testcontainers", "sitkit.junit.docker-missing", "skip"),
+                io.sitkit.junit.scenarios.NeedsBrokersScenario.class)
+                .testEvents().assertStatistics(s -> s.started(2).aborted(2));
+    }
 }

@@ -55,6 +55,14 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse("target/sitkit"));
         Environment env = null;
         Bus bus = null;
+        String kind = config.string(ConfigKeys.ENVIRONMENT, "embedded");
+        if (kind.equals("testcontainers") && !dockerPresent()) {
+            String message = "sitkit.environment=testcontainers needs a Docker engine, and none is reachable here (no DOCKER_HOST,"
+                    + " no /var/run/docker.sock); set sitkit.environment=embedded to run on the embedded brokers (no Docker"
+                    + " needed), or " + JUnitConfig.DOCKER_MISSING + "=skip to skip these tests instead of failing them";
+            boolean skip = JUnitConfig.extensionSetting(context, JUnitConfig.DOCKER_MISSING).orElse("fail").equalsIgnoreCase("skip");
+            return new SharedEnvironment(config, out, null, null, skip ? new DockerMissing(message) : new EnvironmentUnavailableException(message, null));
+        }
         try {
             env = Environments.start(config);
             bus = env.openBus();
@@ -73,6 +81,20 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         }
     }
 
+    private static boolean dockerPresent() {
+        String host = System.getenv("DOCKER_HOST");
+        return host != null && !host.isBlank() || java.nio.file.Files.exists(Path.of("/var/run/docker.sock"));
+    }
+
+    /** Docker is missing and the user asked to skip. */
+    private static final class DockerMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DockerMissing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Brokers answer (a listing is a round trip to each), the registry answers when one is configured. */
     private static void entryChecks(SitkitConfig config, Environment env, Bus bus) {
         bus.listDestinations();
@@ -86,6 +108,9 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
      * @throws EnvironmentUnavailableException with the first failure's message, every time
      */
     public SharedEnvironment requireAvailable() {
+        if (failure instanceof DockerMissing) {
+            throw new org.opentest4j.TestAbortedException(failure.getMessage());
+        }
         if (failure != null) {
             throw new EnvironmentUnavailableException(failure.getMessage(), failure.getCause());
         }
