@@ -136,9 +136,26 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
             report.ifPresent(r -> {
                 List<io.sitkit.core.Message> seen = new ArrayList<>();
                 state.bus.captures().forEach(c -> seen.addAll(c.messages()));
+                // the report speaks of the destinations as the tests name them, so coverage meets the inventory
+                java.util.Map<Destination, Destination> logical = new java.util.HashMap<>();
+                state.names.asMap().forEach((l, real) -> {
+                    Destination d = Destination.parse(l);
+                    logical.put(new Destination(d.transport(), d.kind(), real), d);
+                });
                 r.declareDestinations(context.getUniqueId(), state.bus.captures().stream()
-                        .flatMap(c -> c.destinations().stream()).distinct().toList());
-                r.addMessages(context.getUniqueId(), seen, m -> null);
+                        .flatMap(c -> c.destinations().stream()).map(d -> logical.getOrDefault(d, d)).distinct().toList());
+                r.addMessages(context.getUniqueId(), seen.stream().map(m -> asNamed(m, logical)).toList(), m -> null);
+                List<io.sitkit.contract.Contract> mine = new ArrayList<>();
+                java.util.Map<String, String> used = state.names.asMap();
+                for (io.sitkit.contract.Contract c : SharedEnvironment.of(context).contracts(context)) {
+                    String real = used.get(c.destination().toString());
+                    if (real != null) {
+                        mine.add(c.withDestination(new Destination(c.destination().transport(), c.destination().kind(), real)));
+                    }
+                }
+                if (!mine.isEmpty()) {
+                    r.addViolations(context.getUniqueId(), io.sitkit.contract.ContractVerifier.of(mine).verify(seen).violations());
+                }
             });
             if (failure.isPresent() && !state.bus.captures().isEmpty()) {
                 SharedEnvironment shared = SharedEnvironment.of(context);
@@ -151,6 +168,16 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         } finally {
             state.close();
         }
+    }
+
+    /** The message as seen on the destination the test named (its position keeps the real name). */
+    private static io.sitkit.core.Message asNamed(io.sitkit.core.Message m, java.util.Map<Destination, Destination> logical) {
+        Destination named = logical.get(m.destination());
+        if (named == null) {
+            return m;
+        }
+        return new io.sitkit.core.Message(named, m.key(), m.headers(), m.payload(), m.bodyType(), m.timestamp(), m.capturedAt(),
+                m.metadata());
     }
 
     @Override

@@ -25,7 +25,8 @@ class RunReportIT {
 
         launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(OrderFlowScenario.class))
                 .configurationParameter("sitkit.junit.output-dir", out.toString())
-                .configurationParameter("sitkit.redact.fields", "card").build());
+                .configurationParameter("sitkit.redact.fields", "card")
+                .configurationParameter("sitkit.junit.contracts", "src/test/resources/contracts").build());
 
         RunReport report = ReportJson.read(out.resolve("report.json"));
         assertThat(report.tests()).extracting(TestRecord::status).containsExactlyInAnyOrder(TestStatus.PASSED, TestStatus.FAILED);
@@ -36,6 +37,9 @@ class RunReportIT {
         TestRecord passed = report.tests().stream().filter(t -> t.status() == TestStatus.PASSED).findFirst().orElseThrow();
         assertThat(passed.timeline()).hasSize(2);
         assertThat(passed.destinations()).hasSize(2);
+        assertThat(passed.violations()).extracting(io.sitkit.contract.Violation::detail)
+                .containsExactly("header `eventType` is missing (the message has no headers)");
+        assertThat(report.coverage().percent()).as("one contract, exercised").isEqualTo(100.0);
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("a_missing_payment_fails_with_the_cores_message").doesNotContain("4111-1111");
         assertThat(Files.readString(out.resolve("report.json"))).doesNotContain("4111-1111");

@@ -34,6 +34,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
     private boolean closed;
     private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile TopicPool topics;
+    private volatile java.util.List<io.sitkit.contract.Contract> contracts;
 
     private SharedEnvironment(SitkitConfig config, Path outputDir, Environment environment, Bus bus, RuntimeException failure) {
         this.config = config;
@@ -153,6 +154,20 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
             }
         }
         ensured.add(name);
+    }
+
+    /**
+     * The contracts each test's messages are verified against ({@code sitkit.junit.contracts}, a
+     * file or directory), loaded once; empty when none are configured.
+     */
+    public java.util.List<io.sitkit.contract.Contract> contracts(ExtensionContext context) {
+        java.util.List<io.sitkit.contract.Contract> loaded = contracts;
+        if (loaded == null) {
+            loaded = JUnitConfig.extensionSetting(context, "sitkit.junit.contracts")
+                    .map(p -> io.sitkit.contract.Contracts.load(Path.of(p))).orElse(java.util.List.of());
+            contracts = loaded;
+        }
+        return loaded;
     }
 
     /** A new, existing Kafka topic for one test, named after {@code logical} (made ahead in batches). */
