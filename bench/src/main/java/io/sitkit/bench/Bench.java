@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>Thread-safety: single-threaded.
  */
 public final class Bench {
-    static final List<Suite> SUITES = List.of(new EnvSuite(), new ThroughputSuite(), new CorrelationSuite(), new LatencySuite());
+    static final List<Suite> SUITES = List.of(new EnvSuite(), new ThroughputSuite(), new CorrelationSuite(), new LatencySuite(),
+            new JunitSuite());
 
     private Bench() {
     }

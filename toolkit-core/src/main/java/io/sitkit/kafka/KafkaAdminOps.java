@@ -105,6 +105,17 @@ final class KafkaAdminOps implements AutoCloseable {
                         ? new InvalidDestinationException("cannot create kafka:" + name + ": it already exists") : null);
     }
 
+    void createTopics(List<String> names, int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String n : names) {
+            Destination.kafka(n);
+            topics.add(new NewTopic(n, partitions, (short) 1));
+        }
+        get(admin.createTopics(topics).all(), "creating " + names.size() + " topics (" + String.join(", ", names) + ")",
+                cause -> cause instanceof TopicExistsException
+                        ? new InvalidDestinationException("cannot create topics " + names + ": one already exists") : null);
+    }
+
     void deleteTopic(String name) {
         get(admin.deleteTopics(List.of(name)).all(), "deleting kafka:" + name,
                 cause -> cause instanceof UnknownTopicOrPartitionException

@@ -34,7 +34,8 @@ final class KafkaBrowser {
     BrowsePage browse(BrowseRequest request) {
         String topic = request.destination().name();
         String what = "browsing " + request.destination();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(settings))) {
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(settings));
+        try {
             List<PartitionInfo> infos = c.partitionsFor(topic, settings.timeout());
             if (infos == null || infos.isEmpty()) {
                 throw new InvalidDestinationException("cannot browse " + request.destination()
@@ -92,6 +93,8 @@ final class KafkaBrowser {
             return new BrowsePage(out, nextRequest);
         } catch (RuntimeException e) {
             throw KafkaErrors.translate(e, what, settings, 0);
+        } finally {
+            KafkaClients.closeNow(c);
         }
     }
 

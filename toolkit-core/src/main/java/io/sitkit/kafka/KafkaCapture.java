@@ -96,7 +96,9 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
         Map<String, Destination> byTopic = new HashMap<>();
         destinations.forEach(d -> byTopic.put(d.name(), d));
         long deadline = System.nanoTime() + settings.timeout().toNanos();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.consumer(settings))) {
+        KafkaConsumer<byte[], byte[]> c = null;
+        try {
+            c = new KafkaConsumer<>(KafkaClients.consumer(settings));
             consumer = c;
             if (closing) {
                 return;
@@ -139,6 +141,9 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
             fail(e);
         } finally {
             consumer = null;
+            if (c != null) {
+                KafkaClients.closeNow(c);
+            }
             ready.completeExceptionally(new SitkitException("capture closed before it was listening"));
         }
     }

@@ -207,6 +207,11 @@ public final class KafkaClient implements TransportClient {
         createTopic(name, partitions, (short) 1, Map.of());
     }
 
+    /** Creates several topics (replication factor 1) in one request, which costs about as much as one. */
+    public void createTopics(List<String> names, int partitions) {
+        admin().createTopics(names, partitions);
+    }
+
     /** Creates a topic; fails clearly if it exists. */
     public void createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs) {
         admin().createTopic(name, partitions, replicationFactor, configs);

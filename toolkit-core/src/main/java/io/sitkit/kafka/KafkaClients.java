@@ -100,4 +100,12 @@ public final class KafkaClients {
             }
         }
     }
+
+    /**
+     * Closes a consumer that has no group and commits nothing, without waiting: a default close
+     * waits for the fetch the broker may be holding open (up to {@code fetch.max.wait.ms}, 500 ms).
+     */
+    static void closeNow(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(java.time.Duration.ZERO));
+    }
 }

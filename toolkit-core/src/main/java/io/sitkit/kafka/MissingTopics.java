@@ -62,13 +62,15 @@ final class MissingTopics {
             }
             throw KafkaErrors.translate(e, "creating missing topic " + d + " for a capture", settings, 0);
         }
-        // Creation is acknowledged by the controller; each call below is a metadata round trip, not a pause.
-        for (int i = 0; i < METADATA_ATTEMPTS; i++) {
+        // Creation is acknowledged by the controller before every broker has the new metadata; each call
+        // below is a metadata round trip (not a pause), repeated until the partitions show or the bound passes.
+        int attempts = 0;
+        do {
             infos = consumer.partitionsFor(d.name(), KafkaCapture.left(deadline));
             if (infos != null && !infos.isEmpty()) {
                 return infos;
             }
-        }
+        } while (++attempts < METADATA_ATTEMPTS || System.nanoTime() < deadline);
         throw new InvalidDestinationException("cannot capture " + d + ": the topic was created but its partitions are "
                 + "not visible on Kafka at " + settings.bootstrapServers());
     }

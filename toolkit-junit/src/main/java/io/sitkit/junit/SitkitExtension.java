@@ -5,6 +5,7 @@ import io.sitkit.core.Destination;
 import io.sitkit.env.CaptureSpec;
 import io.sitkit.junit.internal.FlowTrace;
 import io.sitkit.junit.internal.Names;
+import io.sitkit.junit.internal.RunReports;
 import io.sitkit.junit.internal.SharedEnvironment;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -108,9 +109,15 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         SharedEnvironment shared = SharedEnvironment.of(context).requireAvailable();
         List<Destination> real = new ArrayList<>();
         for (String a : addresses) {
-            Destination d = state.names.resolve(a);
-            if (d.isKafka()) {
-                shared.ensureTopic(d.name());
+            Destination logical = Destination.parse(a);
+            Destination d;
+            if (logical.isKafka() && !state.names.shared()) {
+                d = state.names.assign(logical, shared.freshTopic(logical.name()));
+            } else {
+                d = state.names.resolve(logical);
+                if (d.isKafka()) {
+                    shared.ensureTopic(d.name());
+                }
             }
             real.add(d);
         }
@@ -125,16 +132,52 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         }
         try {
             Optional<Throwable> failure = context.getExecutionException();
+            Optional<io.sitkit.report.RunReportBuilder> report = RunReports.forTest(context.getUniqueId());
+            report.ifPresent(r -> {
+                List<io.sitkit.core.Message> seen = new ArrayList<>();
+                state.bus.captures().forEach(c -> seen.addAll(c.messages()));
+                // the report speaks of the destinations as the tests name them, so coverage meets the inventory
+                java.util.Map<Destination, Destination> logical = new java.util.HashMap<>();
+                state.names.asMap().forEach((l, real) -> {
+                    Destination d = Destination.parse(l);
+                    logical.put(new Destination(d.transport(), d.kind(), real), d);
+                });
+                r.declareDestinations(context.getUniqueId(), state.bus.captures().stream()
+                        .flatMap(c -> c.destinations().stream()).map(d -> logical.getOrDefault(d, d)).distinct().toList());
+                r.addMessages(context.getUniqueId(), seen.stream().map(m -> asNamed(m, logical)).toList(), m -> null);
+                List<io.sitkit.contract.Contract> mine = new ArrayList<>();
+                java.util.Map<String, String> used = state.names.asMap();
+                for (io.sitkit.contract.Contract c : SharedEnvironment.of(context).contracts(context)) {
+                    String real = used.get(c.destination().toString());
+                    if (real != null) {
+                        mine.add(c.withDestination(new Destination(c.destination().transport(), c.destination().kind(), real)));
+                    }
+                }
+                if (!mine.isEmpty()) {
+                    r.addViolations(context.getUniqueId(), io.sitkit.contract.ContractVerifier.of(mine).verify(seen).violations());
+                }
+            });
             if (failure.isPresent() && !state.bus.captures().isEmpty()) {
                 SharedEnvironment shared = SharedEnvironment.of(context);
                 Path trace = FlowTrace.write(shared.outputDir(), context.getRequiredTestClass().getName(),
                         context.getRequiredTestMethod().getName(), context.getUniqueId(), failure.get(),
                         state.names.asMap(), state.bus.captures(), shared.redactor());
                 context.publishReportEntry("sitkit.flow-trace", trace.toString());
+                report.ifPresent(r -> r.flowTrace(context.getUniqueId(), trace));
             }
         } finally {
             state.close();
         }
+    }
+
+    /** The message as seen on the destination the test named (its position keeps the real name). */
+    private static io.sitkit.core.Message asNamed(io.sitkit.core.Message m, java.util.Map<Destination, Destination> logical) {
+        Destination named = logical.get(m.destination());
+        if (named == null) {
+            return m;
+        }
+        return new io.sitkit.core.Message(named, m.key(), m.headers(), m.payload(), m.bodyType(), m.timestamp(), m.capturedAt(),
+                m.metadata());
     }
 
     @Override

@@ -46,7 +46,7 @@ class SitkitExtensionIT {
     void tests_get_their_bus_and_environment_a_failure_leaves_a_flow_trace_and_misuse_is_explained() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
 
-        EngineExecutionResults results = run(Map.of(), OrderFlowScenario.class, MisuseScenario.BusInBeforeAll.class,
+        EngineExecutionResults results = run(Map.of("sitkit.redact.fields", "card"), OrderFlowScenario.class, MisuseScenario.BusInBeforeAll.class,
                 MisuseScenario.BadAddress.class, MisuseScenario.NothingObserved.class);
 
         results.testEvents().assertStatistics(s -> s.started(4).succeeded(1).failed(3));
@@ -76,7 +76,7 @@ class SitkitExtensionIT {
             assertThat(reader.header().annotations().get("name.kafka:orders")).startsWith("orders.t");
             assertThat(reader.entries()).hasSize(1);
         }
-        assertThat(Files.readString(trace)).contains("o-2");
+        assertThat(Files.readString(trace)).contains("o-2").as("redacted by sitkit.redact.fields=card").doesNotContain("4111-1111");
 
         org.awaitility.Awaitility.await("threads started by the run to end").atMost(java.time.Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(leaked(before)).isEmpty());
@@ -120,5 +120,21 @@ class SitkitExtensionIT {
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
         results.testEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(EnvironmentUnavailableException.class),
                 message(m -> m.startsWith("sitkit could not prepare the test environment (external); no test that needs it will run: ")))));
+    }
+
+    @Test
+    void testcontainers_without_docker_fails_or_skips_with_how_to_switch() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null,
+                "a Docker engine is present here; this test is about its absence");
+        String message = "sitkit.environment=testcontainers needs a Docker engine, and none is reachable here (no DOCKER_HOST,"
+                + " no /var/run/docker.sock); set sitkit.environment=embedded to run on the embedded brokers (no Docker"
+                + " needed), or sitkit.junit.docker-missing=skip to skip these tests instead of failing them";
+
+        run(Map.of("sitkit.environment", "testcontainers"), io.sitkit.junit.scenarios.NeedsBrokersScenario.class)
+                .testEvents().assertStatistics(s -> s.started(2).failed(2))
+                .assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(EnvironmentUnavailableException.class), message(message))));
+        run(Map.of("sitkit.environment", "testcontainers", "sitkit.junit.docker-missing", "skip"),
+                io.sitkit.junit.scenarios.NeedsBrokersScenario.class)
+                .testEvents().assertStatistics(s -> s.started(2).aborted(2));
     }
 }

@@ -24,6 +24,11 @@ public final class JUnitConfig {
 
     /** The layered configuration. */
     public static SitkitConfig load(ExtensionContext context) {
+        return load(context::getConfigurationParameter);
+    }
+
+    /** The layered configuration, JUnit's parameters read through {@code parameter}. */
+    public static SitkitConfig load(java.util.function.Function<String, Optional<String>> parameter) {
         SitkitConfig base = SitkitConfig.load();
         Map<String, String> fromJUnit = new LinkedHashMap<>();
         for (String key : ConfigKeys.ALL) {
@@ -31,7 +36,7 @@ public final class JUnitConfig {
             boolean stronger = source.isPresent() && (source.get().equals("system property") || source.get().equals("code")
                     || source.get().startsWith("environment variable"));
             if (!stronger) {
-                context.getConfigurationParameter(key).ifPresent(v -> fromJUnit.put(key, v));
+                parameter.apply(key).ifPresent(v -> fromJUnit.put(key, v));
             }
         }
         return fromJUnit.isEmpty() ? base : base.withAll(fromJUnit, "JUnit configuration parameter");

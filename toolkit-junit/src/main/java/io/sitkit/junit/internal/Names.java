@@ -43,6 +43,19 @@ public final class Names {
                 k -> new Destination(logical.transport(), logical.kind(), logical.name() + suffix));
     }
 
+    /**
+     * Fixes the real name of a logical destination (a pre-made topic), unless the test already
+     * resolved it.
+     */
+    public Destination assign(Destination logical, String realName) {
+        return resolved.computeIfAbsent(logical.toString(), k -> new Destination(logical.transport(), logical.kind(), realName));
+    }
+
+    /** Whether names are shared. */
+    public boolean shared() {
+        return isolation == Isolation.SHARED_NAMES;
+    }
+
     /** Logical address → real name, for handing to the system under test. */
     public Map<String, String> asMap() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -33,6 +33,8 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
     private final RuntimeException failure;
     private boolean closed;
     private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile TopicPool topics;
+    private volatile java.util.List<io.sitkit.contract.Contract> contracts;
 
     private SharedEnvironment(SitkitConfig config, Path outputDir, Environment environment, Bus bus, RuntimeException failure) {
         this.config = config;
@@ -54,6 +56,14 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse("target/sitkit"));
         Environment env = null;
         Bus bus = null;
+        String kind = config.string(ConfigKeys.ENVIRONMENT, "embedded");
+        if (kind.equals("testcontainers") && !dockerPresent()) {
+            String message = "sitkit.environment=testcontainers needs a Docker engine, and none is reachable here (no DOCKER_HOST,"
+                    + " no /var/run/docker.sock); set sitkit.environment=embedded to run on the embedded brokers (no Docker"
+                    + " needed), or " + JUnitConfig.DOCKER_MISSING + "=skip to skip these tests instead of failing them";
+            boolean skip = JUnitConfig.extensionSetting(context, JUnitConfig.DOCKER_MISSING).orElse("fail").equalsIgnoreCase("skip");
+            return new SharedEnvironment(config, out, null, null, skip ? new DockerMissing(message) : new EnvironmentUnavailableException(message, null));
+        }
         try {
             env = Environments.start(config);
             bus = env.openBus();
@@ -72,6 +82,20 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         }
     }
 
+    private static boolean dockerPresent() {
+        String host = System.getenv("DOCKER_HOST");
+        return host != null && !host.isBlank() || java.nio.file.Files.exists(Path.of("/var/run/docker.sock"));
+    }
+
+    /** Docker is missing and the user asked to skip. */
+    private static final class DockerMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DockerMissing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Brokers answer (a listing is a round trip to each), the registry answers when one is configured. */
     private static void entryChecks(SitkitConfig config, Environment env, Bus bus) {
         bus.listDestinations();
@@ -85,6 +109,9 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
      * @throws EnvironmentUnavailableException with the first failure's message, every time
      */
     public SharedEnvironment requireAvailable() {
+        if (failure instanceof DockerMissing) {
+            throw new org.opentest4j.TestAbortedException(failure.getMessage());
+        }
         if (failure != null) {
             throw new EnvironmentUnavailableException(failure.getMessage(), failure.getCause());
         }
@@ -129,6 +156,34 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         ensured.add(name);
     }
 
+    /**
+     * The contracts each test's messages are verified against ({@code sitkit.junit.contracts}, a
+     * file or directory), loaded once; empty when none are configured.
+     */
+    public java.util.List<io.sitkit.contract.Contract> contracts(ExtensionContext context) {
+        java.util.List<io.sitkit.contract.Contract> loaded = contracts;
+        if (loaded == null) {
+            loaded = JUnitConfig.extensionSetting(context, "sitkit.junit.contracts")
+                    .map(p -> io.sitkit.contract.Contracts.load(Path.of(p))).orElse(java.util.List.of());
+            contracts = loaded;
+        }
+        return loaded;
+    }
+
+    /** A new, existing Kafka topic for one test, named after {@code logical} (made ahead in batches). */
+    public String freshTopic(String logical) {
+        TopicPool pool = topics;
+        if (pool == null) {
+            synchronized (this) {
+                if (topics == null) {
+                    topics = new TopicPool(bus().kafka());
+                }
+                pool = topics;
+            }
+        }
+        return pool.take(logical);
+    }
+
     /** Bound used when creating per-test topics. */
     public Duration timeout() {
         return config.duration(ConfigKeys.KAFKA_TIMEOUT, Duration.ofSeconds(10));
@@ -141,6 +196,9 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         }
         closed = true;
         RuntimeException first = null;
+        if (topics != null) {
+            topics.close();
+        }
         if (bus != null) {
             try {
                 bus.close();
