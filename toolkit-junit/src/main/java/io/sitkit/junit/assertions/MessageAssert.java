@@ -177,7 +177,7 @@ public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
             had = "was " + (h.get().value() == null ? "null" : quote(h.get().valueAsString()))
                     + (typed == null ? "" : " (" + h.get().type() + ")");
             if (typed != null && String.valueOf(typed).equals(h.get().valueAsString())) {
-                hints.append("\n  hint: the text matches but the property is a ").append(h.get().type()).append(", not a ")
+                hints.append("\n  hint: the text matches but the property's type is ").append(h.get().type()).append(", not ")
                         .append(typed.getClass().getSimpleName());
             }
         }
