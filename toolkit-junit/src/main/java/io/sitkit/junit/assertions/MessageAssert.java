@@ -231,7 +231,7 @@ public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
             Rendering r = rendering();
             Check c = r.explain(matcher, subject).get(0);
             throwAssertionError(ShouldHaveJsonPath.shouldHaveJsonPath(r.mask(c.description()), actual.position(),
-                    r.mask(c.actual()), r.payload(subject), r.mask(hints(List.of(c)))));
+                    r.mask(but(c.actual())), r.payload(subject), r.mask(hints(List.of(c)))));
         }
         return myself;
     }
@@ -244,7 +244,7 @@ public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
         if (!absent.matches(subject)) {
             Rendering r = rendering();
             Check c = r.explain(absent, subject).get(0);
-            String had = c.actual().startsWith("was ") ? "found " + c.actual().substring(4) : c.actual();
+            String had = c.actual().startsWith("was ") ? "found " + c.actual().substring(4) : but(c.actual());
             throwAssertionError(ShouldNotHaveJsonPath.shouldNotHaveJsonPath(path, actual.position(), r.mask(had), r.payload(subject)));
         }
         return myself;
@@ -346,6 +346,16 @@ public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
 
     private Rendering rendering() {
         return new Rendering(redactor);
+    }
+
+    /** A check's "what the message had" as the clause after "but". */
+    private static String but(String had) {
+        return switch (had) {
+            case "missing" -> "it was missing";
+            case "no payload" -> "it has no payload";
+            case "payload is not JSON" -> "the payload is not JSON";
+            default -> had;
+        };
     }
 
     private static String hints(List<Check> checks) {
