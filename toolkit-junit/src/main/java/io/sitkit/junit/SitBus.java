@@ -115,6 +115,18 @@ public final class SitBus {
         return expect().expect(names.resolve(address));
     }
 
+    /** Browses (without consuming) the destination this test names {@code address}, from the beginning. */
+    public io.sitkit.core.BrowsePage browse(String address) {
+        return bus.browse(io.sitkit.core.BrowseRequest.of(names.resolve(address)).fromBeginning());
+    }
+
+    /** Browses with a request whose destination is taken as this test's name for it. */
+    public io.sitkit.core.BrowsePage browse(io.sitkit.core.BrowseRequest request) {
+        Destination real = names.resolve(request.destination());
+        return bus.browse(real.equals(request.destination()) ? request
+                : new io.sitkit.core.BrowseRequest(real, request.from(), request.partition(), request.limit(), request.selector()));
+    }
+
     /** The shared bus itself (real names only; no renaming). */
     public Bus bus() {
         return bus;

@@ -34,6 +34,7 @@ public class OrderFlowScenario {
         bus.expect("jms:queue:payments").message(jsonPath("$.amount").isEqualTo(42)).within(Duration.ofSeconds(10));
         assertThat(bus.names()).containsKeys("kafka:orders", "jms:queue:payments");
         assertThat(bus.destination("kafka:orders").name()).startsWith("orders.t");
+        assertThat(bus.browse("kafka:orders").messages()).extracting(m -> m.keyText().orElseThrow()).containsExactly("o-1");
     }
 
     @Test
