@@ -120,6 +120,11 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
         return new OutgoingMessage(d, key, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
     }
 
+    /** The same message with another body (copied). */
+    public OutgoingMessage withPayload(byte[] p) {
+        return new OutgoingMessage(destination, key, headers, p, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
+    }
+
     public OutgoingMessage withKey(byte[] k) {
         return new OutgoingMessage(destination, k, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
     }
