@@ -105,6 +105,27 @@ final class KafkaAdminOps implements AutoCloseable {
                         ? new InvalidDestinationException("cannot create kafka:" + name + ": it already exists") : null);
     }
 
+    /** Creates the topic unless it exists; true when it was created now. */
+    boolean createTopicIfMissing(String name, int partitions) {
+        Destination.kafka(name);
+        try {
+            get(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(), "creating kafka:" + name,
+                    cause -> cause instanceof TopicExistsException ? new AlreadyThere() : null);
+            return true;
+        } catch (AlreadyThere e) {
+            return false;
+        }
+    }
+
+    /** Marks the one failure {@link #createTopicIfMissing} expects. */
+    private static final class AlreadyThere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyThere() {
+            super(null, null, false, false);
+        }
+    }
+
     void createTopics(List<String> names, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String n : names) {

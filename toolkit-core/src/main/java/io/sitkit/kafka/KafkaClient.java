@@ -207,6 +207,11 @@ public final class KafkaClient implements TransportClient {
         createTopic(name, partitions, (short) 1, Map.of());
     }
 
+    /** Creates a topic (replication factor 1) unless it exists; true when it was created now. */
+    public boolean createTopicIfMissing(String name, int partitions) {
+        return admin().createTopicIfMissing(name, partitions);
+    }
+
     /** Creates several topics (replication factor 1) in one request, which costs about as much as one. */
     public void createTopics(List<String> names, int partitions) {
         admin().createTopics(names, partitions);

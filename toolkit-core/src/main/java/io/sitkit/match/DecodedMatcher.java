@@ -1,7 +1,5 @@
 package io.sitkit.match;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.sitkit.core.BodyType;
 import io.sitkit.core.Message;
 import io.sitkit.schema.DecodeException;
 import io.sitkit.schema.PayloadDecoder;
@@ -21,12 +19,7 @@ final class DecodedMatcher implements MessageMatcher {
     }
 
     private Message view(Message message) {
-        try {
-            byte[] json = ParsedPayload.MAPPER.writeValueAsBytes(decoder.decode(message));
-            return message.withPayload(json, BodyType.TEXT);
-        } catch (JsonProcessingException e) {
-            throw new DecodeException(decoder.describe(), message.position(), message.payload(), e.getOriginalMessage(), e);
-        }
+        return decoder.view(message);
     }
 
     @Override

@@ -1,8 +1,5 @@
 package io.sitkit.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sitkit.core.BodyType;
 import io.sitkit.core.Capture;
 import io.sitkit.core.Destination;
 import io.sitkit.core.Message;
@@ -38,7 +35,6 @@ import java.util.function.Predicate;
  * <p>Thread-safety: like the underlying capture, all methods may be called from any thread.
  */
 public final class DecodedCapture implements Capture {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Capture raw;
     private final Map<Destination, PayloadDecoder> decoders;
     private final Map<Message, Message> views = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -88,12 +84,9 @@ public final class DecodedCapture implements Capture {
         }
         Message view;
         try {
-            view = m.withPayload(MAPPER.writeValueAsBytes(decoder.decode(m)), BodyType.TEXT);
+            view = decoder.view(m);
         } catch (DecodeException e) {
             errors.add(e);
-            view = m;
-        } catch (JsonProcessingException e) {
-            errors.add(new DecodeException(decoder.describe(), m.position(), m.payload(), e.getOriginalMessage(), e));
             view = m;
         }
         Message raced = views.putIfAbsent(m, view);

@@ -51,6 +51,15 @@ public final class JsonPayloads implements PayloadDecoder {
         }
     }
 
+    /** {@code message} with {@code json} as its text payload (see {@link PayloadDecoder#view}). */
+    static Message asPayload(Message message, JsonNode json, String what) {
+        try {
+            return message.withPayload(MAPPER.writeValueAsBytes(json), io.sitkit.core.BodyType.TEXT);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException(what, message.position(), message.payload(), e.getOriginalMessage(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return "JSON";

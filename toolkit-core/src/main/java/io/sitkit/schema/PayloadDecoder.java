@@ -22,6 +22,16 @@ public interface PayloadDecoder {
      */
     JsonNode decode(Message message);
 
+    /**
+     * The message with its payload replaced by the JSON view ({@code BodyType.TEXT}), so payload
+     * matchers and expectations read it; position, times and headers stay.
+     *
+     * @throws DecodeException when the payload cannot be decoded
+     */
+    default Message view(Message message) {
+        return JsonPayloads.asPayload(message, decode(message), describe());
+    }
+
     /** A short description for failure messages, e.g. "Avro via registry (Confluent frame)". */
     String describe();
 

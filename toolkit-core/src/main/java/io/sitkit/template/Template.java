@@ -145,8 +145,8 @@ public final class Template {
                 return found.size() == 1 ? found.get(0) : MAPPER.valueToTree(found);
             }
             case "key" -> {
-                return text(request(e, ctx).keyText().orElseThrow(() -> fail(e, "the request at "
-                        + request(e, ctx).position() + " has no key")));
+                Message m = request(e, ctx);
+                return text(m.keyText().orElseThrow(() -> fail(e, "the request at " + m.position() + " has no key")));
             }
             case "header" -> {
                 Message m = request(e, ctx);

@@ -133,16 +133,17 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         try {
             Optional<Throwable> failure = context.getExecutionException();
             Optional<io.sitkit.report.RunReportBuilder> report = RunReports.forTest(context.getUniqueId());
+            List<Capture> captures = state.bus.captures();
+            List<io.sitkit.core.Message> seen = new ArrayList<>();
+            captures.forEach(c -> seen.addAll(c.messages()));
             report.ifPresent(r -> {
-                List<io.sitkit.core.Message> seen = new ArrayList<>();
-                state.bus.captures().forEach(c -> seen.addAll(c.messages()));
                 // the report speaks of the destinations as the tests name them, so coverage meets the inventory
                 java.util.Map<Destination, Destination> logical = new java.util.HashMap<>();
                 state.names.asMap().forEach((l, real) -> {
                     Destination d = Destination.parse(l);
                     logical.put(new Destination(d.transport(), d.kind(), real), d);
                 });
-                r.declareDestinations(context.getUniqueId(), state.bus.captures().stream()
+                r.declareDestinations(context.getUniqueId(), captures.stream()
                         .flatMap(c -> c.destinations().stream()).map(d -> logical.getOrDefault(d, d)).distinct().toList());
                 r.addMessages(context.getUniqueId(), seen.stream().map(m -> asNamed(m, logical)).toList(), m -> null);
                 List<io.sitkit.contract.Contract> mine = new ArrayList<>();
@@ -157,11 +158,11 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
                     r.addViolations(context.getUniqueId(), io.sitkit.contract.ContractVerifier.of(mine).verify(seen).violations());
                 }
             });
-            if (failure.isPresent() && !state.bus.captures().isEmpty()) {
+            if (failure.isPresent() && !captures.isEmpty()) {
                 SharedEnvironment shared = SharedEnvironment.of(context);
                 Path trace = FlowTrace.write(shared.outputDir(), context.getRequiredTestClass().getName(),
                         context.getRequiredTestMethod().getName(), context.getUniqueId(), failure.get(),
-                        state.names.asMap(), state.bus.captures(), shared.redactor());
+                        state.names.asMap(), captures, seen, shared.redactor());
                 context.publishReportEntry("sitkit.flow-trace", trace.toString());
                 report.ifPresent(r -> r.flowTrace(context.getUniqueId(), trace));
             }

@@ -99,7 +99,7 @@ public final class SitkitReportListener implements TestExecutionListener {
         if (!b.usedSitkit()) {
             return;
         }
-        Path dir = Path.of(setting(testPlan, "sitkit.junit.output-dir").orElse("target/sitkit"));
+        Path dir = Path.of(setting(testPlan, io.sitkit.junit.internal.JUnitConfig.OUTPUT_DIR).orElse(io.sitkit.junit.internal.JUnitConfig.DEFAULT_OUTPUT_DIR));
         try {
             RunReport report = b.build(Instant.now(), inventory(testPlan));
             ReportJson.write(report, dir.resolve("report.json"));
@@ -122,6 +122,6 @@ public final class SitkitReportListener implements TestExecutionListener {
     }
 
     private static Optional<String> setting(TestPlan testPlan, String key) {
-        return testPlan.getConfigurationParameters().get(key).or(() -> Optional.ofNullable(System.getProperty(key)));
+        return io.sitkit.junit.internal.JUnitConfig.extensionSetting(testPlan.getConfigurationParameters()::get, key);
     }
 }

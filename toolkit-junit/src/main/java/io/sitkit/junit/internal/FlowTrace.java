@@ -20,18 +20,17 @@ public final class FlowTrace {
     private FlowTrace() {
     }
 
-    /** Writes {@code <dir>/<class>/<method>.jsonl} and returns its path. */
+    /** Writes {@code messages} (what {@code captures} held) to {@code <dir>/<class>/<method>.jsonl} and returns its path. */
     public static Path write(Path dir, String className, String methodName, String testId, Throwable failure,
-                             Map<String, String> names, List<Capture> captures, Redactor redactor) {
+                             Map<String, String> names, List<Capture> captures, List<Message> messages, Redactor redactor) {
         Path file = dir.resolve(safe(className)).resolve(safe(methodName) + ".jsonl");
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("test", testId);
         annotations.put("failure", redactor.text(firstLines(String.valueOf(failure.getMessage()), 40)));
         annotations.put("failure.type", failure.getClass().getName());
         names.forEach((logical, real) -> annotations.put("name." + logical, real));
-        List<Message> all = new ArrayList<>();
+        List<Message> all = new ArrayList<>(messages);
         for (Capture c : captures) {
-            all.addAll(c.messages());
             if (c.dropped() > 0) {
                 annotations.put("dropped." + c.describe(), Long.toString(c.dropped()));
             }

@@ -18,6 +18,8 @@ public final class JUnitConfig {
     public static final String DOCKER_MISSING = "sitkit.junit.docker-missing";
     /** Extension-only key: where failure artifacts and the report go (default {@code target/sitkit}). */
     public static final String OUTPUT_DIR = "sitkit.junit.output-dir";
+    /** Where failure artifacts and the report go when {@link #OUTPUT_DIR} is not set. */
+    public static final String DEFAULT_OUTPUT_DIR = "target/sitkit";
 
     private JUnitConfig() {
     }
@@ -44,6 +46,11 @@ public final class JUnitConfig {
 
     /** An extension-only setting from JUnit configuration parameters or system properties. */
     public static Optional<String> extensionSetting(ExtensionContext context, String key) {
-        return context.getConfigurationParameter(key).or(() -> Optional.ofNullable(System.getProperty(key)));
+        return extensionSetting(context::getConfigurationParameter, key);
+    }
+
+    /** The same, JUnit's parameters read through {@code parameter} (a test plan's, say). */
+    public static Optional<String> extensionSetting(java.util.function.Function<String, Optional<String>> parameter, String key) {
+        return parameter.apply(key).or(() -> Optional.ofNullable(System.getProperty(key)));
     }
 }

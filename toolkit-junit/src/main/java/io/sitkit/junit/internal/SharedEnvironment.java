@@ -53,7 +53,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
 
     private static SharedEnvironment start(ExtensionContext context) {
         SitkitConfig config = JUnitConfig.load(context);
-        Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse("target/sitkit"));
+        Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse(JUnitConfig.DEFAULT_OUTPUT_DIR));
         Environment env = null;
         Bus bus = null;
         String kind = config.string(ConfigKeys.ENVIRONMENT, "embedded");
@@ -146,13 +146,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         if (ensured.contains(name)) {
             return;
         }
-        try {
-            bus().kafka().createTopic(name, 1);
-        } catch (io.sitkit.core.InvalidDestinationException e) {
-            if (!String.valueOf(e.getMessage()).endsWith("already exists")) {
-                throw e;
-            }
-        }
+        bus().kafka().createTopicIfMissing(name, 1);
         ensured.add(name);
     }
 
@@ -163,7 +157,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
     public java.util.List<io.sitkit.contract.Contract> contracts(ExtensionContext context) {
         java.util.List<io.sitkit.contract.Contract> loaded = contracts;
         if (loaded == null) {
-            loaded = JUnitConfig.extensionSetting(context, "sitkit.junit.contracts")
+            loaded = JUnitConfig.extensionSetting(context, io.sitkit.junit.SitkitReportListener.CONTRACTS)
                     .map(p -> io.sitkit.contract.Contracts.load(Path.of(p))).orElse(java.util.List.of());
             contracts = loaded;
         }
