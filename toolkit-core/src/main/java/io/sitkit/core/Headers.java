@@ -42,6 +42,11 @@ public final class Headers implements Iterable<Header> {
         return new Headers(List.copyOf(copy));
     }
 
+    /** These headers without any named {@code name} (a new instance). */
+    public Headers without(String name) {
+        return Headers.of(asList().stream().filter(h -> !h.name().equals(name)).toList());
+    }
+
     /** The last header with that name, if any. */
     public Optional<Header> last(String name) {
         if (single != null) {

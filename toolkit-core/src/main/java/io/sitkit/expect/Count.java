@@ -41,7 +41,7 @@ public record Count(Kind kind, int value) {
     }
 
     /** Whether {@code n} matching messages satisfy it. */
-    boolean holds(int n) {
+    public boolean holds(int n) {
         return switch (kind) {
             case EXACTLY -> n == value;
             case AT_LEAST -> n >= value;
@@ -60,7 +60,7 @@ public record Count(Kind kind, int value) {
     }
 
     /** {@code exactly 2 messages}, {@code at least 1 message}. */
-    String describe() {
+    public String describe() {
         String k = switch (kind) {
             case EXACTLY -> "exactly ";
             case AT_LEAST -> "at least ";

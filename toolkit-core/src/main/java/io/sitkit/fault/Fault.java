@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param kind        what happens
  * @param min         fixed delay, or the lower bound of a random one
  * @param max         the upper bound of a random delay (equal to {@code min} when fixed)
- * @param amount      bytes kept by truncation, bytes flipped, copies for duplicates, window for reordering
+ * @param amount      bytes kept by truncation, bytes flipped, copies for duplicates, window for reordering,
+ *                    the schema id written by {@link #wrongSchemaVersion(int)}
  * @param everyNth    apply to every n-th message (1 = all); ignored when {@code probability} is set
  * @param probability apply to each message with this probability, or a negative number for "use everyNth"
  */
 public record Fault(Kind kind, Duration min, Duration max, int amount, int everyNth, double probability) {
     /** What a fault does. */
-    public enum Kind { DELAY, DROP, DUPLICATE, REORDER, TRUNCATE, FLIP_BYTES, INVALID_JSON, POISON }
+    public enum Kind { DELAY, DROP, DUPLICATE, REORDER, TRUNCATE, FLIP_BYTES, INVALID_JSON, POISON, WRONG_SCHEMA, SLOW_CONSUMER }
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -98,6 +99,25 @@ public record Fault(Kind kind, Duration min, Duration max, int amount, int every
         return of(Kind.POISON, Duration.ZERO, Duration.ZERO, 0);
     }
 
+    /**
+     * The message claims another schema version: the schema id of a Confluent-framed payload
+     * (and of an Apicurio schema-id header, when present) is replaced by {@code schemaId} while the
+     * bytes stay those of the original schema — what a producer on the wrong version sends.
+     * Payloads with neither framing nor header pass unchanged.
+     */
+    public static Fault wrongSchemaVersion(int schemaId) {
+        return of(Kind.WRONG_SCHEMA, Duration.ZERO, Duration.ZERO, schemaId);
+    }
+
+    /**
+     * A slow consumer: the stub or relay takes {@code perMessage} to accept each message before it
+     * takes the next, so a queue backs up and a topic's lag grows (a {@link #delay} instead holds
+     * the output while intake goes on).
+     */
+    public static Fault slowConsumer(Duration perMessage) {
+        return of(Kind.SLOW_CONSUMER, perMessage, perMessage, 0);
+    }
+
     /** Only every n-th message (the n-th, 2n-th, …). */
     public Fault everyNth(int n) {
         return new Fault(kind, min, max, amount, n, -1);
@@ -122,6 +142,8 @@ public record Fault(Kind kind, Duration min, Duration max, int amount, int every
             case INVALID_JSON -> "invalid JSON";
             case POISON -> "poison";
             case DROP -> "drop";
+            case WRONG_SCHEMA -> "wrong schema id " + amount;
+            case SLOW_CONSUMER -> "slow consumer " + min.toMillis() + "ms per message";
         };
         String which = probability >= 0 ? " (p=" + probability + ")" : everyNth == 1 ? "" : " (every " + everyNth + ")";
         return what + which;

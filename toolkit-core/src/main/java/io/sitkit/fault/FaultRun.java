@@ -39,6 +39,9 @@ public final class FaultRun {
         messages++;
         List<Emission> current = new ArrayList<>(List.of(new Emission(message, Duration.ZERO)));
         for (Fault f : plan.faults()) {
+            if (f.kind() == Fault.Kind.SLOW_CONSUMER) {
+                continue;
+            }
             List<Emission> out = new ArrayList<>();
             for (Emission e : current) {
                 if (!applies(f)) {
@@ -50,6 +53,21 @@ public final class FaultRun {
             current = out;
         }
         return current;
+    }
+
+    /**
+     * How long the consumer takes before it accepts its next message: the sum of the
+     * {@link Fault#slowConsumer slow-consumer} faults that apply to it (zero when none). Call once
+     * per message, before {@link #next}.
+     */
+    public synchronized Duration intake() {
+        Duration pause = Duration.ZERO;
+        for (Fault f : plan.faults()) {
+            if (f.kind() == Fault.Kind.SLOW_CONSUMER && applies(f)) {
+                pause = pause.plus(f.min());
+            }
+        }
+        return pause;
     }
 
     /** Messages a reorder window still holds, shuffled; call when the stream ends. */
@@ -107,7 +125,23 @@ public final class FaultRun {
             }
             case INVALID_JSON -> List.of(new Emission(m.withPayload(brokenJson(payload)), e.delay()));
             case POISON -> List.of(new Emission(m.withPayload(new byte[]{(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28}), e.delay()));
+            case WRONG_SCHEMA -> List.of(new Emission(wrongSchema(m, payload, f.amount()), e.delay()));
+            case SLOW_CONSUMER -> List.of(e);
         };
+    }
+
+    private static OutgoingMessage wrongSchema(OutgoingMessage m, byte[] payload, int schemaId) {
+        OutgoingMessage out = m;
+        if (io.sitkit.schema.avro.ConfluentWireFormat.looksFramed(payload)) {
+            byte[] copy = payload.clone();
+            java.nio.ByteBuffer.wrap(copy, 1, 4).putInt(schemaId);
+            out = out.withPayload(copy);
+        }
+        io.sitkit.schema.avro.SchemaIdHeader h = io.sitkit.schema.avro.SchemaIdHeader.apicurioValue();
+        if (m.headers().contains(h.name())) {
+            out = out.withHeaders(out.headers().without(h.name()).with(h.header(schemaId)));
+        }
+        return out;
     }
 
     private Duration between(Duration min, Duration max) {

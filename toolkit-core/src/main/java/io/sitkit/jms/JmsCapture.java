@@ -87,10 +87,31 @@ final class JmsCapture implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the messages of {@code destination} as its consumer (destructive on a queue): what a
+     * stub or a relay does in place of a missing service.
+     */
+    static JmsCapture consume(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink) {
+        JmsCapture capture = new JmsCapture(destination, sink);
+        try {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            capture.resources.add(session::close);
+            capture.listen(session, session.createConsumer(JmsMessages.toJms(session, destination)), destination, sink);
+            capture.description = destination + " consumed";
+            return capture;
+        } catch (JMSException e) {
+            capture.close();
+            throw new SitkitException("cannot consume from " + destination + " on JMS broker " + settings.address() + ": " + e, e);
+        }
+    }
+
     private void subscribe(Connection connection, Destination destination, String topic, CaptureSink sink) throws JMSException {
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         resources.add(session::close);
-        MessageConsumer consumer = session.createConsumer(session.createTopic(topic));
+        listen(session, session.createConsumer(session.createTopic(topic)), destination, sink);
+    }
+
+    private void listen(Session session, MessageConsumer consumer, Destination destination, CaptureSink sink) throws JMSException {
         consumer.setMessageListener(m -> {
             if (!closed) {
                 try {

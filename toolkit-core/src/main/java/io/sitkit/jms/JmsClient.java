@@ -242,6 +242,11 @@ public final class JmsClient implements TransportClient {
             }
             throw e;
         }
+        return tracked(started);
+    }
+
+    /** Registers running captures so a lost connection reaches them and {@link #close()} ends them. */
+    private io.sitkit.core.CaptureSession tracked(List<JmsCapture> started) {
         synchronized (lock) {
             captures.addAll(started);
         }
@@ -259,6 +264,22 @@ public final class JmsClient implements TransportClient {
                 Closer.closeAll(started);
             }
         };
+    }
+
+    /**
+     * Consumes {@code destination} (taking each message off a queue) and hands every message to
+     * {@code sink} on the provider's delivery thread; returns once the consumer is registered.
+     * For a stand-in service; to watch without taking, use {@link #startCapture}.
+     *
+     * <pre>{@code
+     * try (CaptureSession s = jms.consume(Destination.jmsQueue("payments"), sink)) { ... }
+     * }</pre>
+     *
+     * @return the running consumer; closing it closes its session
+     */
+    public io.sitkit.core.CaptureSession consume(Destination destination, CaptureSink sink) {
+        protection.checkWrite("consume from", requireJms(destination));
+        return tracked(List.of(JmsCapture.consume(connection("consuming " + destination), settings, destination, sink)));
     }
 
     @Override

@@ -113,6 +113,10 @@ public final class JmsMessages {
         if (!d.isJms()) {
             throw new IllegalArgumentException(d + " is not a JMS destination");
         }
+        jakarta.jms.Destination temporary = TemporaryDestinations.lookup(d);
+        if (temporary != null) {
+            return temporary;
+        }
         return d.isQueue() ? session.createQueue(d.name()) : session.createTopic(d.name());
     }
 
@@ -179,7 +183,8 @@ public final class JmsMessages {
             long ts = msg.getJMSTimestamp();
             long exp = msg.getJMSExpiration();
             JmsMetadata md = new JmsMetadata(msg.getJMSMessageID(), msg.getJMSCorrelationID(),
-                    msg.getJMSReplyTo() == null ? null : fromJms(msg.getJMSReplyTo()), msg.getJMSType(),
+                    msg.getJMSReplyTo() == null ? null : TemporaryDestinations.remember(msg.getJMSReplyTo(), fromJms(msg.getJMSReplyTo())),
+                    msg.getJMSType(),
                     Math.max(0, Math.min(9, msg.getJMSPriority())), msg.getJMSDeliveryMode() == DeliveryMode.PERSISTENT,
                     exp == 0 ? null : Instant.ofEpochMilli(exp), msg.getJMSRedelivered(), objectClass);
             // Key and payload arrays were allocated here for this message alone: it takes them over.
