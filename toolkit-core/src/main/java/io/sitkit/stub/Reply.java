@@ -117,6 +117,11 @@ public final class Reply {
         return new Reply(body, key, headers, to, delay, Objects.requireNonNull(codec, "codec"), schemaId, silent);
     }
 
+    /** The same reply with its own destination renamed (a test's isolated names). */
+    Reply renamed(java.util.function.UnaryOperator<Destination> names) {
+        return to == null ? this : new Reply(body, key, headers, names.apply(to), delay, codec, schemaId, silent);
+    }
+
     /** Whether this reply sends nothing. */
     public boolean isNone() {
         return silent;

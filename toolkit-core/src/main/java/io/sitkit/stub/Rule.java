@@ -78,6 +78,11 @@ public final class Rule {
         return new Rule(Objects.requireNonNull(name, "name"), matcher, replies, inState, thenState);
     }
 
+    /** The same rule with its replies' own destinations renamed. */
+    Rule renamed(java.util.function.UnaryOperator<io.sitkit.core.Destination> names) {
+        return new Rule(name, matcher, replies.stream().map(r -> r.renamed(names)).toList(), inState, thenState);
+    }
+
     public MessageMatcher matcher() {
         return matcher;
     }

@@ -178,7 +178,7 @@ public final class StubSpec {
 
     /** The same stub with its destinations renamed (a test's isolated names). */
     public StubSpec renamed(UnaryOperator<Destination> names) {
-        return new StubSpec(names.apply(listen), name, rules, replyTo == null ? null : names.apply(replyTo), alwaysReplyTo,
+        return new StubSpec(names.apply(listen), name, rules.stream().map(r -> r.renamed(names)).toList(), replyTo == null ? null : names.apply(replyTo), alwaysReplyTo,
                 correlateBy, copiedHeaders, kafkaReplyTopicHeader, kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout);
     }
 

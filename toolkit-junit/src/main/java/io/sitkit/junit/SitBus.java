@@ -39,6 +39,7 @@ public final class SitBus {
     private final Redactor redactor;
     private final String testId;
     private final List<Capture> extra = new ArrayList<>();
+    private final List<AutoCloseable> standIns = new ArrayList<>();
     private volatile Expectations expectations;
 
     SitBus(Bus bus, Names names, Capture observed, Redactor redactor, String testId) {
@@ -125,6 +126,40 @@ public final class SitBus {
         Destination real = names.resolve(request.destination());
         return bus.browse(real.equals(request.destination()) ? request
                 : new io.sitkit.core.BrowseRequest(real, request.from(), request.partition(), request.limit(), request.selector()));
+    }
+
+    /**
+     * Starts a stub with this test's names for its destinations; stopped after the test.
+     *
+     * <pre>{@code
+     * Stub payment = bus.stub(StubSpec.on("jms:queue:payments").rule(Rule.always().reply(Reply.json("{\"ok\":true}"))));
+     * }</pre>
+     */
+    public io.sitkit.stub.Stub stub(io.sitkit.stub.StubSpec spec) {
+        io.sitkit.stub.Stub stub = spec.renamed(names::resolve).start(bus);
+        synchronized (standIns) {
+            standIns.add(stub);
+        }
+        return stub;
+    }
+
+    /** Starts a relay between this test's {@code from} and {@code to}, with faults; stopped after the test. */
+    public io.sitkit.stub.Interceptor intercept(String from, String to, io.sitkit.fault.FaultPlan faults, long seed) {
+        io.sitkit.stub.Interceptor relay = io.sitkit.stub.Interceptor.between(names.resolve(from), names.resolve(to))
+                .faults(faults, seed).start(bus);
+        synchronized (standIns) {
+            standIns.add(relay);
+        }
+        return relay;
+    }
+
+    /** Stubs and relays this test started, last first. */
+    List<AutoCloseable> standIns() {
+        synchronized (standIns) {
+            List<AutoCloseable> all = new ArrayList<>(standIns);
+            java.util.Collections.reverse(all);
+            return all;
+        }
     }
 
     /** The shared bus itself (real names only; no renaming). */

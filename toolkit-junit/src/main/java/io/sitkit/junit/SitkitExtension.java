@@ -256,15 +256,20 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
                 return;
             }
             RuntimeException first = null;
+            List<AutoCloseable> toClose = new ArrayList<>(bus.standIns());
             List<Capture> captures = bus.captures();
             for (int i = captures.size() - 1; i >= 0; i--) {
+                toClose.add(captures.get(i));
+            }
+            for (AutoCloseable c : toClose) {
                 try {
-                    captures.get(i).close();
-                } catch (RuntimeException e) {
+                    c.close();
+                } catch (Exception e) {
+                    RuntimeException r = e instanceof RuntimeException re ? re : new IllegalStateException(e);
                     if (first == null) {
-                        first = e;
+                        first = r;
                     } else {
-                        first.addSuppressed(e);
+                        first.addSuppressed(r);
                     }
                 }
             }
