@@ -94,4 +94,21 @@ class FaultRunTest {
                 .hasMessage("delay bounds must be 0 <= min <= max, were PT0.005S and PT0.001S");
         assertThatThrownBy(() -> Fault.drop().withProbability(1.5)).hasMessage("probability must be <= 1, was 1.5");
     }
+
+    @Test
+    void a_wrong_schema_version_rewrites_the_confluent_id_and_a_slow_consumer_only_slows_intake() {
+        byte[] framed = io.sitkit.schema.avro.ConfluentWireFormat.frame(3, new byte[]{9, 9});
+        FaultRun run = FaultPlan.of(Fault.wrongSchemaVersion(8), Fault.slowConsumer(Duration.ofMillis(50)).everyNth(2)).start(1);
+
+        assertThat(run.intake()).isEqualTo(Duration.ZERO);
+        List<Emission> out = run.next(OutgoingMessage.bytes("kafka:x", framed));
+        assertThat(run.intake()).isEqualTo(Duration.ofMillis(50));
+
+        assertThat(out).hasSize(1);
+        assertThat(io.sitkit.schema.avro.ConfluentWireFormat.parse(out.get(0).message().payload(), "t").schemaId()).isEqualTo(8);
+        assertThat(out.get(0).delay()).isZero();
+        assertThat(run.next(order(1)).get(0).message()).isEqualTo(order(1));
+        assertThat(Fault.wrongSchemaVersion(8).describe()).isEqualTo("wrong schema id 8");
+        assertThat(Fault.slowConsumer(Duration.ofMillis(50)).everyNth(2).describe()).isEqualTo("slow consumer 50ms per message (every 2)");
+    }
 }
