@@ -126,20 +126,24 @@ public final class Stub implements AutoCloseable {
             record(new Exchange(received, request, null, before, after, List.of(), null));
             return;
         }
-        List<OutgoingMessage> sent = new ArrayList<>();
+        List<Emission> emissions = List.of();
         String error = null;
         try {
             if (!reply.isNone()) {
-                sent = answer(request, reply);
+                emissions = answer(request, reply);
             }
         } catch (TemplateException | IllegalArgumentException | UnroutableRequest e) {
             error = e.getMessage();
             LOG.warn("{} could not answer {}: {}", spec.name(), request.position(), error);
         }
-        record(new Exchange(received, request, rule.describe(), before, after, sent, error));
+        // Recorded before sending: whoever reacts to the reply and then verifies must find this request.
+        record(new Exchange(received, request, rule.describe(), before, after,
+                emissions.stream().map(Emission::message).toList(), error));
+        outbox.send(emissions);
     }
 
-    private List<OutgoingMessage> answer(Message request, Reply reply) {
+    /** The reply to send, after faults, with its delay; nothing is sent yet. */
+    private List<Emission> answer(Message request, Reply reply) {
         Destination to = destinationFor(request, reply);
         OutgoingMessage rendered = reply.render(templates.withRequest(request), to);
         OutgoingMessage out = propagation.apply(rendered, request, reply.hasKey());
@@ -147,8 +151,7 @@ public final class Stub implements AutoCloseable {
         for (Emission e : faults.next(out)) {
             emissions.add(new Emission(e.message(), e.delay().plus(reply.delay())));
         }
-        outbox.send(emissions);
-        return emissions.stream().map(Emission::message).toList();
+        return emissions;
     }
 
     private Destination destinationFor(Message request, Reply reply) {
