@@ -18,11 +18,18 @@ import java.util.StringJoiner;
 
 /**
  * Writes a failure message in the house order — expected, where, within, what was seen, nearest
- * misses, hints — and passes every word of it through the {@link Redactor}.
+ * misses, hints — and passes every word of it through the {@link Redactor}. Expectations and stub
+ * verification write theirs with it, so all of sitkit's failures read alike.
+ *
+ * <pre>{@code
+ * String text = new FailureReport("exactly 2 requests matching " + matcher.describe(), redactor)
+ *         .line("at stub payment-gateway on jms:queue:payments").line("within 5000ms")
+ *         .line("but saw 1 matching of 3 received").nearestMisses(misses, matcher, 3, "jms:queue:payments").render();
+ * }</pre>
  *
  * <p>Thread-safety: one instance per failure.
  */
-final class FailureReport {
+public final class FailureReport {
     /** How many of the latest non-matching messages are explained when looking for near misses. */
     static final int MISS_SCAN = 2_000;
     static final int PAYLOAD_SHOWN = 120;
@@ -33,12 +40,12 @@ final class FailureReport {
     private final Set<String> sensitive = new LinkedHashSet<>();
     private final Redactor redactor;
 
-    FailureReport(String expected, Redactor redactor) {
+    public FailureReport(String expected, Redactor redactor) {
         this.redactor = redactor;
         text.append("expected ").append(expected);
     }
 
-    FailureReport line(String line) {
+    public FailureReport line(String line) {
         text.append("\n  ").append(line);
         return this;
     }
@@ -68,7 +75,7 @@ final class FailureReport {
      * The best {@code max} near misses among {@code candidates} (scored by the share of checks
      * they pass), each with its checks.
      */
-    FailureReport nearestMisses(List<Message> candidates, MessageMatcher matcher, int max, String where) {
+    public FailureReport nearestMisses(List<Message> candidates, MessageMatcher matcher, int max, String where) {
         if (candidates.isEmpty() || max <= 0) {
             return this;
         }
@@ -99,7 +106,7 @@ final class FailureReport {
     }
 
     /** One message, as a near miss or a witness: position, key and payload preview. */
-    FailureReport message(Message m) {
+    public FailureReport message(Message m) {
         text.append("\n    ").append(render(m));
         return this;
     }
@@ -131,12 +138,12 @@ final class FailureReport {
         return out;
     }
 
-    FailureReport hint(String hint) {
+    public FailureReport hint(String hint) {
         hints.add(hint);
         return this;
     }
 
-    String render() {
+    public String render() {
         StringBuilder out = new StringBuilder(text);
         for (String h : hints) {
             out.append("\n  hint: ").append(h);

@@ -64,10 +64,12 @@ public final class StubSpec {
     private final FaultPlan faults;
     private final long seed;
     private final Duration verifyTimeout;
+    private final io.sitkit.redact.Redactor redactor;
 
     private StubSpec(Destination listen, String name, List<Rule> rules, Destination replyTo, boolean alwaysReplyTo,
                      CorrelateBy correlateBy, Set<String> copiedHeaders, String kafkaReplyTopicHeader,
-                     String kafkaCorrelationHeader, KeySource statePer, FaultPlan faults, long seed, Duration verifyTimeout) {
+                     String kafkaCorrelationHeader, KeySource statePer, FaultPlan faults, long seed, Duration verifyTimeout,
+                     io.sitkit.redact.Redactor redactor) {
         this.listen = listen;
         this.name = name;
         this.rules = List.copyOf(rules);
@@ -81,6 +83,7 @@ public final class StubSpec {
         this.faults = faults;
         this.seed = seed;
         this.verifyTimeout = verifyTimeout;
+        this.redactor = redactor;
     }
 
     /** A stub listening on {@code address} ({@code jms:queue:payments}, {@code kafka:payment-requests}). */
@@ -92,14 +95,14 @@ public final class StubSpec {
         Objects.requireNonNull(destination, "destination");
         return new StubSpec(destination, "stub of " + destination, List.of(), null, false, CorrelateBy.MESSAGE_ID,
                 new LinkedHashSet<>(Propagation.defaultCopiedHeaders()), KAFKA_REPLY_TOPIC, KAFKA_CORRELATION_ID, null,
-                FaultPlan.none(), 0, Duration.ofSeconds(5));
+                FaultPlan.none(), 0, Duration.ofSeconds(5), io.sitkit.redact.Redactor.none());
     }
 
     private StubSpec copy(Destination listen, String name, List<Rule> rules, Destination replyTo, boolean alwaysReplyTo,
                           CorrelateBy correlateBy, Set<String> copiedHeaders, KeySource statePer, FaultPlan faults,
                           long seed, Duration verifyTimeout) {
         return new StubSpec(listen, name, rules, replyTo, alwaysReplyTo, correlateBy, copiedHeaders, kafkaReplyTopicHeader,
-                kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout);
+                kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout, redactor);
     }
 
     /** The name in logs, exchanges and failure messages. */
@@ -147,7 +150,7 @@ public final class StubSpec {
     public StubSpec kafkaHeaders(String replyTopicHeader, String correlationHeader) {
         return new StubSpec(listen, name, rules, replyTo, alwaysReplyTo, correlateBy, copiedHeaders,
                 Objects.requireNonNull(replyTopicHeader, "replyTopicHeader"),
-                Objects.requireNonNull(correlationHeader, "correlationHeader"), statePer, faults, seed, verifyTimeout);
+                Objects.requireNonNull(correlationHeader, "correlationHeader"), statePer, faults, seed, verifyTimeout, redactor);
     }
 
     /**
@@ -176,10 +179,17 @@ public final class StubSpec {
                 Objects.requireNonNull(timeout, "timeout"));
     }
 
+    /** Masks sensitive fields in verification failures (a JUnit test's {@code SitBus.stub} sets the configured one). */
+    public StubSpec redactedBy(io.sitkit.redact.Redactor redactor) {
+        return new StubSpec(listen, name, rules, replyTo, alwaysReplyTo, correlateBy, copiedHeaders, kafkaReplyTopicHeader,
+                kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout, Objects.requireNonNull(redactor, "redactor"));
+    }
+
     /** The same stub with its destinations renamed (a test's isolated names). */
     public StubSpec renamed(UnaryOperator<Destination> names) {
         return new StubSpec(names.apply(listen), name, rules.stream().map(r -> r.renamed(names)).toList(), replyTo == null ? null : names.apply(replyTo), alwaysReplyTo,
-                correlateBy, copiedHeaders, kafkaReplyTopicHeader, kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout);
+                correlateBy, copiedHeaders, kafkaReplyTopicHeader, kafkaCorrelationHeader, statePer, faults, seed, verifyTimeout,
+                redactor);
     }
 
     /** Starts listening; returns once the stub's consumer is registered with the broker. */
@@ -240,6 +250,10 @@ public final class StubSpec {
 
     public Duration verifyTimeout() {
         return verifyTimeout;
+    }
+
+    public io.sitkit.redact.Redactor redactor() {
+        return redactor;
     }
 
     @Override

@@ -136,7 +136,7 @@ public final class SitBus {
      * }</pre>
      */
     public io.sitkit.stub.Stub stub(io.sitkit.stub.StubSpec spec) {
-        io.sitkit.stub.Stub stub = spec.renamed(names::resolve).start(bus);
+        io.sitkit.stub.Stub stub = spec.renamed(names::resolve).redactedBy(spec.redactor().with(redactor)).start(bus);
         synchronized (standIns) {
             standIns.add(stub);
         }

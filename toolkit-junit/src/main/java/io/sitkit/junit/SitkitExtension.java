@@ -206,15 +206,32 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
         return state.bus;
     }
 
+    /** {@code @SitTest} on the test class or, for a {@code @Nested} class, the nearest enclosing class that has it. */
     private Optional<SitTest> annotation(ExtensionContext context) {
-        return context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, SitTest.class));
+        for (Class<?> c : classes(context)) {
+            Optional<SitTest> a = AnnotationSupport.findAnnotation(c, SitTest.class);
+            if (a.isPresent()) {
+                return a;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The test class, then the classes a {@code @Nested} (inner) class is enclosed by, innermost first. */
+    private static List<Class<?>> classes(ExtensionContext context) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> c = context.getTestClass().orElse(null); c != null;
+             c = java.lang.reflect.Modifier.isStatic(c.getModifiers()) ? null : c.getEnclosingClass()) {
+            out.add(c);
+        }
+        return out;
     }
 
     /** Addresses from the builder, {@code @SitTest(observe)}, and {@code @Observe} on the class and the method. */
     private List<String> observed(ExtensionContext context) {
         Set<String> all = new LinkedHashSet<>(observe);
         annotation(context).ifPresent(a -> addAll(all, a.observe(), "@SitTest(observe) on " + context.getRequiredTestClass().getName()));
-        addObserve(all, context.getRequiredTestClass());
+        classes(context).forEach(c -> addObserve(all, c));
         context.getTestMethod().ifPresent(m -> addObserve(all, m));
         return new ArrayList<>(all);
     }

@@ -1,7 +1,6 @@
 package io.sitkit.junit.topdown;
 
 import io.sitkit.core.Message;
-import io.sitkit.junit.Observe;
 import io.sitkit.junit.SitBus;
 import io.sitkit.junit.SitEnvironment;
 import io.sitkit.junit.SitTest;
@@ -72,11 +71,7 @@ class CheckoutTopDownIT {
         WithTheRealPaymentService() { super(Payment.REAL); }
     }
 
-    /**
-     * The checkout's flow, whichever payment service answers. {@code @Observe} is repeated here:
-     * a {@code @Nested} class does not see the outer class's {@code @SitTest(observe)}.
-     */
-    @Observe(ORDER_EVENTS)
+    /** The checkout's flow, whichever payment service answers; the nested classes observe what the outer {@code @SitTest} says. */
     abstract static class CheckoutFlow {
         private final Payment payment;
         private Stub gateway;
@@ -193,16 +188,22 @@ class CheckoutTopDownIT {
         // no wait: each request was recorded before its reply went out, and the checkout has had both replies
         assertThatThrownBy(() -> gateway.received(exactly(1), jsonPath("$.orderId").isEqualTo("o-6"), Duration.ZERO))
                 .isInstanceOf(StubVerificationError.class)
-                .satisfies(e -> assertThat(withoutArrivalTimes(e.getMessage())).isEqualTo("payment-gateway on "
-                        + bus.destination(PAYMENT_REQUESTS) + ": expected exactly 1 request matching $.orderId == \"o-6\","
-                        + " but 0 of the 2 requests received matched (waited 0 ms)\n"
-                        + "  1. <arrived> key=- {\"orderId\":\"o-4\",\"amount\":250} — did not match: $.orderId == \"o-6\" (was \"o-4\")\n"
-                        + "  2. <arrived> key=- {\"orderId\":\"o-5\",\"amount\":1500} — did not match: $.orderId == \"o-6\" (was \"o-5\")"));
+                .satisfies(e -> assertThat(withoutMessageIds(e.getMessage())).isEqualTo("""
+                        expected exactly 1 request matching $.orderId == "o-6"
+                          at stub payment-gateway on %1$s
+                          within 0ms
+                          but saw 0 matching of 2 received
+                          the stub answered 2, no rule took 0, could not answer 0
+                          nearest misses (2 of 2 on %1$s):
+                            %1$s id=<id> {"orderId":"o-4","amount":250}
+                              FAIL $.orderId == "o-6": was "o-4"
+                            %1$s id=<id> {"orderId":"o-5","amount":1500}
+                              FAIL $.orderId == "o-6": was "o-5\"""".formatted(bus.destination(PAYMENT_REQUESTS))));
     }
 
-    /** The message with each request's arrival instant replaced by {@code <arrived>}. */
-    private static String withoutArrivalTimes(String message) {
-        return message.replaceAll("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z", "<arrived>");
+    /** The message with each request's JMS message id replaced by {@code <id>}. */
+    private static String withoutMessageIds(String message) {
+        return message.replaceAll("id=ID:\\S+", "id=<id>");
     }
 
     static CheckoutService checkout(SitBus bus, SitEnvironment env, Duration paymentTimeout) throws JMSException {
