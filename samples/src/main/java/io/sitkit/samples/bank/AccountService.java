@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AccountService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Ledger ledger = new Ledger();
     private final Set<Bug> bugs;
     private final String events;

@@ -1,6 +1,7 @@
 package io.sitkit.samples.bank;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Ledger {
     private final Map<String, Outcome> postings = new HashMap<>();
 
     synchronized void open(String accountId, BigDecimal balance, BigDecimal savings) {
-        accounts.put(accountId, new Account(balance, savings));
+        accounts.put(accountId, new Account(cents(balance), cents(savings)));
     }
 
     synchronized Outcome post(String postingId, String txId, String accountId, String type, BigDecimal amount) {
@@ -64,7 +65,7 @@ final class Ledger {
         if (before != null) {
             return before.replay();
         }
-        Outcome outcome = apply(txId, accountId, type, amount);
+        Outcome outcome = apply(txId, accountId, type, amount == null ? null : cents(amount));
         postings.put(postingId, outcome);
         return outcome;
     }
@@ -102,6 +103,10 @@ final class Ledger {
             }
         }
         return new Outcome("POSTED", null, a.balance, events, false);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /** The account's history, oldest first; empty for an unknown account. */

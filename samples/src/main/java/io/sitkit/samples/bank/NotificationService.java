@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class NotificationService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Connection jms;
     private Session session;
     private MessageProducer notifications;

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TransactionProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionProcessor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Set<Bug> bugs;
     private final Duration replyTimeout;
     private final String completed;
