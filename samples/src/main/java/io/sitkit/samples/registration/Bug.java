@@ -9,8 +9,8 @@ package io.sitkit.samples.registration;
 public enum Bug {
     /**
      * The authentication service's JSON mapper was switched to snake_case naming: its e-mail
-     * requests say {@code user_name} and {@code activation_link}, the e-mail service reads
-     * {@code username} and {@code activationLink} and gives up on every request.
+     * requests say {@code user_id} and {@code activation_link}, the e-mail service reads
+     * {@code userId} and {@code activationLink} and parks every request as unreadable.
      */
     SNAKE_CASE_FIELDS,
     /**

@@ -38,16 +38,16 @@ class RegistrationBugsIT {
             register(bus, "r-1", "ann", "ann@example.test");
             assertThat(answer(bus, "r-1")).hasJsonPath("$.status", "ACCEPTED");
 
-            assertThatThrownBy(() -> bus.expect(EMAIL_REQUESTS).message(allOf(jsonPath("$.username").isEqualTo("ann"),
+            assertThatThrownBy(() -> bus.expect(EMAIL_REQUESTS).message(allOf(jsonPath("$.userId").isEqualTo("u-1"),
                     jsonPath("$.activationLink").exists())).within(ofSeconds(2)))
                     .isInstanceOf(ExpectationFailedError.class)
-                    .hasMessageStartingWith("expected a message matching $.username == \"ann\" and $.activationLink exists\n  on "
+                    .hasMessageStartingWith("expected a message matching $.userId == \"u-1\" and $.activationLink exists\n  on "
                             + bus.destination(EMAIL_REQUESTS))
-                    .hasMessageContaining("FAIL $.username == \"ann\": missing")
-                    .hasMessageContaining("hint: field `username` missing; the message has `user_name` (snake_case vs camelCase)")
-                    .hasMessageContaining("hint: field `activationLink` missing; the message has `activation_link` (snake_case vs camelCase)");
+                    .hasMessageContaining("FAIL $.userId == \"u-1\": missing")
+                    .hasMessageContaining("hint: field `userId` missing; the message has `user_id` (camelCase vs snake_case)")
+                    .hasMessageContaining("hint: field `activationLink` missing; the message has `activation_link` (camelCase vs snake_case)");
             // what the user sees: no mail; the e-mail service parked the request, saying why
-            assertThat(bus.expect(FAILED).message(correlationId("u-1")).within(ofSeconds(2))).hasHeader("reason", "missing field username");
+            assertThat(bus.expect(FAILED).message(correlationId("u-1")).within(ofSeconds(2))).hasHeader("reason", "missing field userId");
         }
     }
 
