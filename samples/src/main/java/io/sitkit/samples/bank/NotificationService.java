@@ -49,7 +49,8 @@ public final class NotificationService implements AutoCloseable {
             n.session = n.jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             n.notifications = n.session.createProducer(n.session.createTopic(wiring.jmsTopic("customer.notifications")));
             String events = wiring.topic("account.events");
-            n.loop = PollLoop.start("notification-service", wiring.consumer("notification-service." + events), List.of(events), n::onEvent);
+            String group = "notification-service." + events; // per topic: the thread is named after it too
+            n.loop = PollLoop.start(group, wiring.consumer(group), List.of(events), n::onEvent);
             return n;
         } catch (JMSException | RuntimeException e) {
             n.close();

@@ -68,8 +68,8 @@ public final class TransactionProcessor implements AutoCloseable {
             p.postings = p.session.createProducer(p.session.createQueue(wiring.queue("account.postings")));
             p.replies = p.session.createQueue(wiring.queue("account.replies"));
             String requests = wiring.topic("transactions.requested");
-            p.loop = PollLoop.start("transaction-processor", wiring.consumer("transaction-processor." + requests),
-                    List.of(requests), p::onRequest);
+            String group = "transaction-processor." + requests; // per topic: the thread is named after it too
+            p.loop = PollLoop.start(group, wiring.consumer(group), List.of(requests), p::onRequest);
             return p;
         } catch (JMSException | RuntimeException e) {
             p.close();

@@ -75,7 +75,8 @@ public final class ProfileService implements AutoCloseable {
             s.replies = s.session.createProducer(null);
             s.configuredReplies = s.session.createQueue(wiring.queue("profile.replies"));
             String authEvents = wiring.topic("auth.events");
-            s.loop = PollLoop.start("profile-service", wiring.consumer("profile-service." + authEvents), List.of(authEvents), s::onAuthEvent);
+            String group = "profile-service." + authEvents; // per topic: the thread is named after it too
+            s.loop = PollLoop.start(group, wiring.consumer(group), List.of(authEvents), s::onAuthEvent);
             s.session.createConsumer(s.session.createQueue(wiring.queue("profile.requests"))).setMessageListener(s::onRequest);
             return s;
         } catch (JMSException | RuntimeException e) {

@@ -62,7 +62,8 @@ public final class AuthenticationService implements AutoCloseable {
             a.session = a.jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             a.emails = a.session.createProducer(a.session.createQueue(wiring.queue("email.requests")));
             String topic = wiring.topic("user.registered");
-            a.loop = PollLoop.start("authentication", wiring.consumer("authentication." + topic), List.of(topic), a::onRegistered);
+            String group = "authentication." + topic; // per topic: the thread is named after it too
+            a.loop = PollLoop.start(group, wiring.consumer(group), List.of(topic), a::onRegistered);
             return a;
         } catch (JMSException | RuntimeException e) {
             a.close();

@@ -9,6 +9,7 @@ import io.sitkit.samples.support.Wiring;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** The banking system's addresses and the few steps every banking test takes. */
@@ -49,5 +50,12 @@ final class Bank {
     /** This test's real addresses of logical ones, for flow expectations. */
     static String[] real(SitBus bus, String... addresses) {
         return Arrays.stream(addresses).map(a -> bus.destination(a).toString()).toArray(String[]::new);
+    }
+
+    /** Fails when a service's poll thread (named after the topic it reads) still runs after its system was closed. */
+    static void assertNoPollThreadsLeftOn(SitBus bus, String... topics) {
+        List<String> names = Arrays.stream(topics).map(t -> bus.destination(t).name()).toList();
+        org.assertj.core.api.Assertions.assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("threads still running after the system was closed").noneMatch(n -> names.stream().anyMatch(n::endsWith));
     }
 }

@@ -53,8 +53,9 @@ class BankingFlowIT {
     }
 
     @AfterEach
-    void stopTheBank() {
+    void stopTheBank(SitBus bus) {
         bank.close();
+        Bank.assertNoPollThreadsLeftOn(bus, REQUESTED, EVENTS);
     }
 
     @Smoke

@@ -9,6 +9,8 @@ import io.sitkit.junit.SitEnvironment;
 import io.sitkit.samples.support.Wiring;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import static io.sitkit.match.Matchers.correlationId;
@@ -82,5 +84,12 @@ final class MobileApp {
 
     static Message answer(SitBus bus, String id) {
         return bus.expect(APP_REPLIES).message(correlationId(id)).within(ofSeconds(5));
+    }
+
+    /** Fails when a service's poll thread (named after the topic it reads) still runs after its system was closed. */
+    static void assertNoPollThreadsLeftOn(SitBus bus, String... topics) {
+        List<String> names = Arrays.stream(topics).map(t -> bus.destination(t).name()).toList();
+        org.assertj.core.api.Assertions.assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("threads still running after the system was closed").noneMatch(n -> names.stream().anyMatch(n::endsWith));
     }
 }

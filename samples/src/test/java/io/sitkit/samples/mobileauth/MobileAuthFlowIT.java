@@ -47,8 +47,9 @@ class MobileAuthFlowIT {
     }
 
     @AfterEach
-    void stopTheServices() {
+    void stopTheServices(SitBus bus) {
         system.close();
+        MobileApp.assertNoPollThreadsLeftOn(bus, AUTH_EVENTS);
     }
 
     @Smoke

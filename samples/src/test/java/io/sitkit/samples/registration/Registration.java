@@ -7,6 +7,8 @@ import io.sitkit.junit.SitBus;
 import io.sitkit.junit.SitEnvironment;
 import io.sitkit.samples.support.Wiring;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import static io.sitkit.match.Matchers.correlationId;
@@ -42,5 +44,17 @@ final class Registration {
     /** The registration service's answer to the form sent with {@code id}. */
     static Message answer(SitBus bus, String id) {
         return bus.expect(REPLIES).message(correlationId(id)).within(ofSeconds(5));
+    }
+
+    /** This test's real addresses of logical ones, for flow expectations. */
+    static String[] real(SitBus bus, String... addresses) {
+        return Arrays.stream(addresses).map(a -> bus.destination(a).toString()).toArray(String[]::new);
+    }
+
+    /** Fails when a service's poll thread (named after the topic it reads) still runs after its system was closed. */
+    static void assertNoPollThreadsLeftOn(SitBus bus, String... topics) {
+        List<String> names = Arrays.stream(topics).map(t -> bus.destination(t).name()).toList();
+        org.assertj.core.api.Assertions.assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("threads still running after the system was closed").noneMatch(n -> names.stream().anyMatch(n::endsWith));
     }
 }

@@ -53,8 +53,9 @@ class RegistrationFlowIT {
     }
 
     @AfterEach
-    void stopTheServices() {
+    void stopTheServices(SitBus bus) {
         system.close();
+        Registration.assertNoPollThreadsLeftOn(bus, REGISTERED);
     }
 
     @Smoke
@@ -64,7 +65,7 @@ class RegistrationFlowIT {
 
         assertThat(answer(bus, "r-1")).hasJsonPath("$.status", "ACCEPTED").hasJsonPath("$.userId", "u-1");
         bus.expect().withCorrelation(CorrelationRules.byDefault(KeySource.jsonPath("$.username"))).expectFlow("ann")
-                .through(real(bus, REQUESTS, REGISTERED, EMAIL_REQUESTS, OUTBOX)).eachHopWithin(ofSeconds(1)).within(ofSeconds(5));
+                .through(Registration.real(bus, REQUESTS, REGISTERED, EMAIL_REQUESTS, OUTBOX)).eachHopWithin(ofSeconds(1)).within(ofSeconds(5));
         Message mail = bus.expect(OUTBOX).message(jsonPath("$.userId").isEqualTo("u-1")).within(ofSeconds(1));
         assertThat(mail).hasCorrelationId("u-1").hasJsonPath("$.to", "ann@example.test")
                 .hasJsonPath("$.subject", "Activate your account, ann")
@@ -136,9 +137,5 @@ class RegistrationFlowIT {
     private static String tokenOf(Message mail) {
         String html = mail.payloadJson().get("html").asText();
         return html.replaceAll(".*&amp;token=([0-9a-f]+)\".*", "$1");
-    }
-
-    static String[] real(SitBus bus, String... addresses) {
-        return java.util.Arrays.stream(addresses).map(a -> bus.destination(a).toString()).toArray(String[]::new);
     }
 }
