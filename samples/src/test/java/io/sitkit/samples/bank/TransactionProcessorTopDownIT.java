@@ -48,7 +48,7 @@ class TransactionProcessorTopDownIT {
             request(bus, "tx-t1", "acc-9", "WITHDRAWAL", "5000.00");
 
             bus.expect(COMPLETED).message(allOf(key("acc-9"), jsonPath("$.txId").isEqualTo("tx-t1"),
-                    jsonPath("$.status").isEqualTo("DECLINED"), jsonPath("$.reason").isEqualTo("INSUFFICIENT_FUNDS"))).within(ofSeconds(5));
+                    jsonPath("$.status").isEqualTo("DECLINED"), jsonPath("$.reason").isEqualTo("INSUFFICIENT_FUNDS"))).within(ofSeconds(10));
             bus.expect(REPLIES).message(correlationId("tx-t1")).within(ofSeconds(1));
             accounts.received(exactly(1), allOf(correlationId("tx-t1"), jsonPath("$.postingId").isEqualTo("tx-t1"),
                     jsonPath("$.accountId").isEqualTo("acc-9"), jsonPath("$.type").isEqualTo("WITHDRAWAL"), jsonPath("$.amount").isEqualTo(5000)));
@@ -62,7 +62,7 @@ class TransactionProcessorTopDownIT {
             request(bus, "tx-t2", "acc-9", "DEPOSIT", "10.00");
 
             bus.expect(COMPLETED).message(allOf(jsonPath("$.txId").isEqualTo("tx-t2"), jsonPath("$.status").isEqualTo("FAILED"),
-                    jsonPath("$.reason").isEqualTo("no answer from the account service within 300 ms"))).within(ofSeconds(5));
+                    jsonPath("$.reason").isEqualTo("no answer from the account service within 300 ms"))).within(ofSeconds(10));
             accounts.received(exactly(1), jsonPath("$.postingId").isEqualTo("tx-t2"));
         }
     }

@@ -83,7 +83,7 @@ final class MobileApp {
     }
 
     static Message answer(SitBus bus, String id) {
-        return bus.expect(APP_REPLIES).message(correlationId(id)).within(ofSeconds(5));
+        return bus.expect(APP_REPLIES).message(correlationId(id)).within(ofSeconds(10));
     }
 
     /** Fails when a service's poll thread (named after the topic it reads) still runs after its system was closed. */

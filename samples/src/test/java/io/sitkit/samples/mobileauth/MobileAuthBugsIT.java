@@ -45,13 +45,12 @@ class MobileAuthBugsIT {
             String token = token(login(bus, "l-1", "ann", "s3cret", "profile:read"));
             MobileApp.send(bus, PROFILE_REQUESTS, "p-1", new ObjectMapper().createObjectNode().put("action", "READ").put("userId", "u-1"), token);
 
-            assertThatThrownBy(() -> bus.expect(APP_REPLIES).message(correlationId("p-1")).within(ofSeconds(1)))
+            bus.expect(PROFILE_REPLIES).message(correlationId("p-1")).within(ofSeconds(10)); // answered, but where?
+            assertThatThrownBy(() -> bus.expect(APP_REPLIES).message(correlationId("p-1")).within(Duration.ZERO))
                     .isInstanceOf(ExpectationFailedError.class)
                     .hasMessageStartingWith("expected a message matching JMSCorrelationID == \"p-1\"\n  on " + bus.destination(APP_REPLIES))
                     .hasMessageContaining(bus.destination(APP_REPLIES) + "=1, " + bus.destination(PROFILE_REPLIES) + "=1")
                     .hasMessageContaining("FAIL JMSCorrelationID == \"p-1\": was \"l-1\"");
-            // the answer exists — on the queue the profile service was configured with
-            bus.expect(PROFILE_REPLIES).message(correlationId("p-1")).within(ofSeconds(1));
         }
     }
 
@@ -62,7 +61,7 @@ class MobileAuthBugsIT {
             String old = token(login(bus, "l-1", "ann", "s3cret", "profile:read"));
             assertThat(read(bus, "p-1", old, "u-1")).hasJsonPath("$.status", "OK");
             MobileApp.changePassword(bus, "c-1", "ann", "s3cret", "n3w-s3cret");
-            bus.expect(PROFILE_EVENTS).message(allOf(key("u-1"), jsonPath("$.type").isEqualTo("TokensRevoked"))).within(ofSeconds(5));
+            bus.expect(PROFILE_EVENTS).message(allOf(key("u-1"), jsonPath("$.type").isEqualTo("TokensRevoked"))).within(ofSeconds(10));
 
             Message answer = read(bus, "p-2", old, "u-1");
             assertThatThrownBy(() -> assertThat(answer).hasJsonPath("$.reason", "REVOKED"))

@@ -106,7 +106,7 @@ class MobileAuthFlowIT {
         bus.expect().expectOrder(bus.destination(AUTH_EVENTS).toString(), allOf(key("u-1"), jsonPath("$.type").isEqualTo("PasswordChanged")))
                 .before(bus.destination(PROFILE_EVENTS).toString(), allOf(key("u-1"), jsonPath("$.type").isEqualTo("TokensRevoked"),
                         jsonPath("$.validFromVersion").isEqualTo(2)))
-                .within(ofSeconds(5));
+                .within(ofSeconds(10));
 
         assertThat(read(bus, "p-2", old, "u-1")).hasJsonPath("$.status", "DENIED").hasJsonPath("$.reason", "REVOKED");
         assertThat(login(bus, "l-2", "ann", "s3cret", "profile:read")).hasJsonPath("$.reason", "BAD_CREDENTIALS");

@@ -36,7 +36,7 @@ class EmailServiceBottomUpIT {
                     {"template": "activation", "userId": "u-7", "username": "Zoë <b>&</b> 😀", "email": "zoe@example.test",
                      "activationLink": "https://sitkit.example/activate?user=Zo%C3%AB&token=00ff"}""");
 
-            Message mail = bus.expect(OUTBOX).message(correlationId("u-7")).within(ofSeconds(5));
+            Message mail = bus.expect(OUTBOX).message(correlationId("u-7")).within(ofSeconds(10));
             assertThat(mail).isEquivalentTo("""
                     {"userId": "u-7", "username": "Zoë <b>&</b> 😀", "to": "zoe@example.test",
                      "subject": "Activate your account, Zoë <b>&</b> 😀",
@@ -51,7 +51,7 @@ class EmailServiceBottomUpIT {
             send(bus, "u-8", """
                     {"template": "activation", "userId": "u-8", "email": "x@example.test", "activationLink": "https://sitkit.example/activate"}""");
 
-            Message parked = bus.expect(FAILED).message(correlationId("u-8")).within(ofSeconds(5));
+            Message parked = bus.expect(FAILED).message(correlationId("u-8")).within(ofSeconds(10));
             assertThat(parked).hasHeader("reason", "missing field username").hasJsonPath("$.userId", "u-8");
             bus.expect(OUTBOX).noMessage(anyMessage()).within(ofMillis(0));
         }

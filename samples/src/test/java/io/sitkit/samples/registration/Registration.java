@@ -43,7 +43,7 @@ final class Registration {
 
     /** The registration service's answer to the form sent with {@code id}. */
     static Message answer(SitBus bus, String id) {
-        return bus.expect(REPLIES).message(correlationId(id)).within(ofSeconds(5));
+        return bus.expect(REPLIES).message(correlationId(id)).within(ofSeconds(10));
     }
 
     /** This test's real addresses of logical ones, for flow expectations. */
