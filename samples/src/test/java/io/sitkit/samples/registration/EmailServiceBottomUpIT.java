@@ -40,7 +40,8 @@ class EmailServiceBottomUpIT {
             assertThat(mail).isEquivalentTo("""
                     {"userId": "u-7", "username": "Zoë <b>&</b> 😀", "to": "zoe@example.test",
                      "subject": "Activate your account, Zoë <b>&</b> 😀",
-                     "html": "<p>Hello Zoë &lt;b&gt;&amp;&lt;/b&gt; 😀,</p><p><a href=\\"https://sitkit.example/activate?user=Zo%C3%AB&amp;token=00ff\\">Activate your account</a></p>"}""");
+                     "html": "<p>Hello Zoë &lt;b&gt;&amp;&lt;/b&gt; 😀,</p>\
+                    <p><a href=\\"https://sitkit.example/activate?user=Zo%C3%AB&amp;token=00ff\\">Activate your account</a></p>"}""");
             bus.expect(FAILED).noMessage(anyMessage()).within(ofMillis(0));
         }
     }
