@@ -51,6 +51,16 @@ public final class CorrelationRules {
         return on(Destination.parse(address), source);
     }
 
+    /**
+     * A copy whose rules name the destinations {@code names} gives for the ones named here — the
+     * real names a test's logical addresses stand for. {@code names} must keep a real name as it is.
+     */
+    public CorrelationRules renamed(java.util.function.UnaryOperator<Destination> names) {
+        Map<Destination, KeySource> copy = new LinkedHashMap<>();
+        rules.forEach((d, s) -> copy.put(names.apply(d), s));
+        return new CorrelationRules(fallback, copy);
+    }
+
     /** The rule for a destination, if any. */
     public Optional<KeySource> sourceFor(Destination destination) {
         KeySource s = rules.get(destination);

@@ -10,6 +10,7 @@ import io.sitkit.redact.Redactor;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,9 +39,10 @@ public final class Expectations {
     private final Redactor redactor;
     private final int nearestMisses;
     private final AtomicReference<FlowIndex> index;
+    private final UnaryOperator<Destination> names;
 
     private Expectations(Capture capture, CorrelationRules rules, Redactor redactor, int nearestMisses,
-                         AtomicReference<FlowIndex> index) {
+                         AtomicReference<FlowIndex> index, UnaryOperator<Destination> names) {
         this.capture = Objects.requireNonNull(capture, "capture");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -49,30 +51,46 @@ public final class Expectations {
         }
         this.nearestMisses = nearestMisses;
         this.index = index;
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /** Expectations over {@code capture}, without correlation rules or redaction, showing 3 near misses. */
     public static Expectations of(Capture capture) {
-        return new Expectations(capture, CorrelationRules.none(), Redactor.none(), 3, new AtomicReference<>());
+        return new Expectations(capture, CorrelationRules.none(), Redactor.none(), 3, new AtomicReference<>(),
+                UnaryOperator.identity());
     }
 
-    /** A copy correlating by {@code rules} (needed by flow expectations). */
+    /**
+     * A copy correlating by {@code rules} (needed by flow expectations); the destinations the rules
+     * name are read through {@link #withNames names}.
+     */
     public Expectations withCorrelation(CorrelationRules rules) {
-        return new Expectations(capture, rules, redactor, nearestMisses, new AtomicReference<>());
+        return new Expectations(capture, rules.renamed(names), redactor, nearestMisses, new AtomicReference<>(), names);
     }
 
     /** A copy whose failure messages pass through {@code redactor}. */
     public Expectations withRedactor(Redactor redactor) {
-        return new Expectations(capture, rules, redactor, nearestMisses, index);
+        return new Expectations(capture, rules, redactor, nearestMisses, index, names);
     }
 
     /** A copy showing up to {@code count} nearest misses in failure messages. */
     public Expectations withNearestMisses(int count) {
-        return new Expectations(capture, rules, redactor, count, index);
+        return new Expectations(capture, rules, redactor, count, index, names);
+    }
+
+    /**
+     * A copy reading every address it is given — in {@code expect}, {@code expectOrder},
+     * {@code through}, {@link FieldMapping}s and correlation rules — through {@code names}, from the
+     * logical address a test writes to the destination it really uses. {@code names} must return a
+     * real destination unchanged. toolkit-junit's {@code SitBus.expect()} sets the test's names.
+     */
+    public Expectations withNames(UnaryOperator<Destination> names) {
+        return new Expectations(capture, rules.renamed(names), redactor, nearestMisses, new AtomicReference<>(), names);
     }
 
     /** Expectations on one captured destination. */
     public DestinationExpectation expect(Destination destination) {
+        destination = names.apply(destination);
         if (!capture.destinations().contains(destination)) {
             throw new IllegalArgumentException(destination + " is not captured here; captured: " + capture.destinations()
                     + " — add it to the capture before the system under test runs");
@@ -87,8 +105,7 @@ public final class Expectations {
 
     /** An ordering expectation: the first message matching {@code matcher} on {@code address} comes before … */
     public OrderExpectation expectOrder(String address, MessageMatcher matcher) {
-        expect(address);
-        return new OrderExpectation(this, Destination.parse(address), matcher);
+        return new OrderExpectation(this, expect(address).destination(), matcher);
     }
 
     /** A flow expectation for one correlation key (needs {@link #withCorrelation}). */
@@ -129,6 +146,15 @@ public final class Expectations {
 
     Redactor redactor() {
         return redactor;
+    }
+
+    /** The destination a test means by {@code address}, checked to be captured. */
+    Destination resolve(String address) {
+        return expect(address).destination();
+    }
+
+    UnaryOperator<Destination> names() {
+        return names;
     }
 
     int nearestMisses() {

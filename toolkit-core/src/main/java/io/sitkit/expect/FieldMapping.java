@@ -37,6 +37,13 @@ public final class FieldMapping {
         return new FieldMapping(copy);
     }
 
+    /** The same mapping on the destinations {@code names} gives for these (the identity keeps it). */
+    FieldMapping renamed(java.util.function.UnaryOperator<Destination> names) {
+        Map<Destination, JsonPathExpression> copy = new LinkedHashMap<>();
+        paths.forEach((d, p) -> copy.put(names.apply(d), p));
+        return new FieldMapping(copy);
+    }
+
     Map<Destination, JsonPathExpression> paths() {
         return paths;
     }

@@ -56,11 +56,10 @@ public final class FlowExpectation {
 
     /** The destinations the flow passes through, in order (at least one, each captured). */
     public FlowExpectation through(String... addresses) {
-        List<Destination> ds = Arrays.stream(addresses).map(Destination::parse).toList();
-        if (ds.isEmpty()) {
+        if (addresses.length == 0) {
             throw new IllegalArgumentException("a flow passes through at least one destination");
         }
-        ds.forEach(context::expect);
+        List<Destination> ds = Arrays.stream(addresses).map(context::resolve).toList();
         for (Destination d : ds) {
             if (context.rules().sourceFor(d).isEmpty()) {
                 throw new IllegalStateException("no correlation rule covers " + d + "; give one with "
@@ -89,7 +88,7 @@ public final class FlowExpectation {
     /** The field keeps its value on every destination it is mapped on. */
     public FlowExpectation consistent(FieldMapping field) {
         List<FieldMapping> copy = new ArrayList<>(fields);
-        copy.add(Objects.requireNonNull(field, "field"));
+        copy.add(Objects.requireNonNull(field, "field").renamed(context.names()));
         return new FlowExpectation(context, key, path, eachHop, hopBounds, List.copyOf(copy));
     }
 

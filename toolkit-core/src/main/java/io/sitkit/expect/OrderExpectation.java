@@ -42,8 +42,7 @@ public final class OrderExpectation {
 
     /** The message that must come later. */
     public OrderExpectation before(String address, MessageMatcher matcher) {
-        context.expect(address);
-        return new OrderExpectation(context, firstAt, first, Destination.parse(address), Objects.requireNonNull(matcher, "matcher"));
+        return new OrderExpectation(context, firstAt, first, context.resolve(address), Objects.requireNonNull(matcher, "matcher"));
     }
 
     /**

@@ -60,9 +60,16 @@ public final class SitBus {
         return names.asMap();
     }
 
-    /** Publishes to the message's destination as this test names it; waits for the acknowledgement. */
+    /**
+     * Publishes to the message's destination as this test names it (its JMS reply-to too); waits for
+     * the acknowledgement.
+     */
     public PublishResult publish(OutgoingMessage message) {
-        return bus.publish(message.withDestination(names.resolve(message.destination())));
+        OutgoingMessage real = message.withDestination(names.resolve(message.destination()));
+        if (message.replyTo() != null) {
+            real = real.withReplyTo(names.resolve(message.replyTo()));
+        }
+        return bus.publish(real);
     }
 
     /** Publishes text to {@code address}. */
@@ -101,11 +108,16 @@ public final class SitBus {
         return c;
     }
 
-    /** Expectations over the observed capture, failure messages passed through the configured redactor. */
+    /**
+     * Expectations over the observed capture, failure messages passed through the configured
+     * redactor. They take this test's logical addresses everywhere — {@code through("kafka:orders", …)},
+     * {@code FieldMapping}, {@code CorrelationRules.on("jms:queue:payments", …)}, {@code expectOrder} —
+     * and real names as they are.
+     */
     public Expectations expect() {
         Expectations e = expectations;
         if (e == null) {
-            e = Expectations.of(capture()).withRedactor(redactor);
+            e = Expectations.of(capture()).withRedactor(redactor).withNames(names::resolve);
             expectations = e;
         }
         return e;

@@ -33,8 +33,13 @@ public final class Names {
         return resolve(Destination.parse(address));
     }
 
-    /** The real destination of a logical one. */
+    /** The real destination of a logical one; a real destination of this test stays as it is. */
     public Destination resolve(Destination logical) {
+        synchronized (resolved) {
+            if (resolved.containsValue(logical)) {
+                return logical;
+            }
+        }
         if (isolation == Isolation.SHARED_NAMES || logical.name().endsWith(suffix)) {
             resolved.putIfAbsent(logical.toString(), logical);
             return logical;
