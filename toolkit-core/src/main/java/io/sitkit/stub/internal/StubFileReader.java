@@ -50,7 +50,7 @@ public final class StubFileReader {
             throw new io.sitkit.stub.StubFileException(source, 0, 0,
                     "the file is empty; expected a mapping with stubs and/or interceptors", null);
         }
-        Map<String, YamlNode> top = root.members("a mapping with stubs and/or interceptors", TOP);
+        Map<String, YamlNode> top = root.members("a mapping with stubs and/or interceptors", TOP, "key", true);
         if (top.isEmpty()) {
             throw root.error("expected stubs and/or interceptors, found neither");
         }

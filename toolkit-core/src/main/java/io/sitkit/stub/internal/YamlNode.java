@@ -129,10 +129,20 @@ public final class YamlNode {
 
     /** As {@link #members(String, List)}, calling the keys {@code noun}s in the message ("unknown matcher 'jsonpath'"). */
     public Map<String, YamlNode> members(String expected, List<String> known, String noun) {
+        return members(expected, known, noun, false);
+    }
+
+    /**
+     * As {@link #members(String, List, String)}; with {@code extensions}, keys starting with {@code x-}
+     * are allowed too and left out of the result (a place for anchors, as in Compose files).
+     */
+    public Map<String, YamlNode> members(String expected, List<String> known, String noun, boolean extensions) {
         Map<String, YamlNode> members = members(expected);
         for (NodeTuple t : ((MappingNode) node).getValue()) {
             String key = ((ScalarNode) t.getKeyNode()).getValue();
-            if (!known.contains(key)) {
+            if (extensions && key.startsWith("x-")) {
+                members.remove(key);
+            } else if (!known.contains(key)) {
                 throw new YamlNode(source, t.getKeyNode(), path).error("unknown " + noun + " '" + key + "'"
                         + Suggestions.didYouMean(key, known) + "; known " + noun + "s: " + String.join(", ", known));
             }
