@@ -31,6 +31,11 @@ public final class RunningStubs implements AutoCloseable {
         this.interceptors = List.copyOf(interceptors);
     }
 
+    /** The file the stubs came from (or the name its text was parsed under). */
+    public String source() {
+        return source;
+    }
+
     /** The running stubs, in file order. */
     public List<Stub> stubs() {
         return stubs;
