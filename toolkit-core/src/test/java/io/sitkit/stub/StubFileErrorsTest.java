@@ -124,7 +124,7 @@ class StubFileErrorsTest {
                     rules:
                       - when: {jsonPath: {$.amount: {greater: 10}}}
                         reply: none
-                """)).isEqualTo("bad.yaml:4:38: stubs[0].rules[0].when.jsonPath.$.amount: unknown test 'greater';"
+                """)).isEqualTo("bad.yaml:4:38: stubs[0].rules[0].when.jsonPath.$.amount: unknown test 'greater' (did you mean 'greaterThan'?);"
                 + " known tests: equals, notEquals, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, matches,"
                 + " contains, exists, absent");
         assertThat(error("""

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * "Did you mean" for misspelt keys and words: the known word nearest by edit distance (ignoring
- * case), offered only when it is near enough to be a likely typo.
+ * case), offered only when it is near enough to be a likely typo, else a known word the given one
+ * begins (a word cut short).
  *
  * <pre>{@code
  * Suggestions.didYouMean("listn", List.of("name", "listen"));   // " (did you mean 'listen'?)"
@@ -35,7 +36,11 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= Math.max(2, Math.min(w.length(), best.length()) / 3) ? best : null;
+        if (best != null && bestDistance <= Math.max(2, Math.min(w.length(), best.length()) / 3)) {
+            return best;
+        }
+        // a word cut short: "greater" for "greaterThan"
+        return w.length() < 4 ? null : known.stream().filter(k -> k.toLowerCase(Locale.ROOT).startsWith(w)).findFirst().orElse(null);
     }
 
     /** Levenshtein distance. */
