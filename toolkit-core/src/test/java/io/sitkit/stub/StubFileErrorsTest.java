@@ -234,6 +234,24 @@ class StubFileErrorsTest {
     }
 
     @Test
+    void a_json_body_written_as_yaml_must_be_json_shaped() {
+        assertThat(error("""
+                stubs:
+                  - listen: jms:queue:payments
+                    rules:
+                      - reply:
+                          json: &loop {a: *loop}
+                """)).isEqualTo("bad.yaml:5:17: stubs[0].rules[0].reply.json: nests deeper than 100 levels (an alias that contains itself?)");
+        assertThat(error("""
+                stubs:
+                  - listen: jms:queue:payments
+                    rules:
+                      - reply:
+                          json: {a: 1, a: 2}
+                """)).isEqualTo("bad.yaml:5:24: stubs[0].rules[0].reply.json: the key 'a' appears twice");
+    }
+
+    @Test
     void conflicting_and_duplicate_definitions_are_refused() {
         assertThat(error("""
                 stubs:

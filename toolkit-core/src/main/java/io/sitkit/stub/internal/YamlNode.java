@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class YamlNode {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final int MAX_JSON_DEPTH = 100;
     private final String source;
     private final Node node;
     private final String path;
@@ -258,21 +259,33 @@ public final class YamlNode {
 
     /** The value as JSON: mappings as objects, lists as arrays, plain numbers, true/false and null as in JSON. */
     public JsonNode json() {
-        return toJson(node);
+        return toJson(node, path, 0);
     }
 
-    private static JsonNode toJson(Node n) {
+    private JsonNode toJson(Node n, String at, int depth) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (depth > MAX_JSON_DEPTH) {
+            throw error("nests deeper than " + MAX_JSON_DEPTH + " levels (an alias that contains itself?)");
+        }
         if (n instanceof MappingNode m) {
             ObjectNode o = f.objectNode();
             for (NodeTuple t : m.getValue()) {
-                o.set(((ScalarNode) t.getKeyNode()).getValue(), toJson(t.getValueNode()));
+                if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                    throw new YamlNode(source, t.getKeyNode(), at).error("a JSON member name must be a plain value, not "
+                            + kindOf(t.getKeyNode()));
+                }
+                if (o.has(key.getValue())) {
+                    throw new YamlNode(source, key, at).error("the key '" + key.getValue() + "' appears twice");
+                }
+                o.set(key.getValue(), toJson(t.getValueNode(), at + "." + key.getValue(), depth + 1));
             }
             return o;
         }
         if (n instanceof SequenceNode s) {
             var a = f.arrayNode();
-            s.getValue().forEach(e -> a.add(toJson(e)));
+            for (int i = 0; i < s.getValue().size(); i++) {
+                a.add(toJson(s.getValue().get(i), at + "[" + i + "]", depth + 1));
+            }
             return a;
         }
         ScalarNode s = (ScalarNode) n;
