@@ -89,6 +89,9 @@ public final class ConfigKeys {
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
 
+    /** Stub files (comma-separated) the sandbox starts once the environment is up (default: none). */
+    public static final String SANDBOX_STUBS = "sitkit.sandbox.stubs";
+
     /** Base URL of a schema registry's Confluent API, e.g. {@code http://registry:8081} or Apicurio's {@code …/apis/ccompat/v7}. */
     public static final String SCHEMA_REGISTRY_URL = "sitkit.schema-registry.url";
     /** Basic-auth user of the schema registry. */
@@ -117,7 +120,7 @@ public final class ConfigKeys {
             EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
-            SCHEMA_REGISTRY_TRUSTSTORE_TYPE);
+            SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);
 
     /** Prefixes whose keys pass through to the broker or client. */
     public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);

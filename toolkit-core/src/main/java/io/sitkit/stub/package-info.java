@@ -4,7 +4,8 @@
  * templates ({@link io.sitkit.template}) to the request's reply address or a fixed one, on either
  * transport, carrying correlation and trace context over, following scenarios, recording every
  * exchange for verification. An {@link io.sitkit.stub.Interceptor} relays a real flow from one
- * destination to another through seeded faults ({@link io.sitkit.fault}).
+ * destination to another through seeded faults ({@link io.sitkit.fault}). Both can be defined
+ * in YAML files ({@link io.sitkit.stub.StubFiles}), so one file drives them in tests and in the sandbox.
  *
  * <pre>{@code
  * try (Stub payment = StubSpec.on("jms:queue:payment.requests")

@@ -155,6 +155,28 @@ public final class SitBus {
         return stub;
     }
 
+    /**
+     * Starts the stubs and interceptors of a stub file ({@link io.sitkit.stub.StubFiles}) with this
+     * test's names for their destinations; stopped after the test. The file is read completely
+     * first: an error in it starts nothing.
+     *
+     * <pre>{@code
+     * RunningStubs neighbours = bus.stubs(Path.of("src/test/stubs/checkout-neighbours.yaml"));
+     * ... // the system under test sends to bus.destination("jms:queue:payment.requests")
+     * neighbours.stub("payment-gateway").received(exactly(1));
+     * }</pre>
+     *
+     * @throws io.sitkit.stub.StubFileException naming the file, line and column of what is wrong in it
+     */
+    public io.sitkit.stub.RunningStubs stubs(java.nio.file.Path file) {
+        io.sitkit.stub.RunningStubs running = io.sitkit.stub.StubFiles.read(file).renamed(names::resolve)
+                .redactedBy(redactor).start(bus);
+        synchronized (standIns) {
+            standIns.add(running);
+        }
+        return running;
+    }
+
     /** Starts a relay between this test's {@code from} and {@code to}, with faults; stopped after the test. */
     public io.sitkit.stub.Interceptor intercept(String from, String to, io.sitkit.fault.FaultPlan faults, long seed) {
         io.sitkit.stub.Interceptor relay = io.sitkit.stub.Interceptor.between(names.resolve(from), names.resolve(to))
