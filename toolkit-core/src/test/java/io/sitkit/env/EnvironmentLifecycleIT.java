@@ -2,6 +2,7 @@ package io.sitkit.env;
 
 import io.sitkit.config.ConfigException;
 import io.sitkit.config.SitkitConfig;
+import io.sitkit.sandbox.Sandbox;
 import io.sitkit.core.Capture;
 import io.sitkit.core.Destination;
 import io.sitkit.core.OutgoingMessage;

@@ -1,4 +1,4 @@
-package io.sitkit.env;
+package io.sitkit.sandbox;
 
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;

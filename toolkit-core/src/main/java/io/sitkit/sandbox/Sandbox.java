@@ -1,7 +1,12 @@
-package io.sitkit.env;
+package io.sitkit.sandbox;
 
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
+import io.sitkit.env.Bus;
+import io.sitkit.env.EmbeddedEnvironment;
+import io.sitkit.env.EmbeddedEnvironmentProvider;
+import io.sitkit.env.Environment;
+import io.sitkit.env.Environments;
 import io.sitkit.stub.RunningStubs;
 import io.sitkit.stub.StubFiles;
 import io.sitkit.stub.StubSet;
