@@ -37,7 +37,7 @@ class StubFileErrorsTest {
                     rules:
                       - reply: {json: '{}', colour: blue}
                 """)).isEqualTo("bad.yaml:4:29: stubs[0].rules[0].reply: unknown key 'colour'; known keys: json, text, file,"
-                + " key, headers, to, after");
+                + " key, headers, to, after, avro");
         assertThat(error("stub: []")).isEqualTo("bad.yaml:1:1: unknown key 'stub' (did you mean 'stubs'?); known keys: stubs,"
                 + " interceptors");
     }

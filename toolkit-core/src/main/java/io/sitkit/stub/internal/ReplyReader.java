@@ -23,12 +23,14 @@ import java.util.Map;
  *   headers: {payment-status: APPROVED}
  *   to: kafka:payment-results
  *   after: 250ms
+ *   avro: {schema: payment-result.avsc, schemaId: 7}   # optional: Avro-encode the JSON (Confluent frame with schemaId)
  * }</pre>
  *
  * <p>Thread-safety: stateless.
  */
 final class ReplyReader {
-    static final List<String> KEYS = List.of("json", "text", "file", "key", "headers", "to", "after");
+    static final List<String> KEYS = List.of("json", "text", "file", "key", "headers", "to", "after", "avro");
+    private static final List<String> AVRO_KEYS = List.of("schema", "schemaId");
     private static final List<String> BODIES = List.of("json", "text", "file");
 
     private ReplyReader() {
@@ -68,7 +70,36 @@ final class ReplyReader {
         if (m.containsKey("after")) {
             reply = reply.after(m.get("after").duration());
         }
+        if (m.containsKey("avro")) {
+            reply = avro(m.get("avro"), reply, baseDir);
+        }
         return reply;
+    }
+
+    /** {@code avro: {schema: file.avsc}} encodes as plain Avro binary; with {@code schemaId: n}, as a Confluent frame. */
+    private static Reply avro(YamlNode node, Reply reply, Path baseDir) {
+        Map<String, YamlNode> m = node.members("a mapping with schema (an .avsc file) and optionally schemaId", AVRO_KEYS);
+        if (!m.containsKey("schema")) {
+            throw node.error("an Avro reply needs schema: the .avsc file its JSON is encoded with");
+        }
+        YamlNode schemaNode = m.get("schema");
+        Path file = existing(schemaNode, baseDir, "schema file");
+        io.sitkit.schema.avro.AvroCodec codec;
+        try {
+            codec = io.sitkit.schema.avro.AvroCodec.of(new org.apache.avro.Schema.Parser().parse(Files.readString(file)));
+        } catch (java.io.IOException e) {
+            throw schemaNode.error("cannot read the schema file " + file + ": " + e.getMessage(), e);
+        } catch (org.apache.avro.SchemaParseException e) {
+            throw schemaNode.error("the schema file " + file + " is not a valid Avro schema: " + e.getMessage(), e);
+        }
+        if (!m.containsKey("schemaId")) {
+            return reply.asAvro(codec);
+        }
+        long id = m.get("schemaId").integer("the schema's registry id, a whole number from 0");
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            throw m.get("schemaId").error("a registry id is a whole number from 0 to " + Integer.MAX_VALUE + ", was " + id);
+        }
+        return reply.asConfluentAvro(codec, (int) id);
     }
 
     private static Template template(YamlNode body, boolean json) {
@@ -86,7 +117,7 @@ final class ReplyReader {
         }
     }
 
-    private static Template file(YamlNode node, Path baseDir) {
+    private static Path existing(YamlNode node, Path baseDir, String what) {
         String name = node.nonEmptyText("a file name relative to the stub file");
         Path file;
         try {
@@ -95,8 +126,13 @@ final class ReplyReader {
             throw node.error("'" + name + "' is not a file name: " + e.getReason());
         }
         if (!Files.isRegularFile(file)) {
-            throw node.error("the reply file '" + name + "' does not exist (looked for " + file + ")");
+            throw node.error("the " + what + " '" + name + "' does not exist (looked for " + file + ")");
         }
+        return file;
+    }
+
+    private static Template file(YamlNode node, Path baseDir) {
+        Path file = existing(node, baseDir, "reply file");
         try {
             return Template.load(file);
         } catch (TemplateException e) {
