@@ -1,0 +1,160 @@
+package io.sitkit.samples.shop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sitkit.samples.support.PollLoop;
+import io.sitkit.samples.support.Wiring;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checkout: reads checkout requests from {@code kafka:checkout-requests}, prices them ({@link Pricing}),
+ * asks the payment gateway over JMS request/reply ({@code jms:queue:payment.requests}, {@code JMSReplyTo}
+ * = {@code jms:queue:payment.replies}, {@code JMSCorrelationID} = the order id), and then publishes
+ * {@code OrderPlaced} (Avro, Confluent wire format) on {@code kafka:orders-placed} and tells the cart on
+ * {@code kafka:checkout-results} — placed, or the payment error. A resubmitted order id is answered once.
+ *
+ * <pre>{@code
+ * try (Checkout checkout = Checkout.start(wiring, Bug.none(), Duration.ofSeconds(2))) { ... }
+ * }</pre>
+ *
+ * <p>Thread-safety: requests are handled one at a time on the poll thread, which alone uses the JMS session.
+ */
+public final class Checkout implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String placedTopic;
+    private final String resultsTopic;
+    private final Set<Bug> bugs;
+    private final Duration paymentTimeout;
+    private final OrderPlacedCodec codec;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Connection jms;
+    private final Session session;
+    private final MessageProducer payments;
+    private final Queue replies;
+    private final Set<String> handled = new HashSet<>();
+    private final PollLoop<String, String> loop;
+
+    private Checkout(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) throws JMSException {
+        this.placedTopic = wiring.topic("orders-placed");
+        this.resultsTopic = wiring.topic("checkout-results");
+        this.bugs = Set.copyOf(bugs);
+        this.paymentTimeout = paymentTimeout;
+        this.codec = OrderPlacedCodec.connect(wiring);
+        codec.register(placedTopic);
+        this.jms = wiring.jms();
+        this.session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        this.payments = session.createProducer(session.createQueue(wiring.queue("payment.requests")));
+        this.replies = session.createQueue(wiring.queue("payment.replies"));
+        this.producer = wiring.bytesProducer();
+        this.loop = PollLoop.start("checkout", wiring.consumer("checkout"), List.of(wiring.topic("checkout-requests")), this::onRequest);
+    }
+
+    /** Starts checkout; payment answers later than {@code paymentTimeout} count as no answer. */
+    public static Checkout start(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) {
+        try {
+            return new Checkout(wiring, bugs, paymentTimeout);
+        } catch (JMSException e) {
+            throw new IllegalStateException("checkout cannot open its JMS session: " + e.getMessage(), e);
+        }
+    }
+
+    private void onRequest(ConsumerRecord<String, String> record) {
+        try {
+            JsonNode request = JSON.readTree(record.value());
+            String orderId = request.path("orderId").asText();
+            if (!bugs.contains(Bug.DUPLICATE_ON_RETRY) && !handled.add(orderId)) {
+                LOG.info("order {} was resubmitted; it is handled already", orderId);
+                return;
+            }
+            List<Line> lines = new ArrayList<>();
+            request.path("lines").forEach(l -> lines.add(new Line(l.path("sku").asText(), l.path("quantity").asInt(),
+                    l.path("unitPrice").decimalValue())));
+            Optional<String> code = Optional.ofNullable(request.path("discountCode").textValue());
+            Pricing price = Pricing.of(lines, code);
+            JsonNode payment = pay(orderId, price.total(), request.path("payment").path("cardToken").asText());
+            ObjectNode result = JSON.createObjectNode().put("orderId", orderId);
+            if (payment == null) {
+                result.put("status", "PAYMENT_FAILED").putObject("error").put("code", "payment_timeout")
+                        .put("message", "the payment gateway did not answer within " + paymentTimeout.toMillis() + " ms");
+            } else if ("APPROVED".equals(payment.path("status").asText())) {
+                publishPlaced(request, lines, code, price, payment.path("paymentId").asText());
+                result.put("status", "PLACED").put("total", price.total()).put("paymentId", payment.path("paymentId").asText());
+            } else {
+                result.put("status", "PAYMENT_FAILED").set("error", payment.path("error"));
+            }
+            send(resultsTopic, orderId, result.toString().getBytes(StandardCharsets.UTF_8), null);
+        } catch (Exception e) {
+            LOG.warn("checkout request at offset {} failed: {}", record.offset(), e.toString());
+        }
+    }
+
+    /** The gateway's reply to a payment of {@code amount}, or null when none came within the timeout. */
+    private JsonNode pay(String orderId, BigDecimal amount, String cardToken) throws Exception {
+        TextMessage request = session.createTextMessage(JSON.createObjectNode().put("orderId", orderId).put("amount", amount)
+                .put("currency", "USD").put("cardToken", cardToken).toString());
+        request.setJMSCorrelationID(orderId);
+        request.setJMSReplyTo(replies);
+        payments.send(request);
+        try (MessageConsumer consumer = session.createConsumer(replies, "JMSCorrelationID = '" + orderId.replace("'", "''") + "'")) {
+            jakarta.jms.Message reply = consumer.receive(paymentTimeout.toMillis());
+            return reply == null ? null : JSON.readTree(((TextMessage) reply).getText());
+        }
+    }
+
+    private void publishPlaced(JsonNode request, List<Line> lines, Optional<String> code, Pricing price, String paymentId) throws Exception {
+        String orderId = request.path("orderId").asText();
+        ObjectNode event = JSON.createObjectNode().put("orderId", orderId)
+                .put("customerEmail", request.path("customer").path("email").asText());
+        var out = event.putArray("lines");
+        lines.forEach(l -> out.addObject().put("sku", l.sku()).put("quantity", l.quantity()).put("unitPrice", l.unitPrice()));
+        event.put("discountCode", code.orElse(null)).put("subtotal", price.subtotal()).put("discount", price.discount())
+                .put("tax", price.tax()).put("total", price.total()).put("currency", "USD").put("paymentId", paymentId);
+        send(placedTopic, orderId, codec.encode(placedTopic, event), "OrderPlaced");
+    }
+
+    private void send(String topic, String key, byte[] value, String eventType) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (eventType != null) {
+            record.headers().add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops taking requests, then closes the producer and the JMS connection. */
+    @Override
+    public void close() {
+        try {
+            loop.close();
+            producer.close(Duration.ofSeconds(5));
+        } finally {
+            try {
+                jms.close();
+            } catch (JMSException e) {
+                LOG.warn("checkout's JMS connection did not close cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}
