@@ -53,7 +53,8 @@ public final class Cart implements AutoCloseable {
         this.requests = wiring.topic("checkout-requests");
         this.bugs = Set.copyOf(bugs);
         this.producer = wiring.producer();
-        this.loop = PollLoop.start("cart", wiring.consumer("cart"), List.of(wiring.topic("checkout-results")), this::onResult);
+        String results = wiring.topic("checkout-results");
+        this.loop = PollLoop.start("cart", wiring.consumer("cart@" + results), List.of(results), this::onResult);
     }
 
     /** Starts the cart; it reads checkout's answers from the beginning of the results topic. */

@@ -69,7 +69,8 @@ public final class Checkout implements AutoCloseable {
         this.payments = session.createProducer(session.createQueue(wiring.queue("payment.requests")));
         this.replies = session.createQueue(wiring.queue("payment.replies"));
         this.producer = wiring.bytesProducer();
-        this.loop = PollLoop.start("checkout", wiring.consumer("checkout"), List.of(wiring.topic("checkout-requests")), this::onRequest);
+        String requests = wiring.topic("checkout-requests");
+        this.loop = PollLoop.start("checkout", wiring.consumer("checkout@" + requests), List.of(requests), this::onRequest);
     }
 
     /** Starts checkout; payment answers later than {@code paymentTimeout} count as no answer. */

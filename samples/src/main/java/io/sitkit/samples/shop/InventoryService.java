@@ -45,7 +45,8 @@ public final class InventoryService implements AutoCloseable {
         this.stock = new ConcurrentHashMap<>(stock);
         this.codec = OrderPlacedCodec.connect(wiring);
         this.producer = wiring.producer();
-        this.loop = PollLoop.start("inventory", wiring.bytesConsumer("inventory"), List.of(wiring.topic("orders-placed")), this::onPlaced);
+        String placed = wiring.topic("orders-placed");
+        this.loop = PollLoop.start("inventory", wiring.bytesConsumer("inventory@" + placed), List.of(placed), this::onPlaced);
     }
 
     /** Starts the service with the given stock per SKU, reading orders-placed from the beginning. */

@@ -39,7 +39,8 @@ public final class NotificationService implements AutoCloseable {
         this.jms = wiring.jms();
         this.session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
         this.notifications = session.createProducer(session.createTopic(wiring.jmsTopic("notifications")));
-        this.loop = PollLoop.start("notifications", wiring.consumer("notifications"), List.of(wiring.topic("order-events")), this::onEvent);
+        String events = wiring.topic("order-events");
+        this.loop = PollLoop.start("notifications", wiring.consumer("notifications@" + events), List.of(events), this::onEvent);
     }
 
     /** Starts the service, reading order-events from the beginning. */

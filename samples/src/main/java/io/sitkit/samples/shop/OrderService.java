@@ -48,7 +48,8 @@ public final class OrderService implements AutoCloseable {
         this.bugs = Set.copyOf(bugs);
         this.codec = OrderPlacedCodec.connect(wiring);
         this.producer = wiring.producer();
-        this.loop = PollLoop.start("orders", wiring.bytesConsumer("orders"), List.of(wiring.topic("orders-placed")), this::onPlaced);
+        String placed = wiring.topic("orders-placed");
+        this.loop = PollLoop.start("orders", wiring.bytesConsumer("orders@" + placed), List.of(placed), this::onPlaced);
     }
 
     /** Starts the service, reading orders-placed from the beginning. */

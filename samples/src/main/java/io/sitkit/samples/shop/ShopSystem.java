@@ -25,7 +25,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The wiring must give {@code sitkit.kafka.bootstrap-servers}, {@code sitkit.jms.url} and
- * {@code sitkit.schema-registry.url}. Thread-safety: the accessors are safe from any thread;
+ * {@code sitkit.schema-registry.url}. Each service's consumer group is named after the service and
+ * its topic ({@code checkout@checkout-requests}), so shops running side by side on other names never
+ * share a group. Thread-safety: the accessors are safe from any thread;
  * {@link #close()} is idempotent.
  */
 public final class ShopSystem implements AutoCloseable {
