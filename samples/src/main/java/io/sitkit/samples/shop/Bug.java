@@ -22,7 +22,7 @@ public enum Bug {
     WRONG_REPLY_TO,
     /** The order service rounds the tax of each line, checkout the tax of the whole order: the invoice disagrees with the charge. */
     TAX_ROUNDED_PER_LINE,
-    /** Checkout handles a resubmitted checkout again instead of recognising the order id: charged and placed twice. */
+    /** Checkout handles a resubmitted checkout again instead of answering it with its first answer: charged and placed twice. */
     DUPLICATE_ON_RETRY;
 
     /** No bug: the shop as it should be. */

@@ -22,8 +22,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * asks the payment gateway over JMS request/reply ({@code jms:queue:payment.requests}, {@code JMSReplyTo}
  * = {@code jms:queue:payment.replies}, {@code JMSCorrelationID} = the order id), and then publishes
  * {@code OrderPlaced} (Avro, Confluent wire format) on {@code kafka:orders-placed} and tells the cart on
- * {@code kafka:checkout-results} — placed, or the payment error. A resubmitted order id is answered once.
+ * {@code kafka:checkout-results} — placed, or the payment error. A resubmitted order id is not paid
+ * again: it gets the first answer again.
  *
  * <pre>{@code
  * try (Checkout checkout = Checkout.start(wiring, Bug.none(), Duration.ofSeconds(2))) { ... }
@@ -54,7 +56,7 @@ public final class Checkout implements AutoCloseable {
     private final Session session;
     private final MessageProducer payments;
     private final Queue replies;
-    private final Set<String> handled = new HashSet<>();
+    private final Map<String, byte[]> answered = new HashMap<>();
     private final PollLoop<String, String> loop;
 
     private Checkout(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) throws JMSException {
@@ -86,8 +88,8 @@ public final class Checkout implements AutoCloseable {
         try {
             JsonNode request = JSON.readTree(record.value());
             String orderId = request.path("orderId").asText();
-            if (!bugs.contains(Bug.DUPLICATE_ON_RETRY) && !handled.add(orderId)) {
-                LOG.info("order {} was resubmitted; it is handled already", orderId);
+            if (!bugs.contains(Bug.DUPLICATE_ON_RETRY) && answered.containsKey(orderId)) {
+                send(resultsTopic, orderId, answered.get(orderId), null); // a resubmission gets the first answer again
                 return;
             }
             List<Line> lines = new ArrayList<>();
@@ -106,7 +108,8 @@ public final class Checkout implements AutoCloseable {
             } else {
                 result.put("status", "PAYMENT_FAILED").set("error", payment.path("error"));
             }
-            send(resultsTopic, orderId, result.toString().getBytes(StandardCharsets.UTF_8), null);
+            answered.put(orderId, result.toString().getBytes(StandardCharsets.UTF_8));
+            send(resultsTopic, orderId, answered.get(orderId), null);
         } catch (Exception e) {
             LOG.warn("checkout request at offset {} failed: {}", record.offset(), e.toString());
         }

@@ -2,6 +2,7 @@ package io.sitkit.samples.shop;
 
 import io.sitkit.core.Message;
 import io.sitkit.correlate.Flow;
+import io.sitkit.correlate.KeySource;
 import io.sitkit.junit.Deep;
 import io.sitkit.junit.SitBus;
 import io.sitkit.junit.SitEnvironment;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 
 import static io.sitkit.expect.Count.atLeast;
+import static io.sitkit.expect.Count.exactly;
 import static io.sitkit.junit.assertions.SitAssertions.assertThat;
 import static io.sitkit.match.Matchers.allOf;
 import static io.sitkit.match.Matchers.correlationId;
@@ -170,5 +172,19 @@ class ShopBigBangIT {
                 {"orderId": "o-8", "to": "hal@example.com", "subject": "Your order o-8 is confirmed",
                  "lines": [{"sku": "sku-sticker", "quantity": 4, "lineTotal": 13.96}],
                  "subtotal": 13.96, "discount": 5.00, "tax": 0.74, "total": 9.70, "currency": "USD"}""");
+    }
+
+    @Deep
+    @Test
+    void a_resubmitted_checkout_gets_its_first_answer_again_and_is_charged_and_placed_once() {
+        shop.cart().checkout(Order.of("o-9", "ivy@example.com", "tok_visa", Line.of("sku-pen", 2, "2.50")));
+        await().atMost(ofSeconds(10)).until(() -> shop.cart().result("o-9").isPresent());
+
+        shop.cart().resubmit("o-9");
+
+        probe.expect().expect(probe.real(CHECKOUT_RESULTS)).messages(allOf(key("o-9"), jsonPath("$.status").isEqualTo("PLACED"),
+                jsonPath("$.total").isEqualTo(5.41))).count(atLeast(2)).within(ofSeconds(10));
+        probe.expect().expect(probe.real(PAYMENT_REQUESTS)).messages(correlationId("o-9")).count(exactly(1)).within(ofMillis(300));
+        probe.expect().expect(probe.real(ORDERS_PLACED)).atMostOncePerKey(KeySource.kafkaKey()).now();
     }
 }
