@@ -5,20 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sitkit.samples.support.PollLoop;
 import io.sitkit.samples.support.Wiring;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * try (Checkout checkout = Checkout.start(wiring, Bug.none(), Duration.ofSeconds(2))) { ... }
  * }</pre>
  *
- * <p>Thread-safety: requests are handled one at a time on the poll thread, which alone uses the JMS session.
+ * <p>Thread-safety: requests are handled one at a time on the poll thread, which alone uses the payment client.
  */
 public final class Checkout implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
@@ -52,36 +44,31 @@ public final class Checkout implements AutoCloseable {
     private final Duration paymentTimeout;
     private final OrderPlacedCodec codec;
     private final KafkaProducer<String, byte[]> producer;
-    private final Connection jms;
-    private final Session session;
-    private final MessageProducer payments;
-    private final Queue replies;
+    private final PaymentClient payments;
     private final Map<String, byte[]> answered = new HashMap<>();
     private final PollLoop<String, String> loop;
 
-    private Checkout(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) throws JMSException {
+    private Checkout(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) {
         this.placedTopic = wiring.topic("orders-placed");
         this.resultsTopic = wiring.topic("checkout-results");
         this.bugs = Set.copyOf(bugs);
         this.paymentTimeout = paymentTimeout;
         this.codec = OrderPlacedCodec.connect(wiring);
         codec.register(placedTopic);
-        this.jms = wiring.jms();
-        this.session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        this.payments = session.createProducer(session.createQueue(wiring.queue("payment.requests")));
-        this.replies = session.createQueue(wiring.queue("payment.replies"));
-        this.producer = wiring.bytesProducer();
+        this.payments = PaymentClient.open(wiring, paymentTimeout);
+        try {
+            this.producer = wiring.bytesProducer();
+        } catch (RuntimeException e) {
+            payments.close();
+            throw e;
+        }
         String requests = wiring.topic("checkout-requests");
         this.loop = PollLoop.start("checkout", wiring.consumer("checkout@" + requests), List.of(requests), this::onRequest);
     }
 
     /** Starts checkout; payment answers later than {@code paymentTimeout} count as no answer. */
     public static Checkout start(Wiring wiring, Set<Bug> bugs, Duration paymentTimeout) {
-        try {
-            return new Checkout(wiring, bugs, paymentTimeout);
-        } catch (JMSException e) {
-            throw new IllegalStateException("checkout cannot open its JMS session: " + e.getMessage(), e);
-        }
+        return new Checkout(wiring, bugs, paymentTimeout);
     }
 
     private void onRequest(ConsumerRecord<String, String> record) {
@@ -97,7 +84,7 @@ public final class Checkout implements AutoCloseable {
                     l.path("unitPrice").decimalValue())));
             Optional<String> code = Optional.ofNullable(request.path("discountCode").textValue());
             Pricing price = Pricing.of(lines, code);
-            JsonNode payment = pay(orderId, price.total(), request.path("payment").path("cardToken").asText());
+            JsonNode payment = payments.pay(orderId, price.total(), request.path("payment").path("cardToken").asText());
             ObjectNode result = JSON.createObjectNode().put("orderId", orderId);
             if (payment == null) {
                 result.put("status", "PAYMENT_FAILED").putObject("error").put("code", "payment_timeout")
@@ -112,19 +99,6 @@ public final class Checkout implements AutoCloseable {
             send(resultsTopic, orderId, answered.get(orderId), null);
         } catch (Exception e) {
             LOG.warn("checkout request at offset {} failed: {}", record.offset(), e.toString());
-        }
-    }
-
-    /** The gateway's reply to a payment of {@code amount}, or null when none came within the timeout. */
-    private JsonNode pay(String orderId, BigDecimal amount, String cardToken) throws Exception {
-        TextMessage request = session.createTextMessage(JSON.createObjectNode().put("orderId", orderId).put("amount", amount)
-                .put("currency", "USD").put("cardToken", cardToken).toString());
-        request.setJMSCorrelationID(orderId);
-        request.setJMSReplyTo(replies);
-        payments.send(request);
-        try (MessageConsumer consumer = session.createConsumer(replies, "JMSCorrelationID = '" + orderId.replace("'", "''") + "'")) {
-            jakarta.jms.Message reply = consumer.receive(paymentTimeout.toMillis());
-            return reply == null ? null : JSON.readTree(((TextMessage) reply).getText());
         }
     }
 
@@ -147,17 +121,16 @@ public final class Checkout implements AutoCloseable {
         producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
-    /** Stops taking requests, then closes the producer and the JMS connection. */
+    /** Stops taking requests, then closes the producer and the payment client. */
     @Override
     public void close() {
         try {
             loop.close();
-            producer.close(Duration.ofSeconds(5));
         } finally {
             try {
-                jms.close();
-            } catch (JMSException e) {
-                LOG.warn("checkout's JMS connection did not close cleanly: {}", e.getMessage());
+                producer.close(Duration.ofSeconds(5));
+            } finally {
+                payments.close();
             }
         }
     }

@@ -37,8 +37,13 @@ public final class NotificationService implements AutoCloseable {
 
     private NotificationService(Wiring wiring) throws JMSException {
         this.jms = wiring.jms();
-        this.session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        this.notifications = session.createProducer(session.createTopic(wiring.jmsTopic("notifications")));
+        try {
+            this.session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            this.notifications = session.createProducer(session.createTopic(wiring.jmsTopic("notifications")));
+        } catch (JMSException | RuntimeException e) {
+            jms.close();
+            throw e;
+        }
         String events = wiring.topic("order-events");
         this.loop = PollLoop.start("notifications", wiring.consumer("notifications@" + events), List.of(events), this::onEvent);
     }
