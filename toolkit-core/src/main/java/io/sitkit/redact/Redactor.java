@@ -56,6 +56,11 @@ import java.util.regex.Pattern;
 public final class Redactor {
     private static final Redactor NONE = new Redactor(Set.of(), Set.of(), List.of());
     private static final byte[] MASK_BYTES = Secrets.MASK.getBytes(StandardCharsets.UTF_8);
+    /** A condition as matchers describe it: a JSON path, an operator, and a quoted, /regex/ or bare operand. */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(\\$\\S*) (==|!=|>=|<=|>|<|contains|matches) (\"(?:[^\"\\\\\\n]|\\\\.)*(?:\"|…)|/[^\\n]*?/(?=[\\s),]|$)|[^\\s),]+)");
+    /** The last member name of a path: {@code patientId} in {@code $.patient.patientId} or {@code $['patientId']}. */
+    private static final Pattern LAST_NAME = Pattern.compile("(?:\\.|\\[')([^.\\['\\]]+)'?]?$");
     private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)password\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
     private final Set<String> secretValues;
@@ -137,6 +142,41 @@ public final class Redactor {
     /** The text with every secret value masked; null stays null, and untouched text is returned as is. */
     public String text(String s) {
         return secrets.apply(s);
+    }
+
+    /**
+     * The text of a failure message: the values that conditions on sensitive fields or paths compare
+     * with are masked as well — {@code $.patientId == "P-1"} becomes {@code $.patientId == "******"}
+     * (also {@code !=}, {@code <}, {@code >}, {@code contains}, {@code matches}), since the value a test
+     * expects is as sensitive as the one a message carries, and is shown even when no message had it.
+     * Then secret values are masked as {@link #text} does.
+     */
+    public String conditions(String s) {
+        if (s == null || fields.isEmpty() && paths.isEmpty()) {
+            return text(s);
+        }
+        Matcher m = CONDITION.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown = m.group();
+            if (sensitivePath(m.group(1))) {
+                String operand = m.group(3).startsWith("\"") ? "\"" + Secrets.MASK + "\"" : Secrets.MASK;
+                shown = m.group(1) + " " + m.group(2) + " " + operand;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return text(out.toString());
+    }
+
+    private boolean sensitivePath(String path) {
+        for (FieldPath p : paths) {
+            if (p.text().equals(path)) {
+                return true;
+            }
+        }
+        Matcher last = LAST_NAME.matcher(path);
+        return last.find() && fields.contains(last.group(1).toLowerCase(Locale.ROOT));
     }
 
     /**

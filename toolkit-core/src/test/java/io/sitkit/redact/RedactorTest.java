@@ -263,4 +263,32 @@ class RedactorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("secret value #1 is null; pass only values that are set");
     }
+
+    @Test
+    void conditionsOnSensitiveFieldsOrPathsHaveTheirExpectedValuesMasked() {
+        Redactor r = Redactor.builder().fields("patientId", "ssn").paths("$.card.number").secretValues("hunter2").build();
+
+        String shown = r.conditions("""
+                expected a message matching $.type == "RecordCreated" and $.patientId == "P-7731" and $..ssn matches /\\d{3}-\\d{2}-\\d{4}/
+                  FAIL $['patientId'] != "P-7731": was "******"
+                  FAIL $.card.number contains "4111": missing
+                  FAIL $.card.numbers == 42: missing
+                  FAIL $.visit.patientid > 7731 and $.note == "hunter2\"""");
+
+        assertThat(shown).isEqualTo("""
+                expected a message matching $.type == "RecordCreated" and $.patientId == "******" and $..ssn matches ******
+                  FAIL $['patientId'] != "******": was "******"
+                  FAIL $.card.number contains "******": missing
+                  FAIL $.card.numbers == 42: missing
+                  FAIL $.visit.patientid > ****** and $.note == "******\"""");
+    }
+
+    @Test
+    void conditionsAreOnlySecretMaskedWithoutFieldsOrPaths() {
+        Redactor r = Redactor.builder().secretValues("hunter2").build();
+
+        assertThat(r.conditions("$.patientId == \"P-1\" and $.password == \"hunter2\""))
+                .isEqualTo("$.patientId == \"P-1\" and $.password == \"" + M + "\"");
+        assertThat(Redactor.none().conditions(null)).isNull();
+    }
 }

@@ -1,0 +1,119 @@
+package io.sitkit.samples.health;
+
+import io.sitkit.correlate.KeySource;
+import io.sitkit.expect.FieldMapping;
+import io.sitkit.fault.Fault;
+import io.sitkit.fault.FaultPlan;
+import io.sitkit.junit.Deep;
+import io.sitkit.junit.SitBus;
+import io.sitkit.junit.SitEnvironment;
+import io.sitkit.junit.SitTest;
+import io.sitkit.samples.health.PatientRegistration.Insurance;
+import io.sitkit.samples.health.PatientRegistration.Sent;
+import io.sitkit.samples.support.Wiring;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.sitkit.match.Matchers.allOf;
+import static io.sitkit.match.Matchers.jsonPath;
+import static io.sitkit.samples.health.HealthRoutes.ANN;
+import static io.sitkit.samples.health.HealthRoutes.COVERAGE_EVENTS;
+import static io.sitkit.samples.health.HealthRoutes.COVERAGE_REQUESTS;
+import static io.sitkit.samples.health.HealthRoutes.EMR_RECORDS;
+import static io.sitkit.samples.health.HealthRoutes.PATIENT_EVENTS;
+import static io.sitkit.samples.health.HealthRoutes.PATIENT_ID;
+import static io.sitkit.samples.health.HealthRoutes.SSN;
+import static io.sitkit.samples.health.HealthRoutes.byCorrelationId;
+import static io.sitkit.samples.health.HealthRoutes.real;
+import static io.sitkit.samples.health.HealthRoutes.wiring;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each of the healthcare system's integration bugs, switched on, and the sitkit failure that
+ * catches it — naming the cause without showing a patient identifier.
+ */
+@SitTest(observe = {PATIENT_EVENTS, EMR_RECORDS, COVERAGE_REQUESTS, COVERAGE_EVENTS})
+class PatientRecordBugsIT {
+    /** Where the desk publishes when a relay stands between it and the EMR. */
+    static final String DESK_EVENTS = "kafka:patient-events.desk";
+
+    @Deep
+    @Test
+    void a_patient_id_written_in_snake_case_is_named_in_the_hint(SitBus bus, SitEnvironment env) {
+        try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.SNAKE_CASE_PATIENT_ID))) {
+            health.registration().register(ANN);
+
+            assertThatThrownBy(() -> bus.expect(EMR_RECORDS).message(allOf(jsonPath("$.type").isEqualTo("RecordCreated"),
+                    jsonPath("$.patientId").isEqualTo(PATIENT_ID))).within(ofSeconds(2)))
+                    .satisfies(e -> System.out.println("SNAKE\n" + e.getMessage()));
+        }
+    }
+
+    @Deep
+    @Test
+    void a_late_older_update_is_ignored_by_the_emr(SitBus bus, SitEnvironment env) {
+        reorderedUpdates(bus, env, Set.of(), emr -> {
+            await("the late update reaching the EMR").atMost(ofSeconds(10)).until(() -> emr.staleEventsIgnored() == 1);
+            bus.expect(EMR_RECORDS).inOrderPerKey(KeySource.jsonPath("$.patientId"), "$.version").now();
+            assertThat(emr.chart(PATIENT_ID)).hasValueSatisfying(c -> assertThat(c.address()).isEqualTo("3 New Street"));
+        });
+    }
+
+    @Deep
+    @Test
+    void a_late_older_update_that_overwrites_a_newer_one_breaks_the_order_per_patient(SitBus bus, SitEnvironment env) {
+        reorderedUpdates(bus, env, EnumSet.of(Bug.OLDER_UPDATE_WINS), emr ->
+                assertThatThrownBy(() -> bus.expect(EMR_RECORDS).inOrderPerKey(KeySource.jsonPath("$.patientId"), "$.version")
+                        .during(ofSeconds(3)))
+                        .satisfies(e -> System.out.println("ORDER\n" + e.getMessage())));
+    }
+
+    /**
+     * The desk registers Ann and moves her twice; a relay between desk and EMR holds the first move
+     * back for a second, so the EMR sees version 3 before version 2.
+     */
+    private static void reorderedUpdates(SitBus bus, SitEnvironment env, Set<Bug> bugs, java.util.function.Consumer<Emr> then) {
+        Wiring emrSide = wiring(bus, env);
+        Wiring deskSide = Wiring.of(env.connectionProperties(), a -> bus.destination(a.equals(PATIENT_EVENTS) ? DESK_EVENTS : a));
+        bus.intercept(DESK_EVENTS, PATIENT_EVENTS, FaultPlan.of(Fault.delay(ofSeconds(1)).everyNth(2)), 1);
+        try (Emr emr = new Emr(emrSide, bugs); PatientRegistration desk = new PatientRegistration(deskSide)) {
+            desk.register(ANN);
+            desk.updateDemographics(PATIENT_ID, "2 Old Lane", "+44 20 7946 0000");
+            desk.updateDemographics(PATIENT_ID, "3 New Street", "+44 20 7946 0001");
+            then.accept(emr);
+        }
+    }
+
+    @Deep
+    @Test
+    void a_lost_correlation_id_breaks_the_flow_at_the_emr(SitBus bus, SitEnvironment env) {
+        try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.LOST_CORRELATION_ID))) {
+            Sent sent = health.registration().register(ANN);
+
+            assertThatThrownBy(() -> byCorrelationId(bus).expectFlow(sent.correlationId())
+                    .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS)).within(ofSeconds(2)))
+                    .satisfies(e -> System.out.println("CORR\n" + e.getMessage()));
+        }
+    }
+
+    @Deep
+    @Test
+    void claims_sending_the_mrn_as_patient_id_breaks_the_consistency_of_the_flow(SitBus bus, SitEnvironment env) {
+        try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.MRN_AS_PATIENT_ID))) {
+            health.registration().register(ANN);
+            Sent transfer = health.registration().transferInsurance(PATIENT_ID, new Insurance("Beacon Mutual", "BCN-2002"));
+
+            assertThatThrownBy(() -> byCorrelationId(bus).expectFlow(transfer.correlationId())
+                    .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS), real(bus, COVERAGE_REQUESTS), real(bus, COVERAGE_EVENTS))
+                    .consistent(FieldMapping.of(real(bus, PATIENT_EVENTS), "$.patientId").and(real(bus, EMR_RECORDS), "$.patientId")
+                            .and(real(bus, COVERAGE_REQUESTS), "$.patientId").and(real(bus, COVERAGE_EVENTS), "$.patientId"))
+                    .within(ofSeconds(10)))
+                    .satisfies(e -> System.out.println("MRN\n" + e.getMessage()));
+        }
+    }
+}
