@@ -230,22 +230,44 @@ public final class Redactor {
 
     /**
      * The message with key and payload redacted as payloads (a JSON key has its fields masked too) and
-     * headers as {@link #headers}; transport metadata is kept. The same instance when nothing changed.
+     * headers as {@link #headers}; transport metadata is kept. A value a sensitive field or path has in
+     * the JSON payload is masked in the message's key and header values too — a patient id is often
+     * the Kafka key as well. The same instance when nothing changed.
      */
     public Message message(Message m) {
         if (isEmpty()) {
             return m;
         }
-        byte[] key = m.key();
-        byte[] redactedKey = payload(key);
-        Headers headers = headers(m.headers());
         byte[] payload = m.payload();
         byte[] redactedPayload = payload(payload);
-        if (redactedKey == key && headers == m.headers() && redactedPayload == payload) {
+        Set<String> carried = redactedPayload == payload ? Set.of() : JsonRedaction.maskedValues(payload, redactedPayload);
+        byte[] key = m.key();
+        byte[] redactedKey = alsoMasking(payload(key), carried);
+        Headers headers = headers(m.headers());
+        if (!carried.isEmpty()) {
+            List<Header> out = new ArrayList<>(headers.size());
+            for (Header h : headers) {
+                byte[] v = alsoMasking(h.value(), carried);
+                out.add(v == h.value() ? h : new Header(h.name(), v, h.type() == PropertyType.BYTES ? PropertyType.BYTES : PropertyType.STRING));
+            }
+            headers = Headers.of(out);
+        }
+        if (redactedKey == key && headers.equals(m.headers()) && redactedPayload == payload) {
             return m;
         }
         return new Message(m.destination(), redactedKey, headers, redactedPayload, m.bodyType(), m.timestamp(),
                 m.capturedAt(), m.metadata());
+    }
+
+    /** The bytes masked whole when they are one of {@code values}, else with the values of 4 or more characters masked inside. */
+    private static byte[] alsoMasking(byte[] bytes, Set<String> values) {
+        if (bytes == null || values.isEmpty()) {
+            return bytes;
+        }
+        if (values.contains(new String(bytes, StandardCharsets.UTF_8))) {
+            return MASK_BYTES;
+        }
+        return new SecretMask(values.stream().filter(v -> v.length() >= 4).toList()).apply(bytes);
     }
 
     /** {@link Payloads#preview} of the redacted payload. */

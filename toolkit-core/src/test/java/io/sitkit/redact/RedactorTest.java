@@ -198,6 +198,23 @@ class RedactorTest {
     }
 
     @Test
+    void aSensitiveFieldsValueIsMaskedInTheKeyAndHeadersOfTheSameMessage() {
+        Redactor r = Redactor.builder().fields("patientId", "insurance").build();
+        Message original = kafka("P-7731", "{\"patientId\":\"P-7731\",\"insurance\":{\"policy\":\"ACM-1001\"},\"n\":\"1\"}",
+                Header.of("subject", "patient P-7731"), Header.of("policy", "ACM-1001"), Header.of("n", "1"));
+
+        Message out = r.message(original);
+
+        assertThat(out.keyText()).contains(M);
+        assertThat(out.headers().lastAsString("subject")).contains("patient " + M);
+        assertThat(out.headers().lastAsString("policy")).contains(M);
+        assertThat(out.headers().lastAsString("n")).as("not a masked value").contains("1");
+        assertThat(out.payloadText()).contains("{\"patientId\":\"" + M + "\",\"insurance\":\"" + M + "\",\"n\":\"1\"}");
+        Message unrelated = kafka("P-1", "{\"other\":\"P-1\"}");
+        assertThat(r.message(unrelated)).isSameAs(unrelated);
+    }
+
+    @Test
     void previewRendersTheRedactedPayloadThroughTheOneFormatter() {
         Redactor r = Redactor.builder().fields("ssn").build();
 
