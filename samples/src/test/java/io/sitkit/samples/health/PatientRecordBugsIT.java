@@ -1,6 +1,7 @@
 package io.sitkit.samples.health;
 
 import io.sitkit.correlate.KeySource;
+import io.sitkit.expect.ExpectationFailedError;
 import io.sitkit.expect.FieldMapping;
 import io.sitkit.fault.Fault;
 import io.sitkit.fault.FaultPlan;
@@ -47,10 +48,26 @@ class PatientRecordBugsIT {
     void a_patient_id_written_in_snake_case_is_named_in_the_hint(SitBus bus, SitEnvironment env) {
         try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.SNAKE_CASE_PATIENT_ID))) {
             health.registration().register(ANN);
+            bus.expect(EMR_RECORDS).message(jsonPath("$.type").isEqualTo("RecordCreated")).within(ofSeconds(10));
 
+            String emr = real(bus, EMR_RECORDS);
             assertThatThrownBy(() -> bus.expect(EMR_RECORDS).message(allOf(jsonPath("$.type").isEqualTo("RecordCreated"),
-                    jsonPath("$.patientId").isEqualTo(PATIENT_ID))).within(ofSeconds(2)))
-                    .satisfies(e -> System.out.println("SNAKE\n" + e.getMessage()));
+                    jsonPath("$.patientId").isEqualTo(PATIENT_ID))).within(ofSeconds(1)))
+                    .isInstanceOf(ExpectationFailedError.class)
+                    .hasMessageStartingWith("""
+                            expected a message matching $.type == "RecordCreated" and $.patientId == "******"
+                              on %s
+                              within 1s (looking back at earlier messages)
+                              but saw 0 matching
+                            """.formatted(emr))
+                    .hasMessageContaining("{\"type\":\"RecordCreated\",\"patient_id\":\"******\",\"mrn\":\"******\",\"version\":1,")
+                    .hasMessageContaining("""
+
+                                  ok   $.type == "RecordCreated"
+                                  FAIL $.patientId == "******": missing
+                            """)
+                    .hasMessageEndingWith("\n  hint: field `patientId` missing; the message has `patient_id` (camelCase vs snake_case)")
+                    .hasMessageNotContainingAny(PATIENT_ID, SSN);
         }
     }
 
@@ -67,10 +84,22 @@ class PatientRecordBugsIT {
     @Deep
     @Test
     void a_late_older_update_that_overwrites_a_newer_one_breaks_the_order_per_patient(SitBus bus, SitEnvironment env) {
-        reorderedUpdates(bus, env, EnumSet.of(Bug.OLDER_UPDATE_WINS), emr ->
-                assertThatThrownBy(() -> bus.expect(EMR_RECORDS).inOrderPerKey(KeySource.jsonPath("$.patientId"), "$.version")
-                        .during(ofSeconds(3)))
-                        .satisfies(e -> System.out.println("ORDER\n" + e.getMessage())));
+        reorderedUpdates(bus, env, EnumSet.of(Bug.OLDER_UPDATE_WINS), emr -> {
+            String records = real(bus, EMR_RECORDS);
+            assertThatThrownBy(() -> bus.expect(EMR_RECORDS).inOrderPerKey(KeySource.jsonPath("$.patientId"), "$.version")
+                    .during(ofSeconds(3)))
+                    .isInstanceOf(ExpectationFailedError.class)
+                    .hasMessageStartingWith("""
+                            expected messages in increasing order of $.version per $.patientId
+                              on %1$s
+                              within 3s (looking back at earlier messages)
+                              but key ****** went from $.version 3 to 2:
+                                %1$s id=ID:""".formatted(records))
+                    .hasMessageContaining("\"version\":3,\"address\":\"3 New Street\"")
+                    .hasMessageContaining("\"version\":2,\"address\":\"2 Old Lane\"")
+                    .hasMessageNotContainingAny(PATIENT_ID);
+            assertThat(emr.chart(PATIENT_ID)).as("the older address won").hasValueSatisfying(c -> assertThat(c.address()).isEqualTo("2 Old Lane"));
+        });
     }
 
     /**
@@ -94,10 +123,20 @@ class PatientRecordBugsIT {
     void a_lost_correlation_id_breaks_the_flow_at_the_emr(SitBus bus, SitEnvironment env) {
         try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.LOST_CORRELATION_ID))) {
             Sent sent = health.registration().register(ANN);
+            bus.expect(EMR_RECORDS).message(jsonPath("$.type").isEqualTo("RecordCreated")).within(ofSeconds(10));
 
-            assertThatThrownBy(() -> byCorrelationId(bus).expectFlow(sent.correlationId())
-                    .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS)).within(ofSeconds(2)))
-                    .satisfies(e -> System.out.println("CORR\n" + e.getMessage()));
+            String desk = real(bus, PATIENT_EVENTS);
+            String emr = real(bus, EMR_RECORDS);
+            assertThatThrownBy(() -> byCorrelationId(bus).expectFlow(sent.correlationId()).through(desk, emr).within(ofSeconds(1)))
+                    .isInstanceOf(ExpectationFailedError.class)
+                    .hasMessageStartingWith("""
+                            expected flow %1$s through %2$s -> %3$s
+                              correlated by %2$s by header correlation-id, %3$s by JMSCorrelationID
+                              within 1s
+                              but it broke at hop 1 %2$s -> %3$s: no message with key %1$s on %3$s after the one on %2$s
+                            """.formatted(sent.correlationId(), desk, emr))
+                    .hasMessageEndingWith("\n  on %s (1 messages) the keys by JMSCorrelationID were: (none)".formatted(emr))
+                    .hasMessageNotContainingAny(PATIENT_ID, SSN);
         }
     }
 
@@ -108,12 +147,20 @@ class PatientRecordBugsIT {
             health.registration().register(ANN);
             Sent transfer = health.registration().transferInsurance(PATIENT_ID, new Insurance("Beacon Mutual", "BCN-2002"));
 
+            String desk = real(bus, PATIENT_EVENTS);
+            String claims = real(bus, COVERAGE_EVENTS);
             assertThatThrownBy(() -> byCorrelationId(bus).expectFlow(transfer.correlationId())
-                    .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS), real(bus, COVERAGE_REQUESTS), real(bus, COVERAGE_EVENTS))
-                    .consistent(FieldMapping.of(real(bus, PATIENT_EVENTS), "$.patientId").and(real(bus, EMR_RECORDS), "$.patientId")
-                            .and(real(bus, COVERAGE_REQUESTS), "$.patientId").and(real(bus, COVERAGE_EVENTS), "$.patientId"))
+                    .through(desk, real(bus, EMR_RECORDS), real(bus, COVERAGE_REQUESTS), claims)
+                    .consistent(FieldMapping.of(desk, "$.patientId").and(real(bus, EMR_RECORDS), "$.patientId")
+                            .and(real(bus, COVERAGE_REQUESTS), "$.patientId").and(claims, "$.patientId"))
                     .within(ofSeconds(10)))
-                    .satisfies(e -> System.out.println("MRN\n" + e.getMessage()));
+                    .isInstanceOf(ExpectationFailedError.class)
+                    .hasMessageContaining("\n  but $.patientId on %s is \"******\" but $.patientId on %s is \"******\"\n".formatted(desk, claims))
+                    .hasMessageContaining("\n    4. hop 3 in ")
+                    .hasMessageNotContainingAny(PATIENT_ID, health.emr().chart(PATIENT_ID).orElseThrow().mrn());
+            // what the masked values hide: claims sent the medical record number where the patient id belongs
+            bus.expect(COVERAGE_EVENTS).message(jsonPath("$.patientId").isEqualTo(health.emr().chart(PATIENT_ID).orElseThrow().mrn()))
+                    .within(ofSeconds(1));
         }
     }
 }
