@@ -1,7 +1,10 @@
 package io.sitkit.samples.outage;
 
+import io.sitkit.contract.Breakage;
+import io.sitkit.contract.ConsumerCheck;
 import io.sitkit.contract.ContractVerifier;
 import io.sitkit.contract.VerificationReport;
+import io.sitkit.core.Message;
 import io.sitkit.correlate.CorrelationRules;
 import io.sitkit.correlate.Flow;
 import io.sitkit.correlate.KeySource;
@@ -14,6 +17,7 @@ import io.sitkit.junit.SitEnvironment;
 import io.sitkit.junit.SitTest;
 import io.sitkit.junit.Smoke;
 import io.sitkit.samples.support.Wiring;
+import io.sitkit.schema.PayloadDecoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,7 +67,15 @@ class SchemaChangeOutageIT {
             String billing = real(bus, SUBSCRIPTIONS);
             assertThatThrownBy(() -> byUser(bus).expectFlow("u-2002").through(auth, billing).within(ofSeconds(2)))
                     .isInstanceOf(ExpectationFailedError.class)
-                    .satisfies(e -> System.out.println("FLOW\n" + e.getMessage()));
+                    .hasMessageStartingWith("""
+                            expected flow u-2002 through %1$s -> %2$s
+                              correlated by %1$s by $.userId, %2$s by $.userId
+                              within 2s
+                              but it broke at hop 1 %1$s -> %2$s: no message with key u-2002 on %2$s after the one on %1$s
+                              reached:
+                                1. at +0ms: %1$s[0]@0 key=u-2002 {"type":"UserSignedUp","userId":"u-2002",""".formatted(auth, billing))
+                    .hasMessageContaining("\n  seen since the capture started: %s=1, %s=0\n".formatted(auth, billing));
+            // the cause, which billing never reported: it could not parse the event
             await("billing to have dropped the event").atMost(ofSeconds(5)).until(() -> system.billing().dropped() == 1);
         }
     }
@@ -73,11 +85,19 @@ class SchemaChangeOutageIT {
     void with_v2_the_event_auth_really_sends_breaks_the_contract(SitBus bus, SitEnvironment env) {
         try (OutageSystem system = OutageSystem.start(wiring(bus, env), AuthRelease.V2)) {
             system.auth().signUp("u-3003", "cy@example.com", "FREE");
-            bus.expect(AUTH_EVENTS).message(key("u-3003")).within(ofSeconds(10));
 
+            Message event = bus.expect(AUTH_EVENTS).message(key("u-3003")).within(ofSeconds(10));
             assertThatThrownBy(() -> assertThat(contractCheck(bus)).hasNoViolations())
                     .isInstanceOf(AssertionError.class)
-                    .satisfies(e -> System.out.println("CONTRACT\n" + e.getMessage()));
+                    .hasMessage("""
+                            expected no contract violations
+                              but found 1 contract violation in 1 message checked against 1 contract
+                              user-signed-up @ %s: payload $: property 'mfaMethod' is not defined in the schema and the schema\
+                             does not allow additional properties (additionalProperties)""".formatted(event.position()));
+            // and what it means for the consumer that reads it
+            assertThat(ConsumerCheck.message(AuthEvents.contract(), event, PayloadDecoder.json())).extracting(Breakage::message)
+                    .containsExactly("message %s carries `$.mfaMethod`, unknown to consumer `billing`, whose schema forbids unknown"
+                            .formatted(event.position()) + " fields at `$` (additionalProperties: false) — breaks billing");
         }
     }
 
