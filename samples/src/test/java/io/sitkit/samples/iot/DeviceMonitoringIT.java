@@ -141,10 +141,10 @@ class DeviceMonitoringIT {
                             expected no message matching property deviceId == "d-5"
                               on %1$s
                               within 2s (looking back at earlier messages)
-                              but saw 1 matching, the first after """.formatted(alerts))
+                              but saw 1 matching, the first after\s""".formatted(alerts))
                     .hasMessageContaining("""
                             {"type":"TemperatureAlert","deviceId":"d-5","temperatureC":95}
-                              seen since the capture started: """);
+                              seen since the capture started:\s""");
         }
     }
 
