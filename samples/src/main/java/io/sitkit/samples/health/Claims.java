@@ -39,7 +39,12 @@ public final class Claims implements AutoCloseable {
         this.bugs = Set.copyOf(bugs);
         this.topic = wiring.topic("coverage-events");
         this.producer = wiring.producer();
-        this.jms = wiring.jms();
+        try {
+            this.jms = wiring.jms();
+        } catch (RuntimeException e) {
+            producer.close(java.time.Duration.ofSeconds(5));
+            throw e;
+        }
         try {
             Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             session.createConsumer(session.createQueue(wiring.queue("claims.coverage"))).setMessageListener(this::onRequest);

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (Emr emr = new Emr(wiring, Set.of())) {
- *     Optional<Emr.Chart> chart = emr.chart("P-1001");
+ *     Optional<Chart> chart = emr.chart("P-1001");
  * }
  * }</pre>
  *
@@ -52,11 +52,6 @@ public final class Emr implements AutoCloseable {
     private final MessageProducer records;
     private final MessageProducer coverage;
     private final PollLoop<String, String> loop;
-
-    /** A patient's chart as the EMR holds it. */
-    public record Chart(String patientId, String mrn, int version, String givenName, String familyName, String birthDate,
-                        String address, String phone, String insurer, String policyNumber) {
-    }
 
     record RecordCreated(String type, String patientId, String mrn, int version, String givenName, String familyName,
                          String birthDate, String address) {
@@ -82,7 +77,12 @@ public final class Emr implements AutoCloseable {
             throw new IllegalStateException("EMR cannot open its JMS destinations: " + e.getMessage(), e);
         }
         String topic = wiring.topic("patient-events");
-        this.loop = PollLoop.start("emr", wiring.consumer("emr." + topic), List.of(topic), this::onEvent);
+        try {
+            this.loop = PollLoop.start("emr", wiring.consumer("emr." + topic), List.of(topic), this::onEvent);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The patient's chart, if the EMR has one. */
@@ -119,10 +119,8 @@ public final class Emr implements AutoCloseable {
             }
             JsonNode ins = e.path("insurance");
             Chart next = switch (type) {
-                case "DemographicsUpdated" -> new Chart(patientId, chart.mrn(), version, chart.givenName(), chart.familyName(),
-                        chart.birthDate(), e.path("address").asText(), e.path("phone").asText(), chart.insurer(), chart.policyNumber());
-                case "InsuranceTransferred" -> new Chart(patientId, chart.mrn(), version, chart.givenName(), chart.familyName(),
-                        chart.birthDate(), chart.address(), chart.phone(), ins.path("insurer").asText(), ins.path("policyNumber").asText());
+                case "DemographicsUpdated" -> chart.withDemographics(version, e.path("address").asText(), e.path("phone").asText());
+                case "InsuranceTransferred" -> chart.withInsurance(version, ins.path("insurer").asText(), ins.path("policyNumber").asText());
                 default -> null;
             };
             if (next == null) {

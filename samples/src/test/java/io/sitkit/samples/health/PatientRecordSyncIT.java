@@ -53,7 +53,7 @@ class PatientRecordSyncIT {
             assertThat(created).hasCorrelationId(sent.correlationId()).hasProperty("eventType", "RecordCreated")
                     .hasJsonPath("$.type", "RecordCreated").hasJsonPath("$.version", 1).hasJsonPath("$.familyName", "Lee")
                     .doesNotHaveJsonPath("$.ssn");
-            Emr.Chart chart = health.emr().chart(PATIENT_ID).orElseThrow();
+            Chart chart = health.emr().chart(PATIENT_ID).orElseThrow();
             assertThat(created).hasJsonPath("$.mrn", chart.mrn());
             assertThat(chart.mrn()).startsWith("MRN-");
         }
