@@ -148,7 +148,7 @@ public final class FailureReport {
         for (String h : hints) {
             out.append("\n  hint: ").append(h);
         }
-        String masked = redactor.text(out.toString());
+        String masked = redactor.conditions(out.toString());
         for (String value : sensitive) {
             masked = masked.replace(value, io.sitkit.config.Secrets.MASK);
         }

@@ -82,6 +82,44 @@ final class JsonRedaction {
         }
     }
 
+    /**
+     * The values {@code original} had where {@code redacted} (its redaction) shows the mask: the
+     * texts of masked scalars, and of every scalar inside a masked object or array. Empty when
+     * either is not JSON.
+     */
+    static Set<String> maskedValues(byte[] original, byte[] redacted) {
+        try {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            collect(MAPPER.readTree(original), MAPPER.readTree(redacted), out);
+            return out;
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    private static void collect(JsonNode a, JsonNode b, Set<String> out) {
+        if (a == null || b == null) {
+            return;
+        }
+        if (b.equals(MASK) && !a.equals(MASK)) {
+            leaves(a, out);
+        } else if (a.isObject() && b.isObject()) {
+            a.fields().forEachRemaining(e -> collect(e.getValue(), b.get(e.getKey()), out));
+        } else if (a.isArray() && b.isArray()) {
+            for (int i = 0; i < a.size(); i++) {
+                collect(a.get(i), b.get(i), out);
+            }
+        }
+    }
+
+    private static void leaves(JsonNode node, Set<String> out) {
+        if (node.isContainerNode()) {
+            node.forEach(child -> leaves(child, out));
+        } else if (!node.isNull() && !node.asText().isEmpty()) {
+            out.add(node.asText());
+        }
+    }
+
     private boolean walk(JsonNode node) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {

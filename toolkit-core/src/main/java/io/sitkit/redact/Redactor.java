@@ -56,6 +56,11 @@ import java.util.regex.Pattern;
 public final class Redactor {
     private static final Redactor NONE = new Redactor(Set.of(), Set.of(), List.of());
     private static final byte[] MASK_BYTES = Secrets.MASK.getBytes(StandardCharsets.UTF_8);
+    /** A condition as matchers describe it: a JSON path, an operator, and a quoted, /regex/ or bare operand. */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(\\$\\S*) (==|!=|>=|<=|>|<|contains|matches) (\"(?:[^\"\\\\\\n]|\\\\.)*(?:\"|…)|/[^\\n]*?/(?=[\\s),]|$)|[^\\s),]+)");
+    /** The last member name of a path: {@code patientId} in {@code $.patient.patientId} or {@code $['patientId']}. */
+    private static final Pattern LAST_NAME = Pattern.compile("(?:\\.|\\[')([^.\\['\\]]+)'?]?$");
     private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)password\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
     private final Set<String> secretValues;
@@ -140,6 +145,41 @@ public final class Redactor {
     }
 
     /**
+     * The text of a failure message: the values that conditions on sensitive fields or paths compare
+     * with are masked as well — {@code $.patientId == "P-1"} becomes {@code $.patientId == "******"}
+     * (also {@code !=}, {@code <}, {@code >}, {@code contains}, {@code matches}), since the value a test
+     * expects is as sensitive as the one a message carries, and is shown even when no message had it.
+     * Then secret values are masked as {@link #text} does.
+     */
+    public String conditions(String s) {
+        if (s == null || fields.isEmpty() && paths.isEmpty()) {
+            return text(s);
+        }
+        Matcher m = CONDITION.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown = m.group();
+            if (sensitivePath(m.group(1))) {
+                String operand = m.group(3).startsWith("\"") ? "\"" + Secrets.MASK + "\"" : Secrets.MASK;
+                shown = m.group(1) + " " + m.group(2) + " " + operand;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return text(out.toString());
+    }
+
+    private boolean sensitivePath(String path) {
+        for (FieldPath p : paths) {
+            if (p.text().equals(path)) {
+                return true;
+            }
+        }
+        Matcher last = LAST_NAME.matcher(path);
+        return last.find() && fields.contains(last.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The payload with sensitive fields, paths and secret values masked (see the class doc);
      * the same array when nothing changed, null for null.
      */
@@ -190,22 +230,44 @@ public final class Redactor {
 
     /**
      * The message with key and payload redacted as payloads (a JSON key has its fields masked too) and
-     * headers as {@link #headers}; transport metadata is kept. The same instance when nothing changed.
+     * headers as {@link #headers}; transport metadata is kept. A value a sensitive field or path has in
+     * the JSON payload is masked in the message's key and header values too — a patient id is often
+     * the Kafka key as well. The same instance when nothing changed.
      */
     public Message message(Message m) {
         if (isEmpty()) {
             return m;
         }
-        byte[] key = m.key();
-        byte[] redactedKey = payload(key);
-        Headers headers = headers(m.headers());
         byte[] payload = m.payload();
         byte[] redactedPayload = payload(payload);
-        if (redactedKey == key && headers == m.headers() && redactedPayload == payload) {
+        Set<String> carried = redactedPayload == payload ? Set.of() : JsonRedaction.maskedValues(payload, redactedPayload);
+        byte[] key = m.key();
+        byte[] redactedKey = alsoMasking(payload(key), carried);
+        Headers headers = headers(m.headers());
+        if (!carried.isEmpty()) {
+            List<Header> out = new ArrayList<>(headers.size());
+            for (Header h : headers) {
+                byte[] v = alsoMasking(h.value(), carried);
+                out.add(v == h.value() ? h : new Header(h.name(), v, h.type() == PropertyType.BYTES ? PropertyType.BYTES : PropertyType.STRING));
+            }
+            headers = Headers.of(out);
+        }
+        if (redactedKey == key && headers.equals(m.headers()) && redactedPayload == payload) {
             return m;
         }
         return new Message(m.destination(), redactedKey, headers, redactedPayload, m.bodyType(), m.timestamp(),
                 m.capturedAt(), m.metadata());
+    }
+
+    /** The bytes masked whole when they are one of {@code values}, else with the values of 4 or more characters masked inside. */
+    private static byte[] alsoMasking(byte[] bytes, Set<String> values) {
+        if (bytes == null || values.isEmpty()) {
+            return bytes;
+        }
+        if (values.contains(new String(bytes, StandardCharsets.UTF_8))) {
+            return MASK_BYTES;
+        }
+        return new SecretMask(values.stream().filter(v -> v.length() >= 4).toList()).apply(bytes);
     }
 
     /** {@link Payloads#preview} of the redacted payload. */

@@ -198,6 +198,23 @@ class RedactorTest {
     }
 
     @Test
+    void aSensitiveFieldsValueIsMaskedInTheKeyAndHeadersOfTheSameMessage() {
+        Redactor r = Redactor.builder().fields("patientId", "insurance").build();
+        Message original = kafka("P-7731", "{\"patientId\":\"P-7731\",\"insurance\":{\"policy\":\"ACM-1001\"},\"n\":\"1\"}",
+                Header.of("subject", "patient P-7731"), Header.of("policy", "ACM-1001"), Header.of("n", "1"));
+
+        Message out = r.message(original);
+
+        assertThat(out.keyText()).contains(M);
+        assertThat(out.headers().lastAsString("subject")).contains("patient " + M);
+        assertThat(out.headers().lastAsString("policy")).contains(M);
+        assertThat(out.headers().lastAsString("n")).as("not a masked value").contains("1");
+        assertThat(out.payloadText()).contains("{\"patientId\":\"" + M + "\",\"insurance\":\"" + M + "\",\"n\":\"1\"}");
+        Message unrelated = kafka("P-1", "{\"other\":\"P-1\"}");
+        assertThat(r.message(unrelated)).isSameAs(unrelated);
+    }
+
+    @Test
     void previewRendersTheRedactedPayloadThroughTheOneFormatter() {
         Redactor r = Redactor.builder().fields("ssn").build();
 
@@ -262,5 +279,33 @@ class RedactorTest {
         assertThatThrownBy(() -> Redactor.builder().secretValues("a", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("secret value #1 is null; pass only values that are set");
+    }
+
+    @Test
+    void conditionsOnSensitiveFieldsOrPathsHaveTheirExpectedValuesMasked() {
+        Redactor r = Redactor.builder().fields("patientId", "ssn").paths("$.card.number").secretValues("hunter2").build();
+
+        String shown = r.conditions("""
+                expected a message matching $.type == "RecordCreated" and $.patientId == "P-7731" and $..ssn matches /\\d{3}-\\d{2}-\\d{4}/
+                  FAIL $['patientId'] != "P-7731": was "******"
+                  FAIL $.card.number contains "4111": missing
+                  FAIL $.card.numbers == 42: missing
+                  FAIL $.visit.patientid > 7731 and $.note == "hunter2\"""");
+
+        assertThat(shown).isEqualTo("""
+                expected a message matching $.type == "RecordCreated" and $.patientId == "******" and $..ssn matches ******
+                  FAIL $['patientId'] != "******": was "******"
+                  FAIL $.card.number contains "******": missing
+                  FAIL $.card.numbers == 42: missing
+                  FAIL $.visit.patientid > ****** and $.note == "******\"""");
+    }
+
+    @Test
+    void conditionsAreOnlySecretMaskedWithoutFieldsOrPaths() {
+        Redactor r = Redactor.builder().secretValues("hunter2").build();
+
+        assertThat(r.conditions("$.patientId == \"P-1\" and $.password == \"hunter2\""))
+                .isEqualTo("$.patientId == \"P-1\" and $.password == \"" + M + "\"");
+        assertThat(Redactor.none().conditions(null)).isNull();
     }
 }

@@ -6,9 +6,6 @@ import io.sitkit.contract.asyncapi.AsyncApi;
 import io.sitkit.junit.internal.RunReports;
 import io.sitkit.redact.Redactor;
 import io.sitkit.report.Inventory;
-import io.sitkit.report.ReportHtml;
-import io.sitkit.report.ReportJson;
-import io.sitkit.report.RunReport;
 import io.sitkit.report.RunReportBuilder;
 import io.sitkit.report.TestStatus;
 import org.junit.platform.engine.TestExecutionResult;
@@ -101,9 +98,7 @@ public final class SitkitReportListener implements TestExecutionListener {
         }
         Path dir = Path.of(setting(testPlan, io.sitkit.junit.internal.JUnitConfig.OUTPUT_DIR).orElse(io.sitkit.junit.internal.JUnitConfig.DEFAULT_OUTPUT_DIR));
         try {
-            RunReport report = b.build(Instant.now(), inventory(testPlan));
-            ReportJson.write(report, dir.resolve("report.json"));
-            ReportHtml.write(report, dir.resolve("report.html"));
+            b.build(Instant.now(), inventory(testPlan)).writeTo(dir); // creates the directory: a run without failures has no trace there
         } catch (IOException | RuntimeException e) {
             LOG.warn("sitkit could not write the run report to {}: {}", dir, e.toString());
         }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 /** The service-loaded listener writes the run report for a launcher run of sitkit tests on real brokers. */
 class RunReportIT {
@@ -43,5 +44,17 @@ class RunReportIT {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("a_missing_payment_fails_with_the_cores_message").doesNotContain("4111-1111");
         assertThat(Files.readString(out.resolve("report.json"))).doesNotContain("4111-1111");
+    }
+
+    @Test
+    void a_run_without_failures_leaves_its_report_in_an_output_directory_made_for_it() throws Exception {
+        Path out = Files.createTempDirectory(Path.of("target"), "report-it").resolve("not-yet-there");
+
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(OrderFlowScenario.class, "an_order_and_its_payment_are_seen", "io.sitkit.junit.SitBus"))
+                .configurationParameter("sitkit.junit.output-dir", out.toString()).build());
+
+        assertThat(ReportJson.read(out.resolve("report.json")).tests()).extracting(TestRecord::status).containsExactly(TestStatus.PASSED);
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
     }
 }

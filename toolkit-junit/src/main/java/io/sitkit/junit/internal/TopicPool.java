@@ -30,7 +30,8 @@ final class TopicPool implements AutoCloseable {
     private final KafkaClient kafka;
     private final Map<String, BlockingQueue<String>> ready = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> refilling = new ConcurrentHashMap<>();
-    private final AtomicInteger counter = new AtomicInteger();
+    /** JVM-wide: two runs in one JVM (a test that runs tests through the EngineTestKit) share brokers, never names. */
+    private static final AtomicInteger COUNTER = new AtomicInteger();
     private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sitkit-topic-pool");
         t.setDaemon(true);
@@ -82,10 +83,11 @@ final class TopicPool implements AutoCloseable {
         });
     }
 
-    private List<String> names(String logical) {
+    /** The next batch of names for {@code logical}. */
+    List<String> names(String logical) {
         List<String> out = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
-            out.add(logical + ".t" + RUN + "-" + counter.incrementAndGet());
+            out.add(logical + ".t" + RUN + "-" + COUNTER.incrementAndGet());
         }
         return out;
     }
