@@ -1,0 +1,168 @@
+package io.sitkit.fx.service;
+
+import io.sitkit.config.ConfigKeys;
+import io.sitkit.config.SitkitConfig;
+import io.sitkit.core.Protection;
+import io.sitkit.env.Bus;
+import io.sitkit.env.DemoTraffic;
+import io.sitkit.env.Environment;
+import io.sitkit.env.Environments;
+import io.sitkit.schema.SchemaLookup;
+import io.sitkit.schema.registry.RegistrySettings;
+import io.sitkit.schema.registry.SchemaRegistryClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An open profile: the core environment (embedded brokers started in this JVM, or external ones),
+ * one bus on it, the schema lookup its decoders use (the registry when
+ * {@code sitkit.schema-registry.url} is set; the demo schemas on a sandbox with demo traffic), and
+ * the environment's protection — the core's, shown by the inspector, never reimplemented.
+ *
+ * <pre>{@code
+ * try (Connection c = Connection.open(ConnectionProfile.sandbox("sandbox", true), auditFile)) {
+ *     List<DestinationEntry> all = DestinationCatalog.list(c);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: thread-safe (the bus and environment are); {@link #open} blocks while brokers
+ * start or answer, so call it off the FX thread. {@link #close()} is idempotent and closes the demo
+ * traffic, the bus and the environment in that order.
+ */
+public final class Connection implements AutoCloseable {
+    /** Pause between demo orders on a sandbox. */
+    public static final Duration DEMO_INTERVAL = Duration.ofMillis(700);
+
+    private final ConnectionProfile profile;
+    private final Environment environment;
+    private final Bus bus;
+    private final Optional<SchemaLookup> schemas;
+    private final Optional<DemoTraffic> demo;
+    private volatile boolean closed;
+
+    private Connection(ConnectionProfile profile, Environment environment, Bus bus, Optional<SchemaLookup> schemas,
+                       Optional<DemoTraffic> demo) {
+        this.profile = profile;
+        this.environment = environment;
+        this.bus = bus;
+        this.schemas = schemas;
+        this.demo = demo;
+    }
+
+    /**
+     * Opens {@code profile}: starts or reaches its brokers and opens a bus.
+     *
+     * @param auditFile where injected messages are audited unless the profile names its own file
+     */
+    public static Connection open(ConnectionProfile profile, Path auditFile) {
+        Objects.requireNonNull(profile, "profile");
+        SitkitConfig config = profile.toConfig(auditFile);
+        Environment env = Environments.start(config);
+        List<AutoCloseable> opened = new ArrayList<>(List.of(env));
+        try {
+            Bus bus = env.openBus();
+            opened.add(0, bus);
+            Optional<SchemaLookup> schemas = Optional.empty();
+            if (config.get(ConfigKeys.SCHEMA_REGISTRY_URL).isPresent()) {
+                schemas = Optional.of(new SchemaRegistryClient(RegistrySettings.from(config)));
+            }
+            Optional<DemoTraffic> demo = Optional.empty();
+            if (profile.kind() == ConnectionProfile.Kind.SANDBOX && profile.demoTraffic()) {
+                demo = Optional.of(DemoTraffic.start(bus, DEMO_INTERVAL, System.nanoTime()));
+                if (schemas.isEmpty()) {
+                    schemas = Optional.of(DemoTraffic.schemas());
+                }
+            }
+            return new Connection(profile, env, bus, schemas, demo);
+        } catch (RuntimeException e) {
+            RuntimeException failure = closeAll(opened);
+            if (failure != null) {
+                e.addSuppressed(failure);
+            }
+            throw e;
+        }
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    /** The environment's guard: locked while protected, audit of every injected message. */
+    public Protection protection() {
+        return environment.protection();
+    }
+
+    /** Where decoders find schemas by id, if anywhere. */
+    public Optional<SchemaLookup> schemas() {
+        return schemas;
+    }
+
+    /** The demo traffic generator, when this sandbox runs one. */
+    public Optional<DemoTraffic> demo() {
+        return demo;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Where it points, for people: "Kafka 127.0.0.1:9092 · JMS tcp://…" (never credentials). */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        environment.kafkaBootstrapServers().ifPresent(s -> parts.add("Kafka " + s));
+        environment.jmsBrokerUrl().ifPresent(u -> parts.add("JMS " + u));
+        return String.join(" · ", parts);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> toClose = new ArrayList<>();
+        demo.ifPresent(toClose::add);
+        toClose.add(bus);
+        toClose.add(environment);
+        RuntimeException failure = closeAll(toClose);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes each in order, past failures; returns the first failure with the rest suppressed, or null. */
+    static RuntimeException closeAll(List<AutoCloseable> resources) {
+        RuntimeException first = null;
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                RuntimeException re = e instanceof RuntimeException rt ? rt : new IllegalStateException("closing " + r + " failed", e);
+                if (first == null) {
+                    first = re;
+                } else {
+                    first.addSuppressed(re);
+                }
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + profile.name() + ": " + describe() + "]";
+    }
+}

@@ -1,0 +1,193 @@
+package io.sitkit.fx.viewmodel;
+
+import io.sitkit.core.Destination;
+import io.sitkit.fx.service.Connection;
+import io.sitkit.fx.service.DestinationCatalog;
+import io.sitkit.fx.service.DestinationEntry;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One open connection in the tree: its destinations (searchable by name, refreshed on demand and
+ * by a periodic health check), the banner shown when its broker goes away, and its protection —
+ * the core's lock, which the user unlocks by typing the environment's name.
+ *
+ * <pre>{@code
+ * ConnectionViewModel c = inspector.connections().get(0);
+ * c.searchProperty().set("orders");
+ * c.refresh();
+ * c.unlock("staging");
+ * }</pre>
+ *
+ * <p>Thread-safety: properties and commands belong to the UI thread.
+ */
+public final class ConnectionViewModel implements AutoCloseable {
+    private final Connection connection;
+    private final Background background;
+    private final ObservableList<DestinationEntry> destinations = FXCollections.observableArrayList();
+    private final FilteredList<DestinationEntry> visible = new FilteredList<>(destinations, e -> true);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final Map<Destination, MessagesViewModel> messages = new LinkedHashMap<>();
+    private final ScheduledFuture<?> health;
+
+    ConnectionViewModel(Connection connection, Background background, Duration healthInterval) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.background = background;
+        this.locked.set(connection.protection().isLocked());
+        search.addListener((o, was, now) -> {
+            String s = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            visible.setPredicate(e -> s.isEmpty() || e.destination().toString().toLowerCase(Locale.ROOT).contains(s));
+        });
+        this.health = background.every(healthInterval, this::probe);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public String name() {
+        return connection.profile().name();
+    }
+
+    /** The destinations whose address contains the search text. */
+    public ObservableList<DestinationEntry> destinations() {
+        return FXCollections.unmodifiableObservableList(visible);
+    }
+
+    /** Typed by the user; filters {@link #destinations()}. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** Empty while the brokers answer; otherwise what went away, shown as a banner. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Whether writes (inject, purge, delete) are refused until unlocked. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public boolean isProtected() {
+        return connection.protection().isProtected();
+    }
+
+    /** Re-reads the destinations in the background. */
+    public Background.Job refresh() {
+        loading.set(true);
+        return background.submit(() -> DestinationCatalog.list(connection), entries -> {
+            loading.set(false);
+            destinations.setAll(entries);
+            banner.set("");
+            status.set(entries.size() + " destinations · " + connection.describe());
+        }, e -> {
+            loading.set(false);
+            failed("refreshing destinations", e);
+        });
+    }
+
+    private void probe() {
+        try {
+            connection.bus().listDestinations();
+            background.ui().execute(() -> {
+                if (!banner.get().isEmpty()) {
+                    banner.set("");
+                    refresh();
+                }
+            });
+        } catch (RuntimeException e) {
+            background.ui().execute(() -> failed("checking the brokers", e));
+        }
+    }
+
+    /** Shows a failure: as the banner when a broker is gone, else on the status line. */
+    void failed(String what, Throwable e) {
+        if (Errors.brokerGone(e)) {
+            banner.set("Connection '" + name() + "' lost: " + Errors.describe(e) + " — retrying every few seconds");
+        } else {
+            status.set(what + " failed: " + Errors.describe(e));
+        }
+    }
+
+    /**
+     * Allows writes after the environment's name was typed; a wrong name leaves it locked and says so.
+     *
+     * @return true when unlocked
+     */
+    public boolean unlock(String typedName) {
+        try {
+            connection.protection().unlock(typedName);
+            locked.set(connection.protection().isLocked());
+            status.set("'" + connection.protection().environment() + "' unlocked: injecting is allowed and audited");
+            return true;
+        } catch (RuntimeException e) {
+            status.set(Errors.describe(e));
+            return false;
+        }
+    }
+
+    public void lock() {
+        connection.protection().lock();
+        locked.set(connection.protection().isLocked());
+    }
+
+    /** The messages view-model of {@code d}, created on first use and kept while the connection is open. */
+    public MessagesViewModel messages(Destination d) {
+        return messages.computeIfAbsent(d, k -> new MessagesViewModel(this, k, background));
+    }
+
+    /** The inject view-model for {@code d} (a fresh one each time: a new compose). */
+    public InjectViewModel inject(Destination d) {
+        return new InjectViewModel(this, d, background);
+    }
+
+    List<DestinationEntry> allDestinations() {
+        return List.copyOf(destinations);
+    }
+
+    /** Stops tails and the health check, then closes the connection in the background. */
+    @Override
+    public void close() {
+        health.cancel(false);
+        messages.values().forEach(MessagesViewModel::stopTail);
+        background.submit(() -> {
+            connection.close();
+            return null;
+        }, x -> { }, e -> status.set("closing failed: " + Errors.describe(e)));
+    }
+
+    /** Stops tails and the health check and closes the connection now (at exit). */
+    void closeNow() {
+        health.cancel(false);
+        messages.values().forEach(MessagesViewModel::stopTail);
+        connection.close();
+    }
+}
