@@ -60,9 +60,11 @@ final class RoundTripRounds {
             }
             double rawP50 = Stats.percentile(rawRound, 0.5);
             double stubP50 = Stats.percentile(stubRound, 0.5);
-            Probe.progress("stubs: %-5s %s %2d: raw p50 %.2f ms p99 %.2f ms | stub p50 %.2f ms p99 %.2f ms (%.3f)", prefix,
-                    measured ? "round  " : "warm-up", measured ? r - warmups + 1 : r + 1,
-                    rawP50, Stats.percentile(rawRound, 0.99), stubP50, Stats.percentile(stubRound, 0.99), stubP50 / rawP50);
+            if (measured || (r + 1) % 5 == 0) {
+                Probe.progress("stubs: %-5s %s %2d: raw p50 %.2f ms p99 %.2f ms | stub p50 %.2f ms p99 %.2f ms (%.3f)", prefix,
+                        measured ? "round  " : "warm-up", measured ? r - warmups + 1 : r + 1,
+                        rawP50, Stats.percentile(rawRound, 0.99), stubP50, Stats.percentile(stubRound, 0.99), stubP50 / rawP50);
+            }
             if (measured) {
                 stubMs.addAll(stubRound);
                 rawMs.addAll(rawRound);

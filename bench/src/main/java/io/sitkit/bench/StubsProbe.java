@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Child main of the {@code stubs} suite: one embedded environment with default settings; Kafka
  * ({@link KafkaStubRoundTrip}) then JMS ({@link JmsStubRoundTrip}), each compared by
- * {@link RoundTripRounds}: 3 warm-up rounds, then {@code bench.stubs.rounds} measured rounds
- * (default 10) of 100 round trips per side.
+ * {@link RoundTripRounds}: {@code bench.stubs.warmups} warm-up rounds (default 20: the stub's path
+ * is compiled by C2 only after a few thousand requests), then {@code bench.stubs.rounds} measured
+ * rounds (default 20) of 100 round trips per side.
  */
 public final class StubsProbe {
     static final double P50_RATIO_TARGET = 1.2;
@@ -22,7 +23,8 @@ public final class StubsProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        RoundTripRounds rounds = new RoundTripRounds(3, Integer.getInteger("bench.stubs.rounds", 10), PER_ROUND);
+        RoundTripRounds rounds = new RoundTripRounds(Integer.getInteger("bench.stubs.warmups", 20),
+                Integer.getInteger("bench.stubs.rounds", 20), PER_ROUND);
         byte[] payload = ("{\"orderId\":\"o-0004711\",\"status\":\"NEW\",\"customer\":{\"id\":\"c-28391\",\"tier\":\"GOLD\"},"
                 + "\"items\":[{\"sku\":\"SKU-10293\",\"qty\":2,\"price\":19.99},{\"sku\":\"SKU-55120\",\"qty\":1,\"price\":5.50}],"
                 + "\"total\":45.48,\"currency\":\"EUR\",\"channel\":\"web\",\"createdAt\":\"2024-05-01T10:15:30.123Z\"}")

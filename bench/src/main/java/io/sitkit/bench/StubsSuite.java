@@ -23,7 +23,8 @@ final class StubsSuite implements Suite {
 
     @Override
     public SuiteResult run(Workspace ws) {
-        List<String> props = List.of("-Dbench.stubs.rounds=" + Integer.getInteger("bench.stubs.rounds", 10));
+        List<String> props = List.of("-Dbench.stubs.warmups=" + Integer.getInteger("bench.stubs.warmups", 20),
+                "-Dbench.stubs.rounds=" + Integer.getInteger("bench.stubs.rounds", 20));
         ChildJvm.Run run = ChildJvm.run(props, StubsProbe.class, List.of(), ws.log(), Duration.ofMinutes(10));
         return new SuiteResult(name(), run.metrics());
     }
