@@ -9,15 +9,16 @@ import java.util.Objects;
  * One figure of a suite: its median {@code value} and, where it was measured several times, the
  * spread beside it ({@code min}, {@code max}, {@code runs}).
  *
- * <p>A {@code target} is a bound: an upper bound for costs — times (unit {@code ms}), memory
- * ({@code MB}) and heap bytes per payload byte ({@code B/B}) — and a lower bound for everything else
- * (sitkit/raw ratios, rates).
+ * <p>A {@code target} is a bound: an upper bound for costs — times (unit {@code ms}), ratios of
+ * times ({@code ms/ms}), memory ({@code MB}) and heap bytes per payload byte ({@code B/B}) — and a
+ * lower bound for everything else (sitkit/raw ratios of rates, rates).
  *
  * <p>Thread-safety: immutable.
  *
  * @param name   snake_case, unique in its suite
  * @param value  the median (or the single value)
- * @param unit   {@code ms}, {@code msgs/s}, {@code x} (sitkit/raw), {@code B/B} (heap per payload byte), {@code MB}, {@code count}…
+ * @param unit   {@code ms}, {@code msgs/s}, {@code x} (sitkit/raw of rates), {@code ms/ms} (sitkit/raw of times),
+ *               {@code B/B} (heap per payload byte), {@code MB}, {@code count}…
  * @param target the bound to meet, or null
  * @param min    smallest of the runs, or null for a single value
  * @param max    largest of the runs, or null for a single value
@@ -25,6 +26,8 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metric(String name, double value, String unit, Double target, Double min, Double max, Integer runs) {
+    /** The unit of a ratio of times, sitkit/raw: a cost, so its target is an upper bound. */
+    public static final String TIME_RATIO = "ms/ms";
 
     public Metric {
         if (name == null || !name.matches("[a-z0-9_]+")) {
@@ -62,6 +65,6 @@ public record Metric(String name, double value, String unit, Double target, Doub
     }
 
     boolean lowerIsBetter() {
-        return unit.equals("ms") || unit.equals("MB") || unit.equals("B/B");
+        return unit.equals("ms") || unit.equals(TIME_RATIO) || unit.equals("MB") || unit.equals("B/B");
     }
 }

@@ -36,7 +36,7 @@ final class Table {
 
     /** Ratios with three decimals, times under 100 ms with two, everything else whole. */
     static String format(double v, String unit) {
-        if (unit.equals("x") || unit.equals("B/B")) {
+        if (unit.equals("x") || unit.equals(Metric.TIME_RATIO) || unit.equals("B/B")) {
             return String.format(Locale.ROOT, "%.3f", v);
         }
         if (unit.equals("ms") && Math.abs(v) < 100) {

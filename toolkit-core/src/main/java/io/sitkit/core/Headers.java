@@ -67,7 +67,19 @@ public final class Headers implements Iterable<Header> {
 
     /** Every header with that name, in order. */
     public List<Header> all(String name) {
-        return asList().stream().filter(h -> h.name().equals(name)).toList();
+        if (single != null) {
+            return single.name().equals(name) ? List.of(single) : List.of();
+        }
+        List<Header> found = null;
+        for (Header h : many) {
+            if (h.name().equals(name)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(h);
+            }
+        }
+        return found == null ? List.of() : List.copyOf(found);
     }
 
     public boolean contains(String name) {

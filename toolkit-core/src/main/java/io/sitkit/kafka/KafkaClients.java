@@ -45,12 +45,20 @@ public final class KafkaClients {
         return p;
     }
 
-    /** Producer: byte arrays, acks=all, bounded blocking ({@code max.block.ms} = timeout), raised size limit. */
+    /**
+     * Producer: byte arrays, acks=all, {@code linger.ms=0}, bounded blocking ({@code max.block.ms} =
+     * timeout), raised size limit. A test publishes and replies one message at a time and waits for
+     * it, so it must not wait for a batch to fill: Kafka 4's default linger of 5 ms would be added to
+     * every {@code publish}, every stub reply and every relayed message. Under load the producer still
+     * batches whatever accumulates while a request is in flight. {@code sitkit.kafka.client.linger.ms}
+     * sets another value.
+     */
     public static Map<String, Object> producer(KafkaSettings s) {
         Map<String, Object> p = common(s, "producer");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, s.timeout().toMillis());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, s.maxMessageBytes() + RECORD_OVERHEAD_BYTES);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2L * (s.maxMessageBytes() + RECORD_OVERHEAD_BYTES)));
@@ -58,7 +66,7 @@ public final class KafkaClients {
         if (!s.clientProperties().containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)) {
             // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms; honour the user's values.
             long request = Long.parseLong(String.valueOf(p.get(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG)));
-            long linger = Long.parseLong(String.valueOf(p.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, "5")));
+            long linger = Long.parseLong(String.valueOf(p.get(ProducerConfig.LINGER_MS_CONFIG)));
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                     Math.max(s.timeout().toMillis(), request + linger)));
         }

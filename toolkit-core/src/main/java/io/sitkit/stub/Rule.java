@@ -33,6 +33,8 @@ public final class Rule {
     private final List<Reply> replies;
     private final String inState;
     private final String thenState;
+    /** {@link #describe()}, made once: every exchange a stub records names its rule. */
+    private volatile String description;
 
     private Rule(String name, MessageMatcher matcher, List<Reply> replies, String inState, String thenState) {
         this.name = name;
@@ -106,8 +108,13 @@ public final class Rule {
         if (name != null) {
             return name;
         }
-        return "when " + matcher.describe() + (inState == null ? "" : " in state '" + inState + "'")
-                + (thenState == null ? "" : " then state '" + thenState + "'");
+        String d = description;
+        if (d == null) {
+            d = "when " + matcher.describe() + (inState == null ? "" : " in state '" + inState + "'")
+                    + (thenState == null ? "" : " then state '" + thenState + "'");
+            description = d;
+        }
+        return d;
     }
 
     @Override

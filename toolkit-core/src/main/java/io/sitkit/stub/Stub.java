@@ -113,9 +113,15 @@ public final class Stub implements AutoCloseable {
                 }
             }
             if (rule != null) {
-                String seqKey = spec.rules().indexOf(rule) + "\u0000" + stateKey;
-                int n = sequences.merge(seqKey, 1, Integer::sum);
-                reply = rule.replies().isEmpty() ? Reply.none() : rule.replies().get(Math.min(n, rule.replies().size()) - 1);
+                List<Reply> replies = rule.replies();
+                if (replies.size() <= 1) {
+                    // No sequence to step through: nothing to count.
+                    reply = replies.isEmpty() ? Reply.none() : replies.get(0);
+                } else {
+                    String seqKey = spec.rules().indexOf(rule) + "\u0000" + stateKey;
+                    int n = sequences.merge(seqKey, 1, Integer::sum);
+                    reply = replies.get(Math.min(n, replies.size()) - 1);
+                }
                 if (rule.nextState() != null) {
                     after = rule.nextState();
                     states.put(stateKey, after);
@@ -137,8 +143,11 @@ public final class Stub implements AutoCloseable {
             LOG.warn("{} could not answer {}: {}", spec.name(), request.position(), error);
         }
         // Recorded before sending: whoever reacts to the reply and then verifies must find this request.
-        record(new Exchange(received, request, rule.describe(), before, after,
-                emissions.stream().map(Emission::message).toList(), error));
+        List<OutgoingMessage> sent = new ArrayList<>(emissions.size());
+        for (Emission e : emissions) {
+            sent.add(e.message());
+        }
+        record(new Exchange(received, request, rule.describe(), before, after, sent, error));
         outbox.send(emissions);
     }
 

@@ -48,11 +48,16 @@ public final class Template {
     private final String name;
     private final Mode mode;
     private final List<Part> parts;
+    /** Whether the text has no expression, so every rendering is the same. */
+    private final boolean fixed;
+    /** A fixed template's text once rendered and checked; null until then (or while it fails its check). */
+    private volatile String fixedText;
 
     private Template(String name, Mode mode, List<Part> parts) {
         this.name = name;
         this.mode = mode;
         this.parts = List.copyOf(parts);
+        this.fixed = this.parts.stream().allMatch(p -> p instanceof Literal);
     }
 
     /** A JSON template given inline; {@code name} appears in error messages. */
@@ -86,6 +91,11 @@ public final class Template {
 
     /** Renders the template as text. */
     public String render(TemplateContext context) {
+        String known = fixedText;
+        if (known != null) {
+            // No expression: the same text as last time, already checked (a stub answers with it per request).
+            return known;
+        }
         StringBuilder out = new StringBuilder();
         for (Part p : parts) {
             if (p instanceof Literal l) {
@@ -106,6 +116,9 @@ public final class Template {
                         + e.getOriginalMessage() + "); are quotes missing around a string expression? Rendered: "
                         + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
             }
+        }
+        if (fixed) {
+            fixedText = text;
         }
         return text;
     }

@@ -105,6 +105,29 @@ class TemplateTest {
     }
 
     @Test
+    void a_template_without_expressions_is_checked_once_and_then_answers_the_same_text() {
+        Template fixed = Template.json("approved", "{\"status\": \"APPROVED\"}");
+
+        String first = fixed.render(ctx());
+        String again = fixed.render(TemplateContext.seeded(99));
+
+        assertThat(first).isEqualTo("{\"status\": \"APPROVED\"}");
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void a_template_without_expressions_that_is_not_json_fails_on_every_render() {
+        Template broken = Template.json("broken", "{\"status\": APPROVED}");
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> broken.render(ctx()))
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageStartingWith("broken:1:1: the rendered text is not valid JSON")
+                    .hasMessageEndingWith("Rendered: {\"status\": APPROVED}");
+        }
+    }
+
+    @Test
     void jms_ids_of_the_request_are_available() {
         Message request = new Message(Destination.jmsQueue("payments"), null, Headers.empty(), "{}".getBytes(), BodyType.TEXT,
                 Instant.now(), Instant.now(), new JmsMetadata("ID:1", "corr-9", null, null, 4, true, null, false, null));

@@ -1,0 +1,33 @@
+package io.sitkit.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HeadersTest {
+
+    @Test
+    void all_returns_every_header_of_a_name_in_order_and_nothing_for_an_absent_one() {
+        Header a1 = Header.of("a", "1");
+        Header b = Header.of("b", "2");
+        Header a3 = Header.of("a", "3");
+        Headers many = Headers.of(a1, b, a3);
+
+        assertThat(many.all("a")).containsExactly(a1, a3);
+        assertThat(many.all("b")).containsExactly(b);
+        assertThat(many.all("c")).isEmpty();
+        assertThat(Headers.of(b).all("b")).containsExactly(b);
+        assertThat(Headers.of(b).all("a")).isEmpty();
+        assertThat(Headers.empty().all("a")).isEmpty();
+    }
+
+    @Test
+    void the_list_all_returns_cannot_change_the_headers() {
+        List<Header> found = Headers.of(Header.of("a", "1"), Header.of("a", "2")).all("a");
+
+        assertThatThrownBy(() -> found.add(Header.of("a", "3"))).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
