@@ -52,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         Sandbox sandbox = start(SitkitConfig.load(), System.out);
+        System.out.println("Press Ctrl-C to stop.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("sitkit sandbox stopping…");
@@ -170,7 +171,6 @@ public final class Sandbox implements AutoCloseable {
         }
         out.println("  As environment variables for your services" + (embedded ? ":" : " (credentials removed):"));
         env.connectionProperties().forEach((k, v) -> out.println("    export " + ConfigKeys.envName(k) + "=" + v));
-        out.println("Press Ctrl-C to stop.");
         out.flush();
     }
 }
