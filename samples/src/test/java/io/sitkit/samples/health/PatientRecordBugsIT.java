@@ -75,6 +75,8 @@ class PatientRecordBugsIT {
     @Test
     void a_late_older_update_is_ignored_by_the_emr(SitBus bus, SitEnvironment env) {
         reorderedUpdates(bus, env, Set.of(), emr -> {
+            bus.expect(EMR_RECORDS).message(allOf(jsonPath("$.type").isEqualTo("RecordUpdated"), jsonPath("$.version").isEqualTo(3)))
+                    .within(ofSeconds(10));
             await("the late update reaching the EMR").atMost(ofSeconds(10)).until(() -> emr.staleEventsIgnored() == 1);
             bus.expect(EMR_RECORDS).inOrderPerKey(KeySource.jsonPath("$.patientId"), "$.version").now();
             assertThat(emr.chart(PATIENT_ID)).hasValueSatisfying(c -> assertThat(c.address()).isEqualTo("3 New Street"));

@@ -44,7 +44,6 @@ class PatientRecordSyncIT {
 
             Flow flow = byCorrelationId(bus).expectFlow(sent.correlationId())
                     .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS))
-                    .eachHopWithin(ofSeconds(5))
                     .consistent(FieldMapping.of(real(bus, PATIENT_EVENTS), "$.patientId").and(real(bus, EMR_RECORDS), "$.patientId"))
                     .consistent(FieldMapping.of(real(bus, PATIENT_EVENTS), "$.birthDate").and(real(bus, EMR_RECORDS), "$.birthDate"))
                     .within(ofSeconds(10));
@@ -87,11 +86,12 @@ class PatientRecordSyncIT {
     void an_insurance_transfer_is_verified_by_claims_for_the_same_patient_and_record(SitBus bus, SitEnvironment env) {
         try (HealthSystem health = HealthSystem.start(wiring(bus, env), Set.of())) {
             health.registration().register(ANN);
+            bus.expect(COVERAGE_EVENTS).message(jsonPath("$.insurer").isEqualTo("Acme Health")).within(ofSeconds(10));
             Sent transfer = health.registration().transferInsurance(PATIENT_ID, new Insurance("Beacon Mutual", "BCN-2002"));
 
             Flow flow = byCorrelationId(bus).expectFlow(transfer.correlationId())
                     .through(real(bus, PATIENT_EVENTS), real(bus, EMR_RECORDS), real(bus, COVERAGE_REQUESTS), real(bus, COVERAGE_EVENTS))
-                    .eachHopWithin(ofSeconds(5))
+                    .eachHopWithin(ofSeconds(2))
                     .consistent(FieldMapping.of(real(bus, PATIENT_EVENTS), "$.patientId").and(real(bus, EMR_RECORDS), "$.patientId")
                             .and(real(bus, COVERAGE_REQUESTS), "$.patientId").and(real(bus, COVERAGE_EVENTS), "$.patientId"))
                     .consistent(FieldMapping.of(real(bus, EMR_RECORDS), "$.mrn").and(real(bus, COVERAGE_REQUESTS), "$.mrn")
