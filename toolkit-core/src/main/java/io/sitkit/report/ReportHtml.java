@@ -36,6 +36,8 @@ public final class ReportHtml {
             .card .n{font-size:22px;font-weight:bold}.card .l{color:#57606a;font-size:12px;text-transform:uppercase}
             table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
             thead th{background:#f6f8fa}.tests td.dur{text-align:right;white-space:nowrap}
+            table.tests{width:100%;table-layout:fixed}.tests td{overflow-wrap:anywhere}.tests code{font-size:11px}
+            .tests .fail1{color:#82071e;font:12px/1.35 "DejaVu Sans Mono",monospace}
             .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:bold;color:#fff}
             .PASSED{background:#1a7f37}.FAILED{background:#cf222e}.ABORTED{background:#bc4c00}.SKIPPED{background:#6e7781}
             pre{margin:0;white-space:pre-wrap;word-break:break-word;font:12px/1.35 "DejaVu Sans Mono",monospace}
@@ -101,7 +103,9 @@ public final class ReportHtml {
     }
 
     private static void testsTable(StringBuilder h, RunReport report) {
-        h.append("<h2>Tests</h2>\n<table class=\"tests\"><thead><tr><th>status</th><th>test</th><th>duration</th>")
+        h.append("<h2>Tests</h2>\n<table class=\"tests\"><colgroup><col style=\"width:84px\"><col style=\"width:36%\">")
+                .append("<col style=\"width:76px\"><col style=\"width:24%\"><col></colgroup>")
+                .append("<thead><tr><th>status</th><th>test</th><th>duration</th>")
                 .append("<th>destinations</th><th>failure</th></tr></thead><tbody>\n");
         List<TestRecord> tests = report.tests();
         for (int i = 0; i < tests.size(); i++) {
@@ -114,10 +118,18 @@ public final class ReportHtml {
             h.append("</div></td><td class=\"dur\">").append(Html.duration(t.duration())).append("</td><td>")
                     .append(t.touched().stream().map(d -> "<code>" + Html.escape(d.toString()) + "</code>")
                             .collect(Collectors.joining("<br>")))
-                    .append("</td><td>").append(t.failure().map(f -> "<pre class=\"failure\">" + Html.escape(f) + "</pre>").orElse(""))
+                    .append("</td><td>").append(t.failure().map(f -> "<div class=\"fail1\">" + Html.escape(firstLine(f))
+                            + "</div>").orElse(""))
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** The failure's first line, cut to a table cell's size; the whole message is in the test's section. */
+    static String firstLine(String failure) {
+        int end = failure.indexOf('\n');
+        String line = end < 0 ? failure : failure.substring(0, end);
+        return line.length() > 160 ? line.substring(0, 159) + "…" : line;
     }
 
     private static void timeline(StringBuilder h, TestRecord t, int index) {

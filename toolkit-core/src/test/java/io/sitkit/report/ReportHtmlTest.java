@@ -66,13 +66,20 @@ class ReportHtmlTest {
     }
 
     @Test
-    void theTestsTableHasARowPerTestWithItsFailure() {
+    void theTestsTableHasARowPerTestWithTheFirstLineOfItsFailure() {
         String table = HTML.substring(HTML.indexOf("<table class=\"tests\">"), HTML.indexOf("</table>"));
 
         assertThat(count(table, "<tr><td><span class=\"badge")).isEqualTo(3);
         assertThat(table).contains("<span class=\"badge FAILED\">FAILED</span></td><td><a href=\"#test-1\">a declined card returns the error to the cart</a>")
-                .contains("<pre class=\"failure\">expected a message on jms:queue:notifications.email matching orderId=o-2")
+                .contains("<div class=\"fail1\">expected a message on jms:queue:notifications.email matching orderId=o-2</div>")
                 .contains("5.03 s");
+        assertThat(section(1)).contains("<pre class=\"failure\">expected a message on jms:queue:notifications.email matching orderId=o-2\n");
+    }
+
+    @Test
+    void aLongFirstLineIsCutForTheTableCell() {
+        assertThat(ReportHtml.firstLine("a".repeat(200) + "\nsecond")).hasSize(160).endsWith("a…");
+        assertThat(ReportHtml.firstLine("short\nsecond")).isEqualTo("short");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class BankingSystem implements AutoCloseable {
 
     /** Starts the three services; the downstream ones first, so nothing published is missed. */
     public static BankingSystem start(Wiring wiring, Set<Bug> bugs) {
+        bugs = io.sitkit.samples.support.InjectedBugs.plus(bugs, Bug.class, "bank");
         BankingSystem bank = new BankingSystem();
         try {
             bank.accounts = bank.add(AccountService.start(wiring, bugs));

@@ -29,6 +29,7 @@ public final class HealthSystem implements AutoCloseable {
 
     /** Starts claims, the EMR and registration with {@code bugs} switched on. */
     public static HealthSystem start(Wiring wiring, Set<Bug> bugs) {
+        bugs = io.sitkit.samples.support.InjectedBugs.plus(bugs, Bug.class, "health");
         HealthSystem system = new HealthSystem();
         try {
             system.claims = system.add(new Claims(wiring, bugs));

@@ -27,6 +27,7 @@ public final class IotSystem implements AutoCloseable {
 
     /** Starts monitoring with {@code bugs} switched on, then the registry. */
     public static IotSystem start(Wiring wiring, Set<Bug> bugs) {
+        bugs = io.sitkit.samples.support.InjectedBugs.plus(bugs, Bug.class, "iot");
         Monitoring monitoring = new Monitoring(wiring, bugs);
         try {
             return new IotSystem(monitoring, new DeviceRegistry(wiring));

@@ -36,6 +36,7 @@ public final class MobileAuthSystem implements AutoCloseable {
 
     /** Starts the profile service, then the auth service, with a fresh shared secret. */
     public static MobileAuthSystem start(Wiring wiring, Set<Bug> bugs, Clock clock) {
+        bugs = io.sitkit.samples.support.InjectedBugs.plus(bugs, Bug.class, "mobileauth");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Tokens tokens = new Tokens(secret);

@@ -32,6 +32,7 @@ public final class RegistrationSystem implements AutoCloseable {
 
     /** Starts the three services, the last in the chain first. */
     public static RegistrationSystem start(Wiring wiring, Set<Bug> bugs) {
+        bugs = io.sitkit.samples.support.InjectedBugs.plus(bugs, Bug.class, "registration");
         RegistrationSystem system = new RegistrationSystem();
         try {
             system.started.add(EmailService.start(wiring, bugs));

@@ -144,6 +144,7 @@ public final class ShopSystem implements AutoCloseable {
 
         /** Starts the services, lower ones first; if one fails to start, those already running are stopped. */
         public ShopSystem start() {
+            Set<Bug> bugs = io.sitkit.samples.support.InjectedBugs.plus(this.bugs, Bug.class, "shop");
             ShopSystem shop = new ShopSystem(new EnumMap<>(Service.class));
             try {
                 for (Service s : services) {

@@ -56,7 +56,7 @@ class PatientIdentifierRedactionIT {
                 .configurationParameter("sitkit.redact.fields", "patientId,patient_id,mrn,ssn")
                 .configurationParameter("sitkit.junit.output-dir", OUT.toString())
                 .configurationParameter(SCENARIO, "true")
-                .selectors(selectClass(FailingRegistrations.class)).execute();
+                .selectors(selectClass(FailingRegistrationsScenario.class)).execute();
 
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
         List<String> failures = results.testEvents().failed().stream().map(PatientIdentifierRedactionIT::failure).toList();
@@ -89,31 +89,6 @@ class PatientIdentifierRedactionIT {
 
     private static String failure(Event e) {
         return e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("");
-    }
-
-    /** Run only by the test above, through the EngineTestKit: both tests fail on purpose. */
-    @SitTest(observe = {PATIENT_EVENTS, EMR_RECORDS})
-    @EnabledIf("io.sitkit.samples.health.PatientIdentifierRedactionIT#launchedAsScenario")
-    @TestMethodOrder(MethodOrderer.MethodName.class)
-    static class FailingRegistrations {
-        @Test
-        void an_emr_that_writes_snake_case(SitBus bus, SitEnvironment env) {
-            try (HealthSystem health = HealthSystem.start(wiring(bus, env), EnumSet.of(Bug.SNAKE_CASE_PATIENT_ID))) {
-                health.registration().register(ANN);
-                bus.expect(EMR_RECORDS).message(jsonPath("$.type").isEqualTo("RecordCreated")).within(ofSeconds(10));
-                bus.expect(EMR_RECORDS).message(allOf(jsonPath("$.type").isEqualTo("RecordCreated"), jsonPath("$.patientId").isEqualTo(PATIENT_ID)))
-                        .within(ofSeconds(1));
-            }
-        }
-
-        @Test
-        void an_emr_that_is_down(SitBus bus, SitEnvironment env) {
-            try (PatientRegistration desk = new PatientRegistration(wiring(bus, env))) {
-                desk.register(ANN);
-                bus.expect(PATIENT_EVENTS).message(jsonPath("$.type").isEqualTo("PatientRegistered")).within(ofSeconds(10));
-                bus.expect(EMR_RECORDS).message(jsonPath("$.patientId").isEqualTo(PATIENT_ID)).within(ofSeconds(1));
-            }
-        }
     }
 
     static boolean launchedAsScenario(ExtensionContext context) {
