@@ -38,7 +38,7 @@ public final class ReportHtml {
             thead th{background:#f6f8fa}.tests td.dur{text-align:right;white-space:nowrap}
             table.tests{width:100%;table-layout:fixed}.tests td{overflow-wrap:anywhere}.tests code{font-size:11px}
             .tests .fail1{color:#82071e;font:12px/1.35 "DejaVu Sans Mono",monospace}
-            .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:bold;color:#fff}
+            .badge{display:inline-block;white-space:nowrap;border-radius:10px;padding:0 8px;font-size:12px;font-weight:bold;color:#fff}
             .PASSED{background:#1a7f37}.FAILED{background:#cf222e}.ABORTED{background:#bc4c00}.SKIPPED{background:#6e7781}
             pre{margin:0;white-space:pre-wrap;word-break:break-word;font:12px/1.35 "DejaVu Sans Mono",monospace}
             pre.failure{color:#82071e}.cls{color:#57606a;font-size:12px}code{font:12px "DejaVu Sans Mono",monospace}
@@ -103,12 +103,16 @@ public final class ReportHtml {
     }
 
     private static void testsTable(StringBuilder h, RunReport report) {
-        h.append("<h2>Tests</h2>\n<table class=\"tests\"><colgroup><col style=\"width:84px\"><col style=\"width:36%\">")
-                .append("<col style=\"width:76px\"><col style=\"width:24%\"><col></colgroup>")
+        h.append("<h2>Tests</h2>\n<table class=\"tests\"><colgroup><col style=\"width:96px\"><col style=\"width:36%\">")
+                .append("<col style=\"width:92px\"><col style=\"width:24%\"><col></colgroup>")
                 .append("<thead><tr><th>status</th><th>test</th><th>duration</th>")
                 .append("<th>destinations</th><th>failure</th></tr></thead><tbody>\n");
         List<TestRecord> tests = report.tests();
-        for (int i = 0; i < tests.size(); i++) {
+        // failed and aborted tests first, each group in run order; the anchors keep the run order
+        List<Integer> order = java.util.stream.IntStream.range(0, tests.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> tests.get(i).status() == TestStatus.FAILED
+                        || tests.get(i).status() == TestStatus.ABORTED ? 0 : 1)).toList();
+        for (int i : order) {
             TestRecord t = tests.get(i);
             h.append("<tr><td>").append(badge(t.status())).append("</td><td><a href=\"#test-").append(i).append("\">")
                     .append(Html.escape(t.displayName())).append("</a><div class=\"cls\">").append(Html.escape(t.className()));

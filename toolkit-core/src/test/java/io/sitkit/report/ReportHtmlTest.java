@@ -77,6 +77,14 @@ class ReportHtmlTest {
     }
 
     @Test
+    void failedTestsComeFirstInTheTableAndKeepTheirAnchors() {
+        String table = HTML.substring(HTML.indexOf("<table class=\"tests\">"), HTML.indexOf("</table>"));
+
+        assertThat(table.indexOf("<a href=\"#test-1\">")).isLessThan(table.indexOf("<a href=\"#test-0\">"));
+        assertThat(table.indexOf("<a href=\"#test-0\">")).isLessThan(table.indexOf("<a href=\"#test-2\">"));
+    }
+
+    @Test
     void aLongFirstLineIsCutForTheTableCell() {
         assertThat(ReportHtml.firstLine("a".repeat(200) + "\nsecond")).hasSize(160).endsWith("a…");
         assertThat(ReportHtml.firstLine("short\nsecond")).isEqualTo("short");
