@@ -158,10 +158,19 @@ public final class FlowExpectation {
         if (missing != null) {
             List<Message> there = context.capture().messages(missing);
             if (!there.isEmpty()) {
-                r.line("on " + missing + " (" + there.size() + " messages) the keys by "
+                r.line("on " + missing + " (" + there.size() + (there.size() == 1 ? " message" : " messages") + ") the keys by "
                         + context.rules().sourceFor(missing).map(s -> s.describe()).orElse("(no rule)") + " were: " + keys(there));
             } else if (context.rules().sourceFor(missing).isEmpty()) {
                 r.hint("no correlation rule covers " + missing + "; add one with CorrelationRules.on(\"" + missing + "\", …)");
+            }
+            // the key on a destination of the missing one's kind that the route does not include: a wrong address?
+            List<Destination> elsewhere = w.flow().messages().stream().map(Message::destination)
+                    .filter(d -> !path.contains(d) && d.transport() == missing.transport() && d.kind() == missing.kind())
+                    .distinct().toList();
+            if (!elsewhere.isEmpty()) {
+                r.hint("key " + key + " was seen on " + elsewhere.stream().map(Destination::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ", which the flow does not pass through"
+                        + " — sent to the wrong destination?");
             }
         }
         throw r.error();
@@ -272,8 +281,11 @@ public final class FlowExpectation {
                     // Compared on the real values, shown from the redacted messages.
                     Message firstShown = context.redactor().message(reached.get(path.indexOf(firstAt)));
                     Message shown = context.redactor().message(reached.get(i));
-                    return Optional.of(firstPath.path() + " on " + firstAt + " is " + shownValue(firstPath, firstShown) + " but "
-                            + e.getValue().path() + " on " + e.getKey() + " is " + shownValue(e.getValue(), shown));
+                    String a = shownValue(firstPath, firstShown);
+                    String b = shownValue(e.getValue(), shown);
+                    return Optional.of(firstPath.path() + " on " + firstAt + " is " + a + " while "
+                            + e.getValue().path() + " on " + e.getKey() + " is " + b
+                            + (a.equals(b) ? " (the values differ; the redactor masks both)" : ""));
                 }
             }
         }

@@ -223,7 +223,7 @@ class ExpectationsTest {
                 .within(SHORT)).hasMessageContaining("but hop 1 kafka:orders -> jms:queue:payments took 15ms, over its bound of 10ms");
         assertThatThrownBy(() -> expect.expectFlow("o-1").through("kafka:orders", "jms:queue:payments")
                 .consistent(FieldMapping.of("kafka:orders", "$.orderId").and("jms:queue:payments", "$.amount")).within(SHORT))
-                .hasMessageContaining("but $.orderId on kafka:orders is \"o-1\" but $.amount on jms:queue:payments is 42.0");
+                .hasMessageContaining("but $.orderId on kafka:orders is \"o-1\" while $.amount on jms:queue:payments is 42.0");
     }
 
     @Test
@@ -258,7 +258,19 @@ class ExpectationsTest {
                             2. hop 1 in 15ms: jms:queue:payments id=ID:1 {}
                           seen since the capture started: kafka:orders=1, jms:queue:payments=1, kafka:shipments=1
                           capture started from now:
-                          on kafka:shipments (1 messages) the keys by key were: o-9""");
+                          on kafka:shipments (1 message) the keys by key were: o-9""");
+    }
+
+    @Test
+    void aKeySeenOffTheRouteOnADestinationOfTheMissingKindIsNamedInAHint() {
+        capture.accept(jms("jms:queue:payments", "ID:7", null, "{\"orderId\":\"o-7\"}", 0));
+        capture.accept(kafka("orders", 0, "x", "{\"orderId\":\"o-7\"}", 5));
+        Expectations byOrder = expect.withCorrelation(CorrelationRules.byDefault(KeySource.jsonPath("$.orderId")));
+
+        assertThatThrownBy(() -> byOrder.expectFlow("o-7").through("jms:queue:payments", "kafka:shipments").within(SHORT))
+                .isInstanceOf(ExpectationFailedError.class)
+                .hasMessageEndingWith("\n  hint: key o-7 was seen on kafka:orders, which the flow does not pass through"
+                        + " — sent to the wrong destination?");
     }
 
     @Test

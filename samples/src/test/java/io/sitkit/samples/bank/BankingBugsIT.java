@@ -79,7 +79,7 @@ class BankingBugsIT {
                     .isInstanceOf(ExpectationFailedError.class)
                     .hasMessageContaining("but hop 2 " + bus.destination(POSTINGS) + " -> " + replies
                             + " was not reached within its bound of 500ms: no message with key tx-c1 on " + replies)
-                    .hasMessageContaining("on " + replies + " (1 messages) the keys by JMSCorrelationID were: (none)");
+                    .hasMessageContaining("on " + replies + " (1 message) the keys by JMSCorrelationID were: (none)");
             // and what the customer sees: the deposit failed although the account service booked it
             bus.expect(COMPLETED).message(allOf(jsonPath("$.txId").isEqualTo("tx-c1"), jsonPath("$.status").isEqualTo("FAILED"),
                     jsonPath("$.reason").isEqualTo("no answer from the account service within 1000 ms"))).within(ofSeconds(3));

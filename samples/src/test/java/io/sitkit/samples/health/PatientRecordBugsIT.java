@@ -137,7 +137,7 @@ class PatientRecordBugsIT {
                               within 1s
                               but it broke at hop 1 %2$s -> %3$s: no message with key %1$s on %3$s after the one on %2$s
                             """.formatted(sent.correlationId(), desk, emr))
-                    .hasMessageEndingWith("\n  on %s (1 messages) the keys by JMSCorrelationID were: (none)".formatted(emr))
+                    .hasMessageEndingWith("\n  on %s (1 message) the keys by JMSCorrelationID were: (none)".formatted(emr))
                     .hasMessageNotContainingAny(PATIENT_ID, SSN);
         }
     }
@@ -157,7 +157,7 @@ class PatientRecordBugsIT {
                             .and(real(bus, COVERAGE_REQUESTS), "$.patientId").and(claims, "$.patientId"))
                     .within(ofSeconds(10)))
                     .isInstanceOf(ExpectationFailedError.class)
-                    .hasMessageContaining("\n  but $.patientId on %s is \"******\" but $.patientId on %s is \"******\"\n".formatted(desk, claims))
+                    .hasMessageContaining("\n  but $.patientId on %s is \"******\" while $.patientId on %s is \"******\" (the values differ; the redactor masks both)\n".formatted(desk, claims))
                     .hasMessageContaining("\n    4. hop 3 in ")
                     .hasMessageNotContainingAny(PATIENT_ID, health.emr().chart(PATIENT_ID).orElseThrow().mrn());
             // what the masked values hide: claims sent the medical record number where the patient id belongs

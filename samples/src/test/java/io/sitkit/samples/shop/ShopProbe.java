@@ -65,6 +65,7 @@ final class ShopProbe {
                 .withCorrelation(CorrelationRules.byDefault(KeySource.kafkaKey())
                         .on(bus.destination(PAYMENT_REQUESTS), KeySource.jmsCorrelationId())
                         .on(bus.destination(PAYMENT_REPLIES), KeySource.jmsCorrelationId())
+                        .on(bus.destination(PAYMENT_RESPONSES), KeySource.jmsCorrelationId())
                         .on(bus.destination(INVENTORY_EVENTS), KeySource.jsonPath("$.orderId"))
                         .on(bus.destination(NOTIFICATIONS), KeySource.header("orderId")));
     }
