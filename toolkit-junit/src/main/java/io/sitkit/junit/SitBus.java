@@ -196,6 +196,11 @@ public final class SitBus {
         }
     }
 
+    /** The redactor of this test's configuration ({@code sitkit.redact.*}), for what the test prints itself. */
+    public Redactor redactor() {
+        return redactor;
+    }
+
     /** The shared bus itself (real names only; no renaming). */
     public Bus bus() {
         return bus;

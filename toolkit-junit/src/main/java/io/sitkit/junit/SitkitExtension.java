@@ -126,6 +126,7 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void afterEach(ExtensionContext context) {
+        io.sitkit.junit.internal.CurrentTest.clear();
         TestState state = context.getStore(NAMESPACE).remove(STATE, TestState.class);
         if (state == null || state.bus == null) {
             return;
@@ -265,6 +266,7 @@ public final class SitkitExtension implements BeforeEachCallback, AfterEachCallb
 
         void sitBus(SharedEnvironment shared, Capture observed) {
             bus = new SitBus(shared.bus(), names, observed, shared.redactor(), testId);
+            io.sitkit.junit.internal.CurrentTest.set(shared.redactor());
         }
 
         @Override

@@ -34,14 +34,15 @@ import java.util.stream.Collectors;
  * <p>Thread-safety: not thread-safe, like every AssertJ assertion: use one chain on one thread.
  */
 public class FlowAssert extends AbstractAssert<FlowAssert, Flow> {
-    private Redactor redactor = Redactor.none();
+    private Redactor redactor = io.sitkit.junit.internal.CurrentTest.redactor();
 
     /** Prefer {@link SitAssertions#assertThat(Flow)}. */
     public FlowAssert(Flow actual) {
         super(actual, FlowAssert.class);
     }
 
-    /** Masks secret values (a key that is an account number, say) in failure messages. */
+    /** Masks secret values (a key that is an account number, say) in failure messages.
+     * In a sitkit test the test's configured redactor ({@code sitkit.redact.*}) applies without this. */
     public FlowAssert withRedactor(Redactor redactor) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         return myself;

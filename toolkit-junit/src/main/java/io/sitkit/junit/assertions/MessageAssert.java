@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safety: not thread-safe, like every AssertJ assertion: use one chain on one thread.
  */
 public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
-    private Redactor redactor = Redactor.none();
+    private Redactor redactor = io.sitkit.junit.internal.CurrentTest.redactor();
     private PayloadDecoder decoder;
     private PayloadComparison comparison = PayloadComparison.STRICT;
 
@@ -58,7 +58,8 @@ public class MessageAssert extends AbstractAssert<MessageAssert, Message> {
 
     // ---- configuration ------------------------------------------------------------------------
 
-    /** Masks secrets and sensitive fields in what failure messages show of the message (see {@link Redactor}). */
+    /** Masks secrets and sensitive fields in what failure messages show of the message (see {@link Redactor}).
+     * In a sitkit test the test's configured redactor ({@code sitkit.redact.*}) applies without this. */
     public MessageAssert withRedactor(Redactor redactor) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         return myself;
