@@ -29,6 +29,7 @@ import java.util.Map;
  */
 final class DetailView extends VBox {
     final TabPane tabs = new TabPane();
+    final TabPane side = new TabPane();
     final TextArea payload = area("payloadText");
     final TextArea hex = area("hexText");
     final TreeView<String> tree = new TreeView<>();
@@ -74,10 +75,14 @@ final class DetailView extends VBox {
         headers.setPlaceholder(new Label("No headers"));
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().setAll(new Tab("Payload", payload), new Tab("Tree", tree), new Tab("Headers", headers),
-                new Tab("Metadata", metadata), new Tab("Hex", hex));
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().setAll(head, reason, tabs);
+        tabs.getTabs().setAll(new Tab("Payload", payload), new Tab("Tree", tree), new Tab("Hex", hex));
+        side.setId("detailSideTabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.getTabs().setAll(new Tab("Headers", headers), new Tab("Metadata", metadata));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tabs, side);
+        split.setDividerPositions(0.58);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().setAll(head, reason, split);
     }
 
     private static TextArea area(String id) {
@@ -92,10 +97,10 @@ final class DetailView extends VBox {
         TableView<Map.Entry<String, String>> t = new TableView<>();
         t.setId(id);
         TableColumn<Map.Entry<String, String>, String> name = new TableColumn<>("Name");
-        name.setPrefWidth(200);
+        name.setPrefWidth(130);
         name.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getKey()));
         TableColumn<Map.Entry<String, String>, String> value = new TableColumn<>("Value");
-        value.setPrefWidth(700);
+        value.setPrefWidth(300);
         value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().getValue()));
         t.getColumns().setAll(java.util.List.of(name, value));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -82,6 +82,8 @@ public final class MainView extends BorderPane {
         refresh.setOnAction(e -> {
             if (selected != null) {
                 selected.refresh();
+            } else {
+                vm.connections().forEach(ConnectionViewModel::refresh);
             }
         });
         Button disconnect = new Button("Disconnect");
