@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * An open profile: the core environment (embedded brokers started in this JVM, or external ones),
  * one bus on it, the schema lookup its decoders use (the registry when
- * {@code sitkit.schema-registry.url} is set; the demo schemas on a sandbox with demo traffic), and
+ * {@code sitkit.schema-registry.url} is set; on a sandbox without one, the demo traffic's schemas), and
  * the environment's protection — the core's, shown by the inspector, never reimplemented.
  *
  * <pre>{@code
@@ -72,8 +72,10 @@ public final class Connection implements AutoCloseable {
                 schemas = Optional.of(new SchemaRegistryClient(RegistrySettings.from(config)));
             }
             Optional<DemoTraffic> demo = Optional.empty();
-            if (profile.kind() == ConnectionProfile.Kind.SANDBOX && profile.demoTraffic()) {
-                demo = Optional.of(DemoTraffic.start(bus, DEMO_INTERVAL, System.nanoTime()));
+            if (profile.kind() == ConnectionProfile.Kind.SANDBOX) {
+                if (profile.demoTraffic()) {
+                    demo = Optional.of(DemoTraffic.start(bus, DEMO_INTERVAL, System.nanoTime()));
+                }
                 if (schemas.isEmpty()) {
                     schemas = Optional.of(DemoTraffic.schemas());
                 }

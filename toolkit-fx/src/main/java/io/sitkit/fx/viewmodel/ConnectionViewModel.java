@@ -41,6 +41,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final Background background;
     private final ObservableList<DestinationEntry> destinations = FXCollections.observableArrayList();
     private final FilteredList<DestinationEntry> visible = new FilteredList<>(destinations, e -> true);
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<DestinationEntry> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -70,7 +72,7 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     /** The destinations whose address contains the search text. */
     public ObservableList<DestinationEntry> destinations() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleView;
     }
 
     /** Typed by the user; filters {@link #destinations()}. */
@@ -171,6 +173,11 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     List<DestinationEntry> allDestinations() {
         return List.copyOf(destinations);
+    }
+
+    /** Every destination listed, ignoring the search (UI tests wait for the first listing). */
+    public List<DestinationEntry> allDestinationsForTest() {
+        return allDestinations();
     }
 
     /** Stops tails and the health check, then closes the connection in the background. */

@@ -40,7 +40,11 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper hex = new ReadOnlyStringWrapper(this, "hex", "");
     private final ReadOnlyObjectWrapper<DecodedPayload> decoded = new ReadOnlyObjectWrapper<>(this, "decoded");
     private final ObservableList<Map.Entry<String, String>> headers = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<Map.Entry<String, String>> headersView = FXCollections.unmodifiableObservableList(headers);
     private final ObservableList<Map.Entry<String, String>> metadata = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<Map.Entry<String, String>> metadataView = FXCollections.unmodifiableObservableList(metadata);
     private Background.Job job;
 
     public DetailViewModel(Background background) {
@@ -81,11 +85,11 @@ public final class DetailViewModel {
     }
 
     public ObservableList<Map.Entry<String, String>> headers() {
-        return FXCollections.unmodifiableObservableList(headers);
+        return headersView;
     }
 
     public ObservableList<Map.Entry<String, String>> metadata() {
-        return FXCollections.unmodifiableObservableList(metadata);
+        return metadataView;
     }
 
     /** Shows {@code r} (null clears the pane). */

@@ -35,6 +35,8 @@ public final class DiffViewModel {
     private final StringProperty ignored = new SimpleStringProperty(this, "ignored", "");
     private final BooleanProperty ignoreVolatile = new SimpleBooleanProperty(this, "ignoreVolatile", true);
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
     public DiffViewModel(Background background, MessageRow left, MessageRow right) {
@@ -61,7 +63,7 @@ public final class DiffViewModel {
     }
 
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     /** "2 differences (Avro io.sitkit.demo.OrderPlaced, volatile fields ignored)". */

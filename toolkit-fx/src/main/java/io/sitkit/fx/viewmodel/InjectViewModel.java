@@ -53,6 +53,8 @@ public final class InjectViewModel {
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ObservableList<String> results = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<String> resultsView = FXCollections.unmodifiableObservableList(results);
 
     InjectViewModel(ConnectionViewModel owner, Destination d, Background background) {
         this.owner = owner;
@@ -110,7 +112,7 @@ public final class InjectViewModel {
 
     /** Where each sent message went: "kafka:orders[0]@42" or "jms:queue:q id=ID:…". */
     public ObservableList<String> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
     /** Whether the connection refuses writes until unlocked. */

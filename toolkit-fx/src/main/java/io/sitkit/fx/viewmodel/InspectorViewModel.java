@@ -37,7 +37,11 @@ public final class InspectorViewModel implements AutoCloseable {
     private final Path auditFile;
     private final Duration healthInterval;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final ObservableList<ConnectionViewModel> connections = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<ConnectionViewModel> connectionsView = FXCollections.unmodifiableObservableList(connections);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper vaultOpen = new ReadOnlyBooleanWrapper(this, "vaultOpen");
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
@@ -59,11 +63,11 @@ public final class InspectorViewModel implements AutoCloseable {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
     public ObservableList<ConnectionViewModel> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -58,6 +58,8 @@ public final class MessagesViewModel {
     private final Destination destination;
     private final Background background;
     private final ObservableList<MessageRow> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
+    private final ObservableList<MessageRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObjectProperty<DecoderChoice> decoder = new SimpleObjectProperty<>(this, "decoder", DecoderChoice.AUTO);
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 200);
     private final IntegerProperty rowCap = new SimpleIntegerProperty(this, "rowCap", 5_000);
@@ -96,7 +98,7 @@ public final class MessagesViewModel {
     }
 
     public ObservableList<MessageRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The decoding of this destination: automatic unless overridden; changing it re-reads the page. */

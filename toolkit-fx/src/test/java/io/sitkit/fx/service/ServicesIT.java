@@ -159,8 +159,10 @@ class ServicesIT {
                 .hasMessage("the payload is not valid JSON: Unexpected character ('}' (code 125)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 7)");
         assertThatThrownBy(() -> injector.send(InjectRequest.json(Destination.kafka("svc-invalid"), "{\"a\": \"{{ uid() }}\"}").asTemplate()))
                 .hasMessageStartingWith("payload:1:9: unknown function 'uid' in {{ uid() }}");
-        assertThatThrownBy(() -> injector.send(InjectRequest.avro(Destination.kafka("svc-invalid"), 1, "{}")))
-                .hasMessage("this connection has no schema registry to look schema id 1 up in; set sitkit.schema-registry.url on the profile");
+        assertThatThrownBy(() -> injector.send(InjectRequest.avro(Destination.kafka("svc-invalid"), 1, "{\"orderId\": 7}")))
+                .hasMessageStartingWith("does not fit Avro schema io.sitkit.demo.OrderPlaced (id 1): ");
+        assertThatThrownBy(() -> injector.send(InjectRequest.avro(Destination.kafka("svc-invalid"), 99, "{}")))
+                .hasMessage("unknown schema id 99");
         assertThatThrownBy(() -> InjectRequest.parseHeaders("a=1\nnot a header"))
                 .hasMessage("header line 2 'not a header' is not name=value");
         assertThat(DestinationCatalog.list(c)).noneMatch(e -> e.destination().name().equals("svc-invalid"));

@@ -1,0 +1,123 @@
+package io.sitkit.fx.view;
+
+import io.sitkit.fx.service.DestinationEntry;
+import io.sitkit.fx.viewmodel.ConnectionViewModel;
+import io.sitkit.fx.viewmodel.InspectorViewModel;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The connection and destination tree: one root per open connection, its Kafka topics (with
+ * consumer groups and lag beneath), JMS queues and JMS topics. Rebuilt from the view-models'
+ * lists whenever they change.
+ *
+ * <p>Thread-safety: FX thread only.
+ */
+final class DestinationTree extends TreeView<TreeNode> {
+    private final TreeItem<TreeNode> root = new TreeItem<>();
+
+    DestinationTree(InspectorViewModel vm) {
+        setId("destinationTree");
+        setRoot(root);
+        setShowRoot(false);
+        setCellFactory(t -> new Cell());
+        vm.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> rebuild(vm.connections()));
+        rebuild(vm.connections());
+    }
+
+    private void rebuild(List<ConnectionViewModel> connections) {
+        List<TreeItem<TreeNode>> items = new ArrayList<>();
+        for (ConnectionViewModel c : connections) {
+            TreeItem<TreeNode> item = root.getChildren().stream().filter(i -> i.getValue() instanceof TreeNode.Conn k
+                    && k.connection() == c).findFirst().orElseGet(() -> connectionItem(c));
+            items.add(item);
+        }
+        root.getChildren().setAll(items);
+    }
+
+    private TreeItem<TreeNode> connectionItem(ConnectionViewModel c) {
+        TreeItem<TreeNode> item = new TreeItem<>(new TreeNode.Conn(c));
+        item.setExpanded(true);
+        c.destinations().addListener((ListChangeListener<DestinationEntry>) ch -> fill(item, c));
+        fill(item, c);
+        return item;
+    }
+
+    private void fill(TreeItem<TreeNode> item, ConnectionViewModel c) {
+        List<String> expanded = new ArrayList<>();
+        item.getChildren().forEach(g -> {
+            if (g.isExpanded() && g.getValue() instanceof TreeNode.Group gr) {
+                expanded.add(gr.label());
+            }
+        });
+        List<TreeItem<TreeNode>> groups = new ArrayList<>();
+        group(groups, c, "Kafka topics", e -> e.destination().isKafka(), expanded);
+        group(groups, c, "JMS queues", e -> e.destination().isJms() && e.destination().isQueue(), expanded);
+        group(groups, c, "JMS topics", e -> e.destination().isJms() && !e.destination().isQueue(), expanded);
+        item.getChildren().setAll(groups);
+    }
+
+    private static void group(List<TreeItem<TreeNode>> out, ConnectionViewModel c, String label, Predicate<DestinationEntry> which,
+                              List<String> expanded) {
+        List<DestinationEntry> entries = c.destinations().stream().filter(which).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        TreeItem<TreeNode> group = new TreeItem<>(new TreeNode.Group(label, entries.size()));
+        group.setExpanded(expanded.isEmpty() || expanded.contains(label));
+        for (DestinationEntry e : entries) {
+            TreeItem<TreeNode> dest = new TreeItem<>(new TreeNode.Dest(c, e));
+            e.groups().forEach(g -> dest.getChildren().add(new TreeItem<>(new TreeNode.Consumer(g))));
+            group.getChildren().add(dest);
+        }
+        out.add(group);
+    }
+
+    /** Renders each kind of node; binds nothing that outlives the cell. */
+    private static final class Cell extends TreeCell<TreeNode> {
+        @Override
+        protected void updateItem(TreeNode node, boolean empty) {
+            super.updateItem(node, empty);
+            setText(null);
+            setGraphic(null);
+            if (empty || node == null) {
+                return;
+            }
+            if (node instanceof TreeNode.Conn c) {
+                Label name = new Label(c.connection().name());
+                name.getStyleClass().add("pane-title");
+                Label where = new Label(c.connection().connection().profile().kind().label());
+                where.getStyleClass().add("dest-summary");
+                HBox box = new HBox(8, name, where);
+                if (c.connection().isProtected()) {
+                    Label badge = new Label(c.connection().lockedProperty().get() ? "protected" : "unlocked");
+                    badge.getStyleClass().add("protected-badge");
+                    box.getChildren().add(badge);
+                }
+                setGraphic(box);
+            } else if (node instanceof TreeNode.Group g) {
+                Label l = new Label(g.label() + " (" + g.count() + ")");
+                l.getStyleClass().add("group-label");
+                setGraphic(l);
+            } else if (node instanceof TreeNode.Dest d) {
+                Label name = new Label(d.entry().destination().name());
+                name.getStyleClass().add("dest-name");
+                Label summary = new Label(d.entry().summary());
+                summary.getStyleClass().add("dest-summary");
+                setGraphic(new HBox(10, name, summary));
+            } else if (node instanceof TreeNode.Consumer k) {
+                Label l = new Label("group " + k.group().groupId() + " · " + k.group().state() + " · lag " + k.group().lag());
+                l.getStyleClass().add("dest-summary");
+                setGraphic(l);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.sitkit.fx.view;
+
+import io.sitkit.fx.service.InjectRequest;
+import io.sitkit.fx.viewmodel.InjectViewModel;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The inject dialog: destination, key, headers, payload, format (text, JSON, Avro by schema id),
+ * template, copies; Validate and Send forward to the {@link InjectViewModel}, whose outcome and
+ * results it shows.
+ *
+ * <p>Thread-safety: FX thread only.
+ */
+final class InjectDialog {
+    final Stage stage = new Stage();
+
+    InjectDialog(Window owner, InjectViewModel vm) {
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Inject a message");
+        TextField destination = new TextField();
+        destination.setId("injectDestination");
+        destination.textProperty().bindBidirectional(vm.destinationProperty());
+        TextField key = new TextField();
+        key.setId("injectKey");
+        key.setPromptText("optional; a template too when Template is on");
+        key.textProperty().bindBidirectional(vm.keyProperty());
+        TextArea headers = new TextArea();
+        headers.setId("injectHeaders");
+        headers.setPromptText("one name=value per line");
+        headers.setPrefRowCount(3);
+        headers.getStyleClass().add("mono");
+        headers.textProperty().bindBidirectional(vm.headersProperty());
+        TextArea payload = new TextArea();
+        payload.setId("injectPayload");
+        payload.setPrefRowCount(12);
+        payload.getStyleClass().add("mono");
+        payload.textProperty().bindBidirectional(vm.payloadProperty());
+        ChoiceBox<InjectRequest.Format> format = new ChoiceBox<>();
+        format.setId("injectFormat");
+        format.getItems().setAll(InjectRequest.Format.values());
+        format.valueProperty().bindBidirectional(vm.formatProperty());
+        Spinner<Integer> schemaId = new Spinner<>(-1, Integer.MAX_VALUE, vm.schemaIdProperty().get());
+        schemaId.setId("injectSchemaId");
+        schemaId.setEditable(true);
+        schemaId.setPrefWidth(110);
+        schemaId.valueProperty().addListener((o, was, now) -> vm.schemaIdProperty().set(now));
+        vm.schemaIdProperty().addListener((o, was, now) -> schemaId.getValueFactory().setValue(now.intValue()));
+        schemaId.disableProperty().bind(vm.formatProperty().isNotEqualTo(InjectRequest.Format.AVRO));
+        CheckBox template = new CheckBox("Template ({{ uuid() }}, {{ now() }}, {{ sequence() }}, {{ random(1, 9) }})");
+        template.setId("injectTemplate");
+        template.selectedProperty().bindBidirectional(vm.templateProperty());
+        Spinner<Integer> copies = new Spinner<>(1, InjectRequest.MAX_COPIES, vm.copiesProperty().get());
+        copies.setId("injectCopies");
+        copies.setEditable(true);
+        copies.setPrefWidth(100);
+        copies.valueProperty().addListener((o, was, now) -> vm.copiesProperty().set(now));
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.getColumnConstraints().setAll(new ColumnConstraints(90), grow());
+        int row = 0;
+        form.addRow(row++, label("Destination"), destination);
+        form.addRow(row++, label("Key"), key);
+        form.addRow(row++, label("Headers"), headers);
+        HBox formatRow = new HBox(10, format, new Label("Schema id"), schemaId, new Label("Copies"), copies);
+        formatRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(row++, label("Format"), formatRow);
+        form.addRow(row++, new Label(), template);
+        form.addRow(row++, label("Payload"), payload);
+        GridPane.setVgrow(payload, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("injectMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        ListView<String> results = new ListView<>(vm.results());
+        results.setId("injectResults");
+        results.setPrefHeight(90);
+        results.setPlaceholder(new Label("Sent messages are listed here with their partition and offset or message id"));
+        results.getStyleClass().add("mono");
+
+        Button validate = new Button("Validate");
+        validate.setId("injectValidate");
+        validate.setOnAction(e -> vm.validate());
+        Button send = new Button("Send");
+        send.setId("injectSend");
+        send.getStyleClass().add("primary");
+        send.disableProperty().bind(vm.sendingProperty());
+        send.setOnAction(e -> vm.send());
+        Button close = new Button("Close");
+        close.setOnAction(e -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label lock = new Label(vm.isLocked() ? "Protected: unlock the connection before sending" : "");
+        lock.getStyleClass().add(vm.isLocked() ? "protected-badge" : "muted");
+        lock.setVisible(vm.isLocked());
+        HBox buttons = new HBox(8, lock, spacer, validate, send, close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(10, form, message, results, buttons);
+        root.setPadding(new Insets(14));
+        javafx.scene.layout.VBox.setVgrow(form, Priority.ALWAYS);
+        Scene scene = new Scene(root, 760, 640);
+        scene.getStylesheets().add(MainView.CSS);
+        stage.setScene(scene);
+    }
+
+    private static ColumnConstraints grow() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        return c;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-label");
+        return l;
+    }
+}

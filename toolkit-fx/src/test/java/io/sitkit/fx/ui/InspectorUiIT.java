@@ -1,0 +1,288 @@
+package io.sitkit.fx.ui;
+
+import io.sitkit.core.Destination;
+import io.sitkit.core.OutgoingMessage;
+import io.sitkit.env.DemoTraffic;
+import io.sitkit.fx.service.Connection;
+import io.sitkit.fx.service.ConnectionProfile;
+import io.sitkit.fx.service.ProfileStore;
+import io.sitkit.fx.view.MainView;
+import io.sitkit.fx.viewmodel.Background;
+import io.sitkit.fx.viewmodel.InspectorViewModel;
+import io.sitkit.kafka.OffsetReset;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real inspector window, driven by TestFX on headless Monocle (no X display), against a real
+ * embedded sandbox it connects to through its own menu: connect, browse, decode Avro, filter,
+ * inject, live tail, diff, and a protected profile's refusal. Writes the README screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InspectorUiIT {
+    private final FxRobot robot = new FxRobot();
+    private Path config;
+    private Background background;
+    private InspectorViewModel vm;
+    private Scene scene;
+
+    @BeforeAll
+    void start() throws Exception {
+        config = Files.createTempDirectory(Path.of("target"), "ui-config");
+        ProfileStore store = new ProfileStore(config.resolve("profiles.json"));
+        store.save(List.of(ConnectionProfile.sandbox("UI sandbox", false)), Optional.empty());
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            background = Background.forFx();
+            vm = new InspectorViewModel(background, store, config.resolve("audit.jsonl"), Duration.ofSeconds(2));
+            scene = new Scene(new MainView(vm), 1280, 800);
+            stage.setScene(scene);
+            stage.setTitle("sitkit inspector");
+            stage.show();
+            vm.loadProfiles();
+        });
+        until(() -> vm.profiles().size() == 1);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        fx(() -> {
+            vm.close();
+            return null;
+        });
+        background.close();
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading on the FX thread failed", e);
+        }
+    }
+
+    private static void until(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
+    }
+
+    private Connection sandbox() {
+        return fx(() -> vm.connections().get(0).connection());
+    }
+
+    private void clickDestination(String name, boolean last) {
+        until(() -> robot.lookup(".dest-name").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(name)));
+        List<Label> labels = fx(() -> robot.lookup(".dest-name").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals(name)).toList());
+        robot.clickOn(last ? labels.get(labels.size() - 1) : labels.get(0));
+    }
+
+    private static String labelText(Node n) {
+        return n.lookupAll(".label").stream().filter(l -> l instanceof Label).map(l -> ((Label) l).getText())
+                .filter(t -> t != null).findFirst().orElse("");
+    }
+
+    /** Opens the Connect menu and picks the profile whose entry starts with {@code name}. */
+    private void chooseProfile(String name) {
+        robot.clickOn("#connectMenu");
+        WaitForAsyncUtils.waitForFxEvents();
+        until(() -> robot.lookup(".menu-item").queryAll().stream().anyMatch(n -> labelText(n).startsWith(name + "  —")));
+        Node item = fx(() -> robot.lookup(".menu-item").queryAll().stream().filter(n -> labelText(n).startsWith(name + "  —"))
+                .findFirst().orElseThrow());
+        robot.clickOn(item);
+    }
+
+    private String text(String query) {
+        return fx(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<io.sitkit.fx.service.MessageRow> table() {
+        return robot.lookup("#messageTable").queryAs(TableView.class);
+    }
+
+    private void shoot(String name, Scene dialog) {
+        Path file = fx(() -> Screenshots.write(name, scene, dialog));
+        assertThat(file).exists().isNotEmptyFile();
+    }
+
+    @Test
+    @Order(1)
+    void connects_through_the_menu_and_shows_topics_queues_and_consumer_groups() {
+        chooseProfile("UI sandbox");
+        until(() -> vm.connections().size() == 1);
+        Connection c = sandbox();
+        DemoTraffic.publishOrders(c.bus(), 24, 42);
+        c.bus().kafka().resetOffsets("billing", "demo.orders", OffsetReset.toOffset(17));
+        c.bus().kafka().resetOffsets("shipping", "demo.orders", OffsetReset.toOffset(24));
+        robot.clickOn("#refresh");
+
+        until(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("1 partition · 24 messages · 2 groups (lag 7)")));
+        assertThat(fx(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream().map(Label::getText).toList()))
+                .contains("group billing · Empty · lag 7", "24 messages");
+        assertThat(text("#inspectorStatus")).startsWith("Connected to 'UI sandbox': Kafka 127.0.0.1:");
+        clickDestination("demo.orders", false);
+        until(() -> table().getItems().size() == 24);
+        shoot("1-connections-and-destinations.png", null);
+    }
+
+    @Test
+    @Order(2)
+    void browsing_a_topic_decodes_confluent_avro_and_shows_its_headers() {
+        clickDestination("demo.orders", false);
+        until(() -> table().getItems().size() == 24);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(2).queryAs(Node.class));
+
+        until(() -> text("#detailFormat").startsWith("Avro · io.sitkit.demo.OrderPlaced · schema id 1 · "));
+        assertThat(text("#payloadText")).contains("\"orderId\" : \"o-00003\"");
+        assertThat(text("#detailTitle")).isEqualTo("kafka:demo.orders · partition 0 @ 2 · key o-00003");
+        assertThat(fx(() -> robot.lookup("#headersTable").queryAs(TableView.class).getItems().size())).isEqualTo(3);
+        shoot("3-decoded-avro-with-headers.png", null);
+    }
+
+    @Test
+    @Order(3)
+    void the_filter_bar_scans_off_the_fx_thread_and_shows_only_matches() {
+        robot.clickOn("#textFilter").write("MUG-RED");
+        robot.clickOn("#jsonPathFilter").write("$[?(@.total > 20)]");
+        robot.clickOn("#applyFilter");
+
+        until(() -> text("#messagesStatus").endsWith("scanned messages match (end of destination reached)"));
+        assertThat(text("#messagesStatus")).matches("\\d+ of 24 scanned messages match \\(end of destination reached\\)");
+        assertThat(fx(() -> table().getItems())).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.preview()).contains("MUG-RED"))
+                .allSatisfy(r -> assertThat(r.decoded().tree().get("total").asDouble()).isGreaterThan(20));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        shoot("2-filtered-table.png", null);
+        robot.clickOn("#clearFilter");
+        until(() -> table().getItems().size() == 24);
+    }
+
+    @Test
+    @Order(4)
+    void edit_and_resend_injects_an_avro_copy_and_lists_where_it_went() {
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#resendButton");
+        until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
+        TextArea payload = robot.lookup("#injectPayload").queryAs(TextArea.class);
+        assertThat(fx(() -> (String) payload.getText())).contains("\"orderId\" : \"o-00001\"");
+        fx(() -> {
+            payload.setText(payload.getText().replace("\"o-00001\"", "\"o-manual-1\""));
+            return null;
+        });
+        robot.clickOn("#injectValidate");
+        until(() -> text("#injectMessage").equals("Valid: 1 message ready for kafka:demo.orders"));
+        shoot("4-inject-dialog.png", payload.getScene());
+
+        robot.clickOn("#injectSend");
+
+        until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.orders (audited)"));
+        List<String> results = fx(() -> List.copyOf(robot.lookup("#injectResults").<String>queryListView().getItems()));
+        assertThat(results).containsExactly("kafka:demo.orders[0]@24");
+        fx(() -> {
+            ((Stage) payload.getScene().getWindow()).close();
+            return null;
+        });
+    }
+
+    @Test
+    @Order(5)
+    void two_selected_messages_open_a_schema_aware_diff() {
+        robot.clickOn("#firstPage");
+        until(() -> table().getItems().size() == 25);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        robot.press(KeyCode.CONTROL).clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(Node.class)).release(KeyCode.CONTROL);
+        robot.clickOn("#diffButton");
+
+        until(() -> robot.lookup("#diffSummary").tryQuery().isPresent() && !text("#diffSummary").isEmpty());
+        assertThat(text("#diffSummary")).matches("\\d+ differences \\(Avro io.sitkit.demo.OrderPlaced, volatile fields ignored\\)");
+        List<String> lines = fx(() -> List.<String>copyOf(robot.lookup("#diffLines").<String>queryListView().getItems()));
+        assertThat(lines).contains("$.orderId (string): expected \"o-00001\" but was \"o-00002\"").noneMatch(l -> l.startsWith("$.placedAt"));
+        Scene dialog = robot.lookup("#diffLines").query().getScene();
+        shoot("5-two-message-diff.png", dialog);
+        fx(() -> {
+            ((Stage) dialog.getWindow()).close();
+            return null;
+        });
+    }
+
+    @Test
+    @Order(6)
+    void a_live_tail_shows_new_messages_as_they_arrive() {
+        clickDestination("demo.payments", false);
+        robot.clickOn("#liveTail");
+        until(() -> text("#messagesStatus").equals("live tail: waiting for new messages"));
+
+        DemoTraffic.publishOrders(sandbox().bus(), 5, 99);
+
+        until(() -> table().getItems().size() == 5);
+        assertThat(text("#messagesStatus")).isEqualTo("live tail: 5 received, 5 shown (cap 5,000)");
+        robot.clickOn("#liveTail");
+        assertThat(text("#messagesStatus")).isEqualTo("live tail stopped · 5 rows");
+    }
+
+    @Test
+    @Order(7)
+    void a_protected_profile_refuses_to_inject_until_its_name_is_typed() throws Exception {
+        String bootstrap = sandbox().environment().kafkaBootstrapServers().orElseThrow();
+        fx(() -> vm.saveProfile(ConnectionProfile.kafka("Staging", bootstrap).protectedAs("staging")));
+        chooseProfile("Staging");
+        until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinationsForTest().isEmpty());
+        clickDestination("demo.payments", true);
+        robot.clickOn("#injectButton");
+        until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
+        robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
+
+        robot.clickOn("#injectSend");
+
+        until(() -> text("#injectMessage").startsWith("refused to inject into kafka:demo.payments: environment 'staging' is protected;"));
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(1);
+        Stage injectStage = (Stage) robot.lookup("#injectPayload").query().getScene().getWindow();
+        fx(() -> {
+            injectStage.close();
+            return null;
+        });
+        robot.clickOn("#unlock");
+        robot.write("staging").type(KeyCode.ENTER);
+        until(() -> !vm.connections().get(1).lockedProperty().get());
+        robot.clickOn("#injectButton");
+        until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
+        robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
+        robot.clickOn("#injectSend");
+        until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.payments (audited)"));
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(2).last().asString()
+                .contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
+    }
+}
