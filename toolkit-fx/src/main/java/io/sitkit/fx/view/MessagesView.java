@@ -37,7 +37,7 @@ import java.util.function.Function;
  * <p>Thread-safety: FX thread only.
  */
 final class MessagesView extends VBox {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     final TableView<MessageRow> table = new TableView<>();
     final Label title = new Label();
     final Label status = new Label();
@@ -54,7 +54,7 @@ final class MessagesView extends VBox {
     final Button clear = new Button("Clear");
     final TextField offset = field("offsetField", "offset", 70);
     final TextField partition = field("partitionField", "partition", 70);
-    final TextField time = field("timeField", "ISO time, e.g. 2026-12-06T10:00:00Z", 240);
+    final TextField time = field("timeField", "ISO time, e.g. 2026-12-06T10:00:00Z", 230);
     final ToggleButton tail = new ToggleButton("Live tail");
     final ChoiceBox<DecoderChoice> decoder = new ChoiceBox<>();
     final Button inject = new Button("Inject…");
@@ -68,8 +68,8 @@ final class MessagesView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Pick a topic or queue in the tree to browse it"));
         table.getColumns().setAll(List.of(
-                column("Position", 90, MessageRow::position),
-                column("Timestamp", 175, r -> r.timestamp() == null ? "" : TIME.format(r.timestamp())),
+                column("Position", 80, MessageRow::position),
+                column("Timestamp", 140, r -> r.timestamp() == null ? "" : TIME.format(r.timestamp())),
                 column("Key", 90, MessageRow::key),
                 column("Headers", 230, MessageRow::headers),
                 column("Payload", 560, MessageRow::preview)));
@@ -123,12 +123,22 @@ final class MessagesView extends VBox {
         status.getStyleClass().add("status-text");
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
+        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren())) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         getChildren().setAll(actions, paging, filterBar, table, statusBar);
         setDisable(true);
         this.pagingButtons = new Button[]{first, prev, next, last};
     }
 
     private final Button[] pagingButtons;
+
+    @SafeVarargs
+    private static List<javafx.scene.Node> concat(List<javafx.scene.Node>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 
     private static TextField field(String id, String prompt, double width) {
         TextField f = new TextField();

@@ -182,7 +182,7 @@ class InspectorUiIT {
         until(() -> text("#messagesStatus").endsWith("scanned messages match (end of destination reached)"));
         assertThat(text("#messagesStatus")).matches("\\d+ of 24 scanned messages match \\(end of destination reached\\)");
         assertThat(fx(() -> table().getItems())).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.preview()).contains("MUG-RED"))
+                .allSatisfy(r -> assertThat(r.decoded().text()).contains("MUG-RED"))
                 .allSatisfy(r -> assertThat(r.decoded().tree().get("total").asDouble()).isGreaterThan(20));
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
         shoot("2-filtered-table.png", null);
@@ -268,7 +268,7 @@ class InspectorUiIT {
         robot.clickOn("#injectSend");
 
         until(() -> text("#injectMessage").startsWith("refused to inject into kafka:demo.payments: environment 'staging' is protected;"));
-        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).noneMatch(l -> l.contains("\"environment\":\"staging\""));
         Stage injectStage = (Stage) robot.lookup("#injectPayload").query().getScene().getWindow();
         fx(() -> {
             injectStage.close();
@@ -282,7 +282,7 @@ class InspectorUiIT {
         robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
         robot.clickOn("#injectSend");
         until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.payments (audited)"));
-        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(2).last().asString()
-                .contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).filteredOn(l -> l.contains("\"environment\":\"staging\""))
+                .singleElement().asString().contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
     }
 }
