@@ -284,7 +284,7 @@ class InspectorUiIT {
         String bootstrap = sandbox().environment().kafkaBootstrapServers().orElseThrow();
         fx(() -> vm.saveProfile(ConnectionProfile.kafka("Staging", bootstrap).protectedAs("staging")));
         chooseProfile("Staging");
-        until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinationsForTest().isEmpty());
+        until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinations().isEmpty());
         clickDestination("demo.payments", true);
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
