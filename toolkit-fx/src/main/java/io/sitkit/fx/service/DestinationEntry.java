@@ -26,11 +26,11 @@ public record DestinationEntry(Destination destination, int partitions, long mes
         groups = List.copyOf(groups);
     }
 
-    /** A short line for the tree: "3 partitions · 1,204 messages · 2 groups (lag 17)". */
+    /** A short line for the tree: "3 partitions · 1,204 messages · 2 groups (lag 17)"; one partition is not mentioned. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        if (destination.isKafka()) {
-            sb.append(partitions).append(partitions == 1 ? " partition" : " partitions").append(" · ");
+        if (destination.isKafka() && partitions != 1) {
+            sb.append(partitions).append(" partitions · ");
         }
         if (destination.isJms() && !destination.isQueue()) {
             sb.append("topic (nothing kept to browse)");

@@ -76,6 +76,7 @@ final class DestinationTree extends TreeView<TreeNode> {
         for (DestinationEntry e : entries) {
             TreeItem<TreeNode> dest = new TreeItem<>(new TreeNode.Dest(c, e));
             e.groups().forEach(g -> dest.getChildren().add(new TreeItem<>(new TreeNode.Consumer(g))));
+            dest.setExpanded(!e.groups().isEmpty());
             group.getChildren().add(dest);
         }
         out.add(group);

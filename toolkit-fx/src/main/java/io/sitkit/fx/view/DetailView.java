@@ -62,7 +62,8 @@ final class DetailView extends VBox {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(12, title, format, grow, copy);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(12, new VBox(2, title, format), grow, copy);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         payload.textProperty().bind(vm.textProperty());

@@ -128,7 +128,7 @@ public final class MainView extends BorderPane {
         search.textProperty().addListener((o, was, now) -> vm.connections().forEach(c -> c.searchProperty().set(now)));
         VBox left = new VBox(search, tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
-        left.setPrefWidth(330);
+        left.setPrefWidth(380);
         left.setMinWidth(220);
         tree.getSelectionModel().selectedItemProperty().addListener((ChangeListener<TreeItem<TreeNode>>) (o, was, now) -> open(now));
 
@@ -140,7 +140,7 @@ public final class MainView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         SplitPane main = new SplitPane(left, center);
-        main.setDividerPositions(0.26);
+        main.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(left, false);
         setCenter(main);
 

@@ -37,24 +37,24 @@ import java.util.function.Function;
  * <p>Thread-safety: FX thread only.
  */
 final class MessagesView extends VBox {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     final TableView<MessageRow> table = new TableView<>();
     final Label title = new Label();
     final Label status = new Label();
     final ProgressBar progress = new ProgressBar(0);
     final TextField key = field("keyFilter", "key contains", 100);
-    final TextField header = field("headerFilter", "header name=value", 140);
+    final TextField header = field("headerFilter", "header=value", 130);
     final TextField text = field("textFilter", "payload text", 130);
     final CheckBox regex = new CheckBox("regex");
-    final TextField jsonPath = field("jsonPathFilter", "JSON path, e.g. $[?(@.total > 100)]", 220);
+    final TextField jsonPath = field("jsonPathFilter", "JSON path $[?(@.total>9)]", 200);
     final TextField from = field("fromFilter", "from (ISO time)", 150);
     final TextField to = field("toFilter", "to (ISO time)", 150);
     final Button apply = new Button("Filter");
     final Button cancel = new Button("Cancel");
     final Button clear = new Button("Clear");
     final TextField offset = field("offsetField", "offset", 70);
-    final TextField partition = field("partitionField", "partition", 70);
-    final TextField time = field("timeField", "ISO time, e.g. 2026-12-06T10:00:00Z", 240);
+    final TextField partition = field("partitionField", "all", 60);
+    final TextField time = field("timeField", "2026-12-06T10:00:00Z", 200);
     final ToggleButton tail = new ToggleButton("Live tail");
     final ChoiceBox<DecoderChoice> decoder = new ChoiceBox<>();
     final Button inject = new Button("Inject…");
@@ -68,8 +68,8 @@ final class MessagesView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Pick a topic or queue in the tree to browse it"));
         table.getColumns().setAll(List.of(
-                column("Position", 90, MessageRow::position),
-                column("Timestamp", 175, r -> r.timestamp() == null ? "" : TIME.format(r.timestamp())),
+                column("Position", 80, MessageRow::position),
+                column("Timestamp", 170, r -> r.timestamp() == null ? "" : TIME.format(r.timestamp())),
                 column("Key", 90, MessageRow::key),
                 column("Headers", 230, MessageRow::headers),
                 column("Payload", 560, MessageRow::preview)));
@@ -123,12 +123,22 @@ final class MessagesView extends VBox {
         status.getStyleClass().add("status-text");
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
+        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren())) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         getChildren().setAll(actions, paging, filterBar, table, statusBar);
         setDisable(true);
         this.pagingButtons = new Button[]{first, prev, next, last};
     }
 
     private final Button[] pagingButtons;
+
+    @SafeVarargs
+    private static List<javafx.scene.Node> concat(List<javafx.scene.Node>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 
     private static TextField field(String id, String prompt, double width) {
         TextField f = new TextField();
@@ -162,6 +172,9 @@ final class MessagesView extends VBox {
     private static TableColumn<MessageRow, String> column(String name, double width, Function<MessageRow, String> value) {
         TableColumn<MessageRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        if (!name.equals("Payload") && !name.equals("Headers")) {
+            c.setMinWidth(width);
+        }
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         return c;
     }

@@ -171,13 +171,9 @@ public final class ConnectionViewModel implements AutoCloseable {
         return new InjectViewModel(this, d, background);
     }
 
-    List<DestinationEntry> allDestinations() {
+    /** Every destination listed, ignoring the search. */
+    public List<DestinationEntry> allDestinations() {
         return List.copyOf(destinations);
-    }
-
-    /** Every destination listed, ignoring the search (UI tests wait for the first listing). */
-    public List<DestinationEntry> allDestinationsForTest() {
-        return allDestinations();
     }
 
     /** Stops tails and the health check, then closes the connection in the background. */

@@ -19,6 +19,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,6 +73,16 @@ class InspectorUiIT {
         until(() -> vm.profiles().size() == 1);
     }
 
+    /** A failed step must not leave a dialog over the window for the next one. */
+    @AfterEach
+    void closeDialogs() {
+        fx(() -> {
+            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage && w != scene.getWindow())
+                    .forEach(w -> ((Stage) w).close());
+            return null;
+        });
+    }
+
     @AfterAll
     void stop() throws Exception {
         FxToolkit.cleanupStages();
@@ -120,6 +131,14 @@ class InspectorUiIT {
         robot.clickOn(item);
     }
 
+    /** The table row showing item {@code index} (cells are reused, so their scene order is not the item order). */
+    private Node row(int index) {
+        until(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .anyMatch(r -> r.getIndex() == index && r.getItem() != null));
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow());
+    }
+
     private String text(String query) {
         return fx(() -> {
             Node n = robot.lookup(query).query();
@@ -149,7 +168,7 @@ class InspectorUiIT {
         robot.clickOn("#refresh");
 
         until(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().equals("1 partition · 24 messages · 2 groups (lag 7)")));
+                .anyMatch(l -> l.getText().equals("24 messages · 2 groups (lag 7)")));
         assertThat(fx(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("group billing · Empty · lag 7", "24 messages");
         assertThat(text("#inspectorStatus")).startsWith("Connected to 'UI sandbox': Kafka 127.0.0.1:");
@@ -163,7 +182,7 @@ class InspectorUiIT {
     void browsing_a_topic_decodes_confluent_avro_and_shows_its_headers() {
         clickDestination("demo.orders", false);
         until(() -> table().getItems().size() == 24);
-        robot.clickOn(robot.lookup(".table-row-cell").nth(2).queryAs(Node.class));
+        robot.clickOn(row(2));
 
         until(() -> text("#detailFormat").startsWith("Avro · io.sitkit.demo.OrderPlaced · schema id 1 · "));
         assertThat(text("#payloadText")).contains("\"orderId\" : \"o-00003\"");
@@ -182,9 +201,9 @@ class InspectorUiIT {
         until(() -> text("#messagesStatus").endsWith("scanned messages match (end of destination reached)"));
         assertThat(text("#messagesStatus")).matches("\\d+ of 24 scanned messages match \\(end of destination reached\\)");
         assertThat(fx(() -> table().getItems())).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.preview()).contains("MUG-RED"))
+                .allSatisfy(r -> assertThat(r.decoded().text()).contains("MUG-RED"))
                 .allSatisfy(r -> assertThat(r.decoded().tree().get("total").asDouble()).isGreaterThan(20));
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(row(0));
         shoot("2-filtered-table.png", null);
         robot.clickOn("#clearFilter");
         until(() -> table().getItems().size() == 24);
@@ -193,7 +212,7 @@ class InspectorUiIT {
     @Test
     @Order(4)
     void edit_and_resend_injects_an_avro_copy_and_lists_where_it_went() {
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(row(0));
         robot.clickOn("#resendButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
         TextArea payload = robot.lookup("#injectPayload").queryAs(TextArea.class);
@@ -222,8 +241,14 @@ class InspectorUiIT {
     void two_selected_messages_open_a_schema_aware_diff() {
         robot.clickOn("#firstPage");
         until(() -> table().getItems().size() == 25);
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
-        robot.press(KeyCode.CONTROL).clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(Node.class)).release(KeyCode.CONTROL);
+        fx(() -> {
+            table().scrollTo(0);
+            table().getSelectionModel().clearSelection();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(row(0));
+        robot.press(KeyCode.CONTROL).clickOn(row(1)).release(KeyCode.CONTROL);
         robot.clickOn("#diffButton");
 
         until(() -> robot.lookup("#diffSummary").tryQuery().isPresent() && !text("#diffSummary").isEmpty());
@@ -259,7 +284,7 @@ class InspectorUiIT {
         String bootstrap = sandbox().environment().kafkaBootstrapServers().orElseThrow();
         fx(() -> vm.saveProfile(ConnectionProfile.kafka("Staging", bootstrap).protectedAs("staging")));
         chooseProfile("Staging");
-        until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinationsForTest().isEmpty());
+        until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinations().isEmpty());
         clickDestination("demo.payments", true);
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
@@ -268,21 +293,24 @@ class InspectorUiIT {
         robot.clickOn("#injectSend");
 
         until(() -> text("#injectMessage").startsWith("refused to inject into kafka:demo.payments: environment 'staging' is protected;"));
-        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).noneMatch(l -> l.contains("\"environment\":\"staging\""));
         Stage injectStage = (Stage) robot.lookup("#injectPayload").query().getScene().getWindow();
         fx(() -> {
             injectStage.close();
             return null;
         });
         robot.clickOn("#unlock");
-        robot.write("staging").type(KeyCode.ENTER);
+        until(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        robot.clickOn(".dialog-pane .text-field").write("staging");
+        robot.clickOn(fx(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals("OK")).findFirst().orElseThrow()));
         until(() -> !vm.connections().get(1).lockedProperty().get());
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
         robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
         robot.clickOn("#injectSend");
         until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.payments (audited)"));
-        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).hasSize(2).last().asString()
-                .contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).filteredOn(l -> l.contains("\"environment\":\"staging\""))
+                .singleElement().asString().contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
     }
 }
