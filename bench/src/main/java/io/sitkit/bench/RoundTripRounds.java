@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Interleaves request/reply round trips answered by a sitkit stub and by a hand-written raw
- * responder: warm-up rounds, then measured rounds of {@code perRound} round trips per side,
- * alternating which side goes first, with a {@code System.gc()} before each side's batch so neither
- * pays for the other's garbage.
+ * responder: warm-up rounds, then measured rounds of {@code perRound} round trips per side. Within
+ * a round the two sides take turns round trip by round trip, alternating which goes first in each
+ * pair, so a burst of load from elsewhere on the machine hits both alike (a round trip takes a
+ * fraction of a millisecond on JMS: batches of 100 per side were hit one at a time). A
+ * {@code System.gc()} before each round clears what the last one left.
  *
  * <p>Reports, for a prefix {@code p}: {@code p_stub_roundtrip_p50_ms}/{@code _p99_ms},
  * {@code p_raw_roundtrip_p50_ms}/{@code _p99_ms} (nearest-rank over all measured samples; the p50
@@ -49,14 +51,17 @@ final class RoundTripRounds {
         List<Double> p99Ratios = new ArrayList<>();
         for (int r = 0; r < warmups + rounds; r++) {
             boolean measured = r >= warmups;
-            List<Double> stubRound = new ArrayList<>();
-            List<Double> rawRound = new ArrayList<>();
-            if (r % 2 == 0) {
-                run(raw, rawRound);
-                run(stub, stubRound);
-            } else {
-                run(stub, stubRound);
-                run(raw, rawRound);
+            List<Double> stubRound = new ArrayList<>(perRound);
+            List<Double> rawRound = new ArrayList<>(perRound);
+            System.gc();
+            for (int i = 0; i < perRound; i++) {
+                if ((r + i) % 2 == 0) {
+                    rawRound.add(raw.take(nextId++) / 1e6);
+                    stubRound.add(stub.take(nextId++) / 1e6);
+                } else {
+                    stubRound.add(stub.take(nextId++) / 1e6);
+                    rawRound.add(raw.take(nextId++) / 1e6);
+                }
             }
             double rawP50 = Stats.percentile(rawRound, 0.5);
             double stubP50 = Stats.percentile(stubRound, 0.5);
@@ -82,13 +87,6 @@ final class RoundTripRounds {
         Probe.metric(Metric.of(prefix + "_raw_roundtrip_p99_ms", round2(raw99), "ms"));
         Probe.metric(ratio(prefix + "_stub_roundtrip_p50_ratio", stub50 / raw50, p50Ratios).withTarget(p50RatioTarget));
         Probe.metric(ratio(prefix + "_stub_roundtrip_p99_ratio", stub99 / raw99, p99Ratios));
-    }
-
-    private void run(RoundTrip side, List<Double> ms) throws Exception {
-        System.gc();
-        for (int i = 0; i < perRound; i++) {
-            ms.add(side.take(nextId++) / 1e6);
-        }
     }
 
     private static Metric p50(String name, List<Double> ms) {
