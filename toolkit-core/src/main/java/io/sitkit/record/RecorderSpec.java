@@ -69,7 +69,7 @@ public final class RecorderSpec {
     public RecorderSpec annotated(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(annotations);
         more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value of annotation " + name));
-        return new RecorderSpec(file, Map.copyOf(more), redactor, schemas, correlation, from, naming);
+        return new RecorderSpec(file, java.util.Collections.unmodifiableMap(more), redactor, schemas, correlation, from, naming);
     }
 
     /** Masks secrets and sensitive fields in every line written (messages, notes, annotations). */
@@ -149,7 +149,8 @@ public final class RecorderSpec {
         return annotations;
     }
 
-    Redactor redactor() {
+    /** The redactor lines pass through ({@link Redactor#none()} unless set). */
+    public Redactor redactor() {
         return redactor;
     }
 
