@@ -24,8 +24,11 @@ import java.util.Map;
 public record CaptureFileHeader(int version, Instant createdAt, Map<String, String> annotations) {
     /** The {@code format} value every capture file's header carries. */
     public static final String FORMAT = "sitkit-capture";
-    /** The version this sitkit writes and the highest it reads. */
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * The version this sitkit writes and the highest it reads. Version 2 added lines that are not
+     * messages (session notes, findings, recorded schemas); version-1 files read as before.
+     */
+    public static final int CURRENT_VERSION = 2;
 
     public CaptureFileHeader {
         if (version < 1) {

@@ -30,7 +30,8 @@ import java.util.stream.StreamSupport;
  * {@link #open}, then each message as the iteration reaches it, so files larger than the heap read
  * fine. Unknown fields are ignored; a newer format version, a malformed line or a truncated last
  * line fails with a {@link CaptureFileException} naming the file, the line number and the start of
- * the line. Blank lines are skipped.
+ * the line. Blank lines are skipped. Iterating the reader gives the message lines only;
+ * {@link #items()} gives every line: messages, session notes and recorded schemas.
  *
  * <pre>{@code
  * try (CaptureFileReader reader = CaptureFileReader.open(Path.of("target/captures/orders.jsonl"))) {
@@ -55,13 +56,30 @@ public final class CaptureFileReader implements AutoCloseable, Iterable<CaptureF
      * @param correlation correlation rule or key name → key value, in order; empty when none
      * @param annotations free-form annotations of this message, in order; empty when none
      * @param redacted    whether the writer's redactor changed the message
+     * @param origin      observed on a watched destination, or injected by the recording session
+     * @param schemaId    the registry id of the Confluent-framed payload's schema, when the recorder
+     *                    knew it (see {@link RecordedSchema}); null otherwise
      */
     public record Entry(Message message, Map<String, String> correlation, Map<String, String> annotations,
-                        boolean redacted) {
+                        boolean redacted, Origin origin, Integer schemaId) implements CaptureItem {
         public Entry {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(origin, "origin");
+            if (schemaId != null && schemaId < 0) {
+                throw new IllegalArgumentException("schema id must be >= 0, was " + schemaId);
+            }
             correlation = CaptureFileHeader.copy(correlation, "correlation key");
             annotations = CaptureFileHeader.copy(annotations, "annotation");
+        }
+
+        /** An observed message without a schema id. */
+        public Entry(Message message, Map<String, String> correlation, Map<String, String> annotations, boolean redacted) {
+            this(message, correlation, annotations, redacted, Origin.OBSERVED, null);
+        }
+
+        /** Whether the recording session published this message itself. */
+        public boolean injected() {
+            return origin == Origin.INJECTED;
         }
     }
 
@@ -130,24 +148,23 @@ public final class CaptureFileReader implements AutoCloseable, Iterable<CaptureF
     }
 
     /**
-     * The message lines from here on, read as the iteration advances.
+     * The message lines from here on, read as the iteration advances; notes and schemas are skipped
+     * (read them with {@link #items()}).
      *
-     * @throws IllegalStateException when called a second time
+     * @throws IllegalStateException when the reader was iterated before
      */
     @Override
     public Iterator<Entry> iterator() {
-        if (iterated) {
-            throw new IllegalStateException(file + " is already being read; a CaptureFileReader iterates once, "
-                    + "open the file again to read it again");
-        }
-        iterated = true;
+        Iterator<CaptureItem> all = items().iterator();
         return new Iterator<>() {
-            private String pending;
+            private Entry pending;
 
             @Override
             public boolean hasNext() {
-                if (pending == null) {
-                    pending = nextLine();
+                while (pending == null && all.hasNext()) {
+                    if (all.next() instanceof Entry e) {
+                        pending = e;
+                    }
                 }
                 return pending != null;
             }
@@ -157,17 +174,72 @@ public final class CaptureFileReader implements AutoCloseable, Iterable<CaptureF
                 if (!hasNext()) {
                     throw new NoSuchElementException(file + " has no more messages (read " + lineNumber + " lines)");
                 }
-                String line = pending;
+                Entry e = pending;
                 pending = null;
-                return decode(line, LineDecoder::message);
+                return e;
             }
         };
+    }
+
+    /**
+     * Every line from here on — messages, session notes and recorded schemas — in file order, read
+     * as the iteration advances. Lines of a kind this sitkit does not know are skipped (a newer
+     * writer may add kinds without raising the format version).
+     *
+     * @throws IllegalStateException when the reader was iterated before
+     */
+    public Iterable<CaptureItem> items() {
+        if (iterated) {
+            throw new IllegalStateException(file + " is already being read; a CaptureFileReader iterates once, "
+                    + "open the file again to read it again");
+        }
+        iterated = true;
+        return () -> new Iterator<>() {
+            private CaptureItem pending;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null) {
+                    String line = nextLine();
+                    if (line == null) {
+                        return false;
+                    }
+                    pending = decode(line, LineDecoder::item);
+                }
+                return true;
+            }
+
+            @Override
+            public CaptureItem next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException(file + " has no more lines (read " + lineNumber + ")");
+                }
+                CaptureItem item = pending;
+                pending = null;
+                return item;
+            }
+        };
+    }
+
+    /** The line number of the line read last (the header is line 1), for errors of the caller's own. */
+    public int lineNumber() {
+        return lineNumber;
+    }
+
+    /** The name errors use for this file: {@code capture file target/run.jsonl}. */
+    public String name() {
+        return file;
     }
 
     /** The message lines as a sequential stream; closing the stream closes this reader. */
     public Stream<Entry> entries() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(this::close);
+    }
+
+    /** Every line as a sequential stream (see {@link #items()}); closing the stream closes this reader. */
+    public Stream<CaptureItem> itemStream() {
+        return StreamSupport.stream(items().spliterator(), false).onClose(this::close);
     }
 
     /** Closes the file; later calls do nothing. */

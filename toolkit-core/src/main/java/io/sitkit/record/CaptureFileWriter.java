@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Writes captured messages to a capture file (format: {@code docs/capture-format.md}): a header
- * line, then one JSON line per message, streamed with constant memory. Every message goes through
+ * line, then one JSON line per message, session note or recorded schema, streamed with constant
+ * memory. To record a live session use {@link RecorderSpec}, which writes through this class. Every message goes through
  * the {@link Redactor} first; a message it changed is marked {@code "redacted":true}. Correlation
  * and annotation values have secret values masked too.
  *
@@ -104,20 +105,75 @@ public final class CaptureFileWriter implements AutoCloseable {
      * @throws CaptureFileException  naming the file when writing fails
      */
     public void write(Message message, Map<String, String> correlation, Map<String, String> annotations) {
+        write(message, Origin.OBSERVED, null, correlation, annotations);
+    }
+
+    /**
+     * Writes one message (redacted) with its origin, the registry id of its Confluent-framed
+     * payload's schema (null when unknown), its correlation keys and annotations.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     * @throws CaptureFileException  naming the file when writing fails
+     */
+    public void write(Message message, Origin origin, Integer schemaId, Map<String, String> correlation,
+                      Map<String, String> annotations) {
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(origin, "origin");
         Message shown = redactor.message(message);
         Map<String, String> keys = redactValues(CaptureFileHeader.copy(correlation, "correlation key"));
         Map<String, String> notes = redactValues(CaptureFileHeader.copy(annotations, "annotation"));
         synchronized (this) {
             ensureOpen();
             try {
-                LineEncoder.message(out, shown, keys, notes, shown != message);
+                LineEncoder.message(out, shown, keys, notes, shown != message, origin, schemaId);
                 out.writeRaw('\n');
                 written++;
             } catch (IOException e) {
                 throw new CaptureFileException("cannot write message " + written + " (" + message.position() + ") to "
                         + name + ": " + e, e);
             }
+        }
+    }
+
+    /** Writes a session note, finding or problem line; its text and annotation values are redacted. */
+    public void note(SessionNote note) {
+        Objects.requireNonNull(note, "note");
+        SessionNote shown = new SessionNote(note.at(), note.kind(), redactor.text(note.text()), redactValues(note.annotations()));
+        line(g -> LineEncoder.note(g, shown), "a " + note.kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Writes a schema line: a schema the recording's framed messages use, under its source id. */
+    public void schema(RecordedSchema schema) {
+        Objects.requireNonNull(schema, "schema");
+        line(g -> LineEncoder.schema(g, schema), "schema " + schema.id());
+    }
+
+    /**
+     * Writes any line read from another capture file, e.g. to copy or filter a recording; a message
+     * keeps its origin, schema id, correlation and annotations (and is redacted again).
+     */
+    public void write(CaptureItem item) {
+        Objects.requireNonNull(item, "item");
+        if (item instanceof CaptureFileReader.Entry e) {
+            write(e.message(), e.origin(), e.schemaId(), e.correlation(), e.annotations());
+        } else if (item instanceof SessionNote n) {
+            note(n);
+        } else {
+            schema((RecordedSchema) item);
+        }
+    }
+
+    private interface LineWrite {
+        void to(com.fasterxml.jackson.core.JsonGenerator g) throws IOException;
+    }
+
+    private synchronized void line(LineWrite write, String what) {
+        ensureOpen();
+        try {
+            write.to(out);
+            out.writeRaw('\n');
+        } catch (IOException e) {
+            throw new CaptureFileException("cannot write " + what + " to " + name + ": " + e, e);
         }
     }
 
@@ -131,7 +187,7 @@ public final class CaptureFileWriter implements AutoCloseable {
         }
     }
 
-    /** How many messages were written so far. */
+    /** How many message lines were written so far (notes and schemas not counted). */
     public synchronized long written() {
         return written;
     }

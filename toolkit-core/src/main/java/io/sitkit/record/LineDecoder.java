@@ -10,6 +10,7 @@ import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.core.PropertyType;
 import io.sitkit.core.TransportMetadata;
+import io.sitkit.schema.SchemaFormat;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -56,6 +57,49 @@ final class LineDecoder {
                 stringMap(line, "annotations"));
     }
 
+    /** A message, note or schema line; null for a line of a kind this reader does not know. */
+    static CaptureItem item(JsonNode line) {
+        String kind = text(line, "kind", "kind", false);
+        if (kind == null || kind.equals("message")) {
+            return message(line);
+        }
+        return switch (kind) {
+            case "note" -> note(line, SessionNote.Kind.NOTE);
+            case "finding" -> note(line, SessionNote.Kind.FINDING);
+            case "problem" -> note(line, SessionNote.Kind.PROBLEM);
+            case "schema" -> schema(line);
+            default -> null;
+        };
+    }
+
+    private static SessionNote note(JsonNode line, SessionNote.Kind kind) {
+        String text = text(line, "text", "text", true);
+        if (text.isBlank()) {
+            throw new BadLine("field 'text' of a " + kind.name().toLowerCase(Locale.ROOT) + " is blank");
+        }
+        return new SessionNote(instant(line, "at", "at", true), kind, text, stringMap(line, "annotations"));
+    }
+
+    private static RecordedSchema schema(JsonNode line) {
+        int id = (int) number(line, "id", "id", true);
+        if (id < 0) {
+            throw new BadLine("field 'id' must be >= 0, was " + id);
+        }
+        String format = text(line, "format", "format", true);
+        SchemaFormat parsed;
+        try {
+            parsed = SchemaFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new BadLine("field 'format' has the unknown value '" + format + "'; known: AVRO, JSON_SCHEMA");
+        }
+        String schema = text(line, "schema", "schema", true);
+        if (schema.isBlank()) {
+            throw new BadLine("field 'schema' is blank");
+        }
+        String subject = text(line, "subject", "subject", false);
+        return new RecordedSchema(id, subject == null ? "" : subject, parsed, schema);
+    }
+
     static CaptureFileReader.Entry message(JsonNode line) {
         Destination destination = Destination.parse(text(line, "destination", "destination", true));
         List<Header> headers = new ArrayList<>();
@@ -76,8 +120,19 @@ final class LineDecoder {
         if (redacted != null && !redacted.isBoolean() && !redacted.isNull()) {
             throw new BadLine("field 'redacted' must be true or false, was " + describe(redacted));
         }
+        String origin = text(line, "origin", "origin", false);
+        JsonNode schemaId = line.get("schemaId");
+        Integer id = null;
+        if (schemaId != null && !schemaId.isNull()) {
+            long n = number(line, "schemaId", "schemaId", true);
+            if (n < 0) {
+                throw new BadLine("field 'schemaId' must be >= 0, was " + n);
+            }
+            id = (int) n;
+        }
         return new CaptureFileReader.Entry(message, stringMap(line, "correlation"), stringMap(line, "annotations"),
-                redacted != null && redacted.asBoolean());
+                redacted != null && redacted.asBoolean(),
+                origin == null ? Origin.OBSERVED : enumValue(Origin.class, origin, "origin"), id);
     }
 
     private static Header header(JsonNode h, String where) {

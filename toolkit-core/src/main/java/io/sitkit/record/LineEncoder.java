@@ -41,6 +41,11 @@ final class LineEncoder {
 
     static void message(JsonGenerator g, Message m, Map<String, String> correlation, Map<String, String> annotations,
                         boolean redacted) throws IOException {
+        message(g, m, correlation, annotations, redacted, Origin.OBSERVED, null);
+    }
+
+    static void message(JsonGenerator g, Message m, Map<String, String> correlation, Map<String, String> annotations,
+                        boolean redacted, Origin origin, Integer schemaId) throws IOException {
         g.writeStartObject();
         g.writeStringField("destination", m.destination().toString());
         byte[] key = m.key();
@@ -76,6 +81,33 @@ final class LineEncoder {
         if (redacted) {
             g.writeBooleanField("redacted", true);
         }
+        if (origin == Origin.INJECTED) {
+            g.writeStringField("origin", "injected");
+        }
+        if (schemaId != null) {
+            g.writeNumberField("schemaId", schemaId);
+        }
+        g.writeEndObject();
+    }
+
+    static void note(JsonGenerator g, SessionNote note) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", note.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("at", note.at().toString());
+        g.writeStringField("text", note.text());
+        map(g, "annotations", note.annotations(), false);
+        g.writeEndObject();
+    }
+
+    static void schema(JsonGenerator g, RecordedSchema schema) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", "schema");
+        g.writeNumberField("id", schema.id());
+        if (!schema.subject().isEmpty()) {
+            g.writeStringField("subject", schema.subject());
+        }
+        g.writeStringField("format", schema.format().name());
+        g.writeStringField("schema", schema.text());
         g.writeEndObject();
     }
 

@@ -1,7 +1,11 @@
 /**
- * The one capture file format: captured messages written as UTF-8 JSON lines (a header line, then
- * one message per line), read back losslessly and streaming, with redaction applied on write.
- * The format is documented in {@code docs/capture-format.md}; start from
- * {@link io.sitkit.record.CaptureFileWriter} and {@link io.sitkit.record.CaptureFileReader}.
+ * The one capture file format and what is built on it. The format: captured messages written as
+ * UTF-8 JSON lines (a header line, then one message, session note or recorded schema per line),
+ * read back losslessly and streaming, with redaction applied on write — documented in
+ * {@code docs/capture-format.md}; {@link io.sitkit.record.CaptureFileWriter},
+ * {@link io.sitkit.record.CaptureFileReader}. On it: live recording of a session
+ * ({@link io.sitkit.record.RecorderSpec} → {@link io.sitkit.record.Recorder}), replay into any
+ * environment ({@link io.sitkit.record.Replay} → {@link io.sitkit.record.Replayer}), and golden-flow
+ * regression ({@link io.sitkit.record.GoldenFlow} → {@link io.sitkit.record.GoldenFlowResult}).
  */
 package io.sitkit.record;

@@ -137,10 +137,10 @@ class CaptureFileRoundTripTest {
 
         CaptureFileWriter.open(file, Map.of("test", "OrderFlowIT.paysOrder"), Redactor.none()).close();
 
-        assertThat(Files.readAllLines(file).get(0)).startsWith("{\"format\":\"sitkit-capture\",\"version\":1,\"createdAt\":\"")
+        assertThat(Files.readAllLines(file).get(0)).startsWith("{\"format\":\"sitkit-capture\",\"version\":2,\"createdAt\":\"")
                 .endsWith("\"annotations\":{\"test\":\"OrderFlowIT.paysOrder\"}}");
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-            assertThat(reader.header().version()).isEqualTo(1);
+            assertThat(reader.header().version()).isEqualTo(2);
             assertThat(reader.header().createdAt()).isBetween(before, Instant.now());
             assertThat(reader.header().annotations()).containsExactly(Map.entry("test", "OrderFlowIT.paysOrder"));
             assertThat(reader.iterator().hasNext()).isFalse();
@@ -193,12 +193,12 @@ class CaptureFileRoundTripTest {
 
     @Test
     void aNewerFormatVersionIsRejectedNamingFileAndLine() throws IOException {
-        Path file = dir.resolve("v2.jsonl");
-        Files.writeString(file, "{\"format\":\"sitkit-capture\",\"version\":2,\"createdAt\":\"2030-01-01T00:00:00Z\"}\n");
+        Path file = dir.resolve("v3.jsonl");
+        Files.writeString(file, "{\"format\":\"sitkit-capture\",\"version\":3,\"createdAt\":\"2030-01-01T00:00:00Z\"}\n");
 
         assertThatThrownBy(() -> CaptureFileReader.open(file))
                 .isInstanceOf(CaptureFileException.class)
-                .hasMessage("capture file " + file + ", line 1: format version 2 is newer than this sitkit reads (up to 1);"
+                .hasMessage("capture file " + file + ", line 1: format version 3 is newer than this sitkit reads (up to 2);"
                         + " upgrade sitkit to read this file");
     }
 
@@ -213,7 +213,7 @@ class CaptureFileRoundTripTest {
                         + " 'sitkit-capture'): {\"format\":\"otel-spans\",\"version\":1}");
         assertThatThrownBy(() -> CaptureFileReader.open(empty))
                 .hasMessage("capture file " + empty + " is empty; a capture file starts with a header line"
-                        + " {\"format\":\"sitkit-capture\",\"version\":1,…}");
+                        + " {\"format\":\"sitkit-capture\",\"version\":2,…}");
     }
 
     @Test

@@ -187,6 +187,57 @@ public final class SitBus {
         return relay;
     }
 
+    /**
+     * Records the destinations this test observes, from now, to a capture file — under their
+     * logical addresses, so recordings of different runs compare ({@link io.sitkit.record.GoldenFlow})
+     * and replay into other environments ({@link io.sitkit.record.Replay}) — through the configured
+     * redactor, annotated with the test's id and real names; closed after the test (close it
+     * earlier to read the file in the test). Inject through {@link io.sitkit.record.Recorder#inject}
+     * with logical addresses to have messages marked as injected.
+     *
+     * <pre>{@code
+     * try (Recorder recording = bus.record(Path.of("target/recordings/checkout.jsonl"))) {
+     *     recording.inject(OutgoingMessage.text("kafka:orders", order).withKey("o-1"));
+     *     bus.expect("kafka:order-events").message(key("o-1")).within(ofSeconds(5));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when the test observes nothing
+     */
+    public io.sitkit.record.Recorder record(java.nio.file.Path file) {
+        return record(io.sitkit.record.RecorderSpec.to(file));
+    }
+
+    /**
+     * Records these addresses (this test's names for them), or the observed destinations when none
+     * are given, as {@code spec} says (schemas, correlation, annotations), under their logical
+     * addresses and through the configured redactor as well; closed after the test.
+     *
+     * @see #record(java.nio.file.Path)
+     */
+    public io.sitkit.record.Recorder record(io.sitkit.record.RecorderSpec spec, String... addresses) {
+        List<Destination> real = new ArrayList<>();
+        if (addresses.length == 0) {
+            real.addAll(capture().destinations());
+        }
+        for (String a : addresses) {
+            real.add(names.resolve(a));
+        }
+        io.sitkit.record.RecorderSpec named = spec.writingNames(names::logical).redactedBy(spec.redactor().with(redactor))
+                .annotated("test", testId);
+        for (Destination d : real) {
+            Destination logical = names.logical(d);
+            if (!logical.equals(d)) {
+                named = named.annotated("name." + logical, d.toString());
+            }
+        }
+        io.sitkit.record.Recorder recorder = named.start(bus, real, this::publish);
+        synchronized (standIns) {
+            standIns.add(recorder);
+        }
+        return recorder;
+    }
+
     /** Stubs and relays this test started, last first. */
     List<AutoCloseable> standIns() {
         synchronized (standIns) {

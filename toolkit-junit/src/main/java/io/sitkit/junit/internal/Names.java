@@ -56,6 +56,18 @@ public final class Names {
         return resolved.computeIfAbsent(logical.toString(), k -> new Destination(logical.transport(), logical.kind(), realName));
     }
 
+    /** The logical destination this test resolved to {@code real}, or {@code real} itself when it resolved none. */
+    public Destination logical(Destination real) {
+        synchronized (resolved) {
+            for (Map.Entry<String, Destination> e : resolved.entrySet()) {
+                if (e.getValue().equals(real)) {
+                    return Destination.parse(e.getKey());
+                }
+            }
+        }
+        return real;
+    }
+
     /** Whether names are shared. */
     public boolean shared() {
         return isolation == Isolation.SHARED_NAMES;
