@@ -31,16 +31,23 @@ public final class Guard implements AutoCloseable {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final String name;
+    private final Duration limit;
     private ExecutorService worker;
 
-    private Guard(String name) {
+    private Guard(String name, Duration limit) {
         this.name = name;
+        this.limit = limit;
         this.worker = newWorker();
     }
 
-    /** A guard with one daemon thread named {@code name}. */
+    /** A guard with one daemon thread named {@code name}, allowing each call {@link #CALL_LIMIT}. */
     public static Guard start(String name) {
-        return new Guard(name);
+        return new Guard(name, CALL_LIMIT);
+    }
+
+    /** A guard allowing each call {@code limit}. */
+    public static Guard start(String name, Duration limit) {
+        return new Guard(name, limit);
     }
 
     /**
@@ -58,7 +65,7 @@ public final class Guard implements AutoCloseable {
      * comes back in the outcome.
      *
      * @param input what the call was given, shown when it hangs
-     * @throws AssertionError when the call does not end within {@link #CALL_LIMIT}
+     * @throws AssertionError when the call does not end within the limit
      */
     public Outcome run(String input, Callable<?> call) {
         Future<Outcome> future = worker.submit(() -> {
@@ -74,13 +81,13 @@ public final class Guard implements AutoCloseable {
             }
         });
         try {
-            return future.get(CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             // The stuck thread is a daemon: leave it and carry on with a fresh one.
             worker.shutdownNow();
             worker = newWorker();
-            throw new AssertionError("no answer within " + CALL_LIMIT.toSeconds() + " s (a hang?) for the input " + input);
+            throw new AssertionError("no answer within " + limit.toMillis() + " ms (a hang?) for the input " + input);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the call on " + input, e);

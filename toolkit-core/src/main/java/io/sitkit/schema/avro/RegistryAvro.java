@@ -151,12 +151,30 @@ public final class RegistryAvro {
         return ConfluentWireFormat.frame(schemaId, AvroCodec.of(schema).encode(datum));
     }
 
+    /**
+     * Decodes a Confluent-framed value into its plain JSON view.
+     *
+     * @throws DecodeException naming {@code where} on a bad frame, unknown id or bad body, or when a
+     *                         logical-type value has no view (see {@link AvroJson#view})
+     */
+    public JsonNode decodeToJson(byte[] framed, String where) {
+        return view(decode(framed, where), framed, where);
+    }
+
+    private static JsonNode view(AvroValue value, byte[] bytes, String where) {
+        try {
+            return value.json();
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("Avro value with schema id " + value.schemaId(), where, bytes, e.getMessage(), e);
+        }
+    }
+
     /** A {@link PayloadDecoder} over message payloads. */
     public PayloadDecoder payloads() {
         return new PayloadDecoder() {
             @Override
             public JsonNode decode(Message message) {
-                return decodePayload(message).json();
+                return RegistryAvro.view(decodePayload(message), message.payload(), message.position());
             }
 
             @Override
@@ -171,7 +189,7 @@ public final class RegistryAvro {
         return new PayloadDecoder() {
             @Override
             public JsonNode decode(Message message) {
-                return decodeKey(message).json();
+                return RegistryAvro.view(decodeKey(message), message.key(), message.position() + " (key)");
             }
 
             @Override
