@@ -5,6 +5,7 @@ import io.sitkit.core.Message;
 import io.sitkit.schema.DecodeException;
 import io.sitkit.schema.PayloadDecoder;
 import io.sitkit.schema.RegisteredSchema;
+import io.sitkit.schema.SchemaException;
 import io.sitkit.schema.SchemaFormat;
 import io.sitkit.schema.SchemaLookup;
 import org.apache.avro.Schema;
@@ -69,7 +70,8 @@ public final class RegistryAvro {
     /**
      * The writer's schema for {@code id}, parsed once.
      *
-     * @throws DecodeException when the registry does not know the id or holds no Avro schema under it
+     * @throws DecodeException when the registry does not know the id, holds no Avro schema under it
+     *                         or one that does not parse
      */
     public Schema schema(int id, String where) {
         return schemaOr(id, where, null);
@@ -94,7 +96,13 @@ public final class RegistryAvro {
             throw new DecodeException("Avro value with schema id " + id, where, bytes,
                     "schema id " + id + " is " + found.format() + ", not Avro");
         }
-        Schema parsed = AvroSchemas.parseOne("registry id " + id, found.text());
+        Schema parsed;
+        try {
+            parsed = AvroSchemas.parseOne("registry id " + id, found.text());
+        } catch (SchemaException e) {
+            throw new DecodeException("Avro value with schema id " + id, where, bytes,
+                    "the registry's schema for id " + id + " is not a valid Avro schema: " + e.getMessage(), e);
+        }
         Schema raced = schemas.putIfAbsent(id, parsed);
         return raced == null ? parsed : raced;
     }
