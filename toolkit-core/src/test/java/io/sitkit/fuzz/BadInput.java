@@ -61,6 +61,14 @@ public final class BadInput {
         Statistics.collect("rejected");
     }
 
+    /** Fails unless {@code outcome} is a return: for calls documented to answer bad input with a result, not an exception. */
+    public static void expectNoException(Guard.Outcome outcome, String input) {
+        if (outcome.threw()) {
+            throw new AssertionError("expected an answer, but " + outcome.thrown() + " came out for the input " + input,
+                    outcome.thrown());
+        }
+    }
+
     /** Fails when the call allocated more than {@code limit} bytes: the heap is asked for what the input cannot hold. */
     public static void allocatedAtMost(Guard.Outcome outcome, long limit, String input) {
         if (outcome.allocatedBytes() > limit) {
