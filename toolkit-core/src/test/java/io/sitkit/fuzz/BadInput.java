@@ -58,6 +58,11 @@ public final class BadInput {
             throw new AssertionError("a message of " + message.length() + " characters for the input " + input + ": "
                     + message.substring(0, 300) + "…", t);
         }
+        if (Boolean.getBoolean("sitkit.fuzz.reasons")) {
+            // -Dsitkit.fuzz.reasons=true: which rejections the inputs reach, numbers and quoted parts blanked out
+            Statistics.label("reasons").collect(message.replaceAll("\\(\\d+ bytes?, first: .*", "")
+                    .replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("-?\\d+", "N").replaceFirst("^(.{0,100}).*", "$1"));
+        }
         Statistics.collect("rejected");
     }
 
