@@ -194,11 +194,10 @@ public final class ContractChecker {
                 return AvroCodec.of(avro).decodeToJson(bytes, where);
             }
             if (registry.isPresent()) {
-                return RegistryAvro.using(registry.get()).readingAs(avro).decode(bytes, where).json();
+                return RegistryAvro.using(registry.get()).readingAs(avro).decodeToJson(bytes, where);
             }
             ConfluentWireFormat.Frame frame = ConfluentWireFormat.parse(bytes, where);
-            AvroCodec codec = AvroCodec.of(avro);
-            return io.sitkit.schema.avro.AvroJson.view(avro, codec.decode(bytes, frame.bodyOffset(), frame.bodyLength(), where));
+            return AvroCodec.of(avro).decodeToJson(bytes, frame.bodyOffset(), frame.bodyLength(), where);
         }
 
         PayloadDecoder decoder() {

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -269,6 +270,9 @@ public final class CaptureFileReader implements AutoCloseable, Iterable<CaptureF
                 lineNumber++;
             } while (line.isBlank());
             return line;
+        } catch (CharacterCodingException e) {
+            throw new CaptureFileException(file + ", line " + (lineNumber + 1) + ": not UTF-8 text (a binary file, or one"
+                    + " written in another encoding?)", e);
         } catch (IOException e) {
             throw new CaptureFileException("cannot read " + file + " after line " + lineNumber + ": " + e, e);
         }

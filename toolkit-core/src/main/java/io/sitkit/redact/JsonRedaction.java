@@ -64,7 +64,8 @@ final class JsonRedaction {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Not JSON, or a number no exact decimal holds (Jackson's NumberFormatException): not JSON to us either.
             return null;
         }
         boolean changed = false;
@@ -92,7 +93,7 @@ final class JsonRedaction {
             Set<String> out = new java.util.LinkedHashSet<>();
             collect(MAPPER.readTree(original), MAPPER.readTree(redacted), out);
             return out;
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             return Set.of();
         }
     }

@@ -19,6 +19,8 @@ import java.io.IOException;
  */
 public final class JsonPayloads implements PayloadDecoder {
     static final JsonPayloads INSTANCE = new JsonPayloads();
+    /** How Jackson's message starts when FAIL_ON_TRAILING_TOKENS finds more after the value. */
+    private static final String TRAILING = "Trailing token";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -45,10 +47,24 @@ public final class JsonPayloads implements PayloadDecoder {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new DecodeException("JSON payload", where, bytes, "invalid JSON at line " + (at == null ? 0 : at.getLineNr())
-                    + ", column " + (at == null ? 0 : at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+                    + ", column " + (at == null ? 0 : at.getColumnNr()) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new DecodeException("JSON payload", where, bytes, "unreadable: " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson reads decimals exactly and gives up on exponents no BigDecimal holds, outside its own exceptions.
+            throw new DecodeException("JSON payload", where, bytes, "a number out of range: its exponent is beyond"
+                    + " what an exact decimal holds", e);
         }
+    }
+
+    /**
+     * Jackson's reason, except for content after the value, whose message names Jackson's own
+     * classes and settings rather than the problem.
+     */
+    static String reason(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        return original.startsWith(TRAILING) ? "more after the end of the JSON value (a second value or stray characters)"
+                : original;
     }
 
     /** {@code message} with {@code json} as its text payload (see {@link PayloadDecoder#view}). */

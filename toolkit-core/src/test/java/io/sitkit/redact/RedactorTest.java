@@ -37,6 +37,16 @@ class RedactorTest {
     }
 
     @Test
+    void aJsonPayloadWithANumberNoExactDecimalHoldsIsRedactedAsTextNotAnException() {
+        Redactor r = Redactor.builder().fields("email").secretValues("hunter2").build();
+        byte[] payload = "{\"email\": \"ann@example.com\", \"pw\": \"hunter2\", \"n\": 1e123456789012345678901234567890}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(new String(r.payload(payload), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"email\": \"ann@example.com\", \"pw\": \"******\", \"n\": 1e123456789012345678901234567890}");
+    }
+
+    @Test
     void secretValuesAreMaskedWhereverTheyOccurInText() {
         Redactor r = Redactor.builder().secretValues("hunter2", "s3cr3t-token").build();
 

@@ -3,6 +3,7 @@ package io.sitkit.schema.avro;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sitkit.schema.DecodeException;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.InvalidNumberEncodingException;
 import org.apache.avro.Schema;
 import org.apache.avro.SystemLimitException;
 import org.apache.avro.generic.GenericData;
@@ -39,6 +40,8 @@ import java.util.Objects;
  * <p>Thread-safety: immutable and safe for concurrent use.
  */
 public final class AvroCodec {
+    /** How Avro starts the message of a negative length, block size or count. */
+    private static final String MALFORMED = "Malformed data.";
     private final Schema writer;
     private final Schema reader;
 
@@ -125,11 +128,18 @@ public final class AvroCodec {
             throw new DecodeException(what(), where, bytes, "truncated: the value needs more than the " + length + " bytes given", e);
         } catch (SystemLimitException | UnsupportedOperationException e) {
             throw new DecodeException(what(), where, bytes, "corrupt length prefix: " + e.getMessage(), e);
+        } catch (InvalidNumberEncodingException e) {
+            throw new DecodeException(what(), where, bytes, "corrupt number: a variable-length int or long runs on"
+                    + " past its last possible byte", e);
         } catch (AvroRuntimeException e) {
-            throw new DecodeException(what(), where, bytes, "not a value of this schema: " + e.getMessage(), e);
+            String reason = String.valueOf(e.getMessage());
+            throw new DecodeException(what(), where, bytes, reason.startsWith(MALFORMED)
+                    ? "corrupt length or count prefix: " + reason.substring(MALFORMED.length()).strip()
+                    : "not a value of this schema: " + reason, e);
         } catch (IOException | IndexOutOfBoundsException | NegativeArraySizeException
                  | ClassCastException | IllegalArgumentException e) {
-            throw new DecodeException(what(), where, bytes, "not a value of this schema (" + e + ")", e);
+            throw new DecodeException(what(), where, bytes, "not a value of this schema: "
+                    + Objects.requireNonNullElse(e.getMessage(), "unreadable"), e);
         }
         try {
             if (!decoder.isEnd()) {
@@ -142,9 +152,24 @@ public final class AvroCodec {
         return value;
     }
 
-    /** Decodes Avro binary into its plain JSON view. */
+    /**
+     * Decodes Avro binary into its plain JSON view.
+     *
+     * @throws DecodeException naming {@code where} when the bytes are no value of the schema, or a
+     *                         logical-type value has no view (see {@link AvroJson#view})
+     */
     public JsonNode decodeToJson(byte[] bytes, String where) {
-        return AvroJson.view(reader, decode(bytes, 0, bytes == null ? 0 : bytes.length, where));
+        return decodeToJson(bytes, 0, bytes == null ? 0 : bytes.length, where);
+    }
+
+    /** Decodes {@code length} bytes from {@code offset} into the plain JSON view; see {@link #decodeToJson(byte[], String)}. */
+    public JsonNode decodeToJson(byte[] bytes, int offset, int length, String where) {
+        Object value = decode(bytes, offset, length, where);
+        try {
+            return AvroJson.view(reader, value);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(what(), where, bytes, e.getMessage(), e);
+        }
     }
 
     /** Avro's own JSON encoding of {@code datum} (unions wrapped as {@code {"type": value}}). */

@@ -42,16 +42,22 @@ import java.util.Map;
  */
 public final class AvroJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private AvroJson() {
     }
 
-    /** The plain JSON view of {@code value}, read as {@code schema}. */
+    /**
+     * The plain JSON view of {@code value}, read as {@code schema}.
+     *
+     * @throws IllegalArgumentException naming the JSON path when a logical-type value has no view:
+     *                                  a time of day outside the day, a decimal without bytes
+     */
     public static JsonNode view(Schema schema, Object value) {
-        return toJson(schema, value);
+        return toJson(schema, value, "$");
     }
 
-    private static JsonNode toJson(Schema schema, Object value) {
+    private static JsonNode toJson(Schema schema, Object value, String path) {
         if (value == null) {
             return NODES.nullNode();
         }
@@ -61,23 +67,23 @@ public final class AvroJson {
                 GenericRecord record = (GenericRecord) value;
                 ObjectNode o = NODES.objectNode();
                 for (Schema.Field f : schema.getFields()) {
-                    o.set(f.name(), toJson(f.schema(), record.get(f.pos())));
+                    o.set(f.name(), toJson(f.schema(), record.get(f.pos()), path + "." + f.name()));
                 }
                 return o;
             }
             case UNION:
-                return toJson(schema.getTypes().get(GenericData.get().resolveUnion(schema, value)), value);
+                return toJson(schema.getTypes().get(GenericData.get().resolveUnion(schema, value)), value, path);
             case ARRAY: {
                 ArrayNode a = NODES.arrayNode();
                 for (Object item : (Iterable<?>) value) {
-                    a.add(toJson(schema.getElementType(), item));
+                    a.add(toJson(schema.getElementType(), item, path + "[" + a.size() + "]"));
                 }
                 return a;
             }
             case MAP: {
                 ObjectNode o = NODES.objectNode();
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    o.set(e.getKey().toString(), toJson(schema.getValueType(), e.getValue()));
+                    o.set(e.getKey().toString(), toJson(schema.getValueType(), e.getValue(), path + "." + e.getKey()));
                 }
                 return o;
             }
@@ -88,6 +94,10 @@ public final class AvroJson {
             case FIXED: {
                 byte[] bytes = value instanceof ByteBuffer b ? bytes(b) : ((GenericFixed) value).bytes();
                 if (logical instanceof LogicalTypes.Decimal d) {
+                    if (bytes.length == 0) {
+                        throw new IllegalArgumentException(path + ": a decimal needs at least one byte of its"
+                                + " two's-complement unscaled value, has none");
+                    }
                     return NODES.numberNode(new BigDecimal(new BigInteger(bytes), d.getScale()));
                 }
                 return NODES.binaryNode(bytes);
@@ -98,6 +108,7 @@ public final class AvroJson {
                     return NODES.textNode(LocalDate.ofEpochDay(i).toString());
                 }
                 if (logical instanceof LogicalTypes.TimeMillis) {
+                    timeOfDay(i, MILLIS_PER_DAY, "time-millis", path);
                     return NODES.textNode(LocalTime.ofNanoOfDay(i * 1_000_000L).toString());
                 }
                 return NODES.numberNode(i);
@@ -111,6 +122,7 @@ public final class AvroJson {
                     return NODES.textNode(Instant.ofEpochSecond(Math.floorDiv(l, 1_000_000L), Math.floorMod(l, 1_000_000L) * 1000L).toString());
                 }
                 if (logical instanceof LogicalTypes.TimeMicros) {
+                    timeOfDay(l, MILLIS_PER_DAY * 1000L, "time-micros", path);
                     return NODES.textNode(LocalTime.ofNanoOfDay(l * 1000L).toString());
                 }
                 return NODES.numberNode(l);
@@ -125,6 +137,13 @@ public final class AvroJson {
                 return NODES.nullNode();
             default:
                 throw new IllegalArgumentException("unsupported Avro type " + schema.getType());
+        }
+    }
+
+    private static void timeOfDay(long value, long perDay, String type, String path) {
+        if (value < 0 || value >= perDay) {
+            throw new IllegalArgumentException(path + ": " + type + " " + value + " is not a time of day (0 to "
+                    + (perDay - 1) + ")");
         }
     }
 

@@ -21,7 +21,13 @@ public record AvroValue(int schemaId, Schema schema, Object value) {
         Objects.requireNonNull(schema, "schema");
     }
 
-    /** The plain JSON view (see {@link AvroJson}). */
+    /**
+     * The plain JSON view (see {@link AvroJson}).
+     *
+     * @throws IllegalArgumentException naming the path when a logical-type value has no view;
+     *                                  the decoders' {@code decodeToJson} and {@code payloads()} turn that
+     *                                  into a {@link io.sitkit.schema.DecodeException}
+     */
     public JsonNode json() {
         return AvroJson.view(schema, value);
     }

@@ -5,6 +5,7 @@ import io.sitkit.core.Message;
 import io.sitkit.schema.DecodeException;
 import io.sitkit.schema.PayloadDecoder;
 import io.sitkit.schema.RegisteredSchema;
+import io.sitkit.schema.SchemaException;
 import io.sitkit.schema.SchemaFormat;
 import io.sitkit.schema.SchemaLookup;
 import org.apache.avro.Schema;
@@ -69,7 +70,8 @@ public final class RegistryAvro {
     /**
      * The writer's schema for {@code id}, parsed once.
      *
-     * @throws DecodeException when the registry does not know the id or holds no Avro schema under it
+     * @throws DecodeException when the registry does not know the id, holds no Avro schema under it
+     *                         or one that does not parse
      */
     public Schema schema(int id, String where) {
         return schemaOr(id, where, null);
@@ -94,7 +96,13 @@ public final class RegistryAvro {
             throw new DecodeException("Avro value with schema id " + id, where, bytes,
                     "schema id " + id + " is " + found.format() + ", not Avro");
         }
-        Schema parsed = AvroSchemas.parseOne("registry id " + id, found.text());
+        Schema parsed;
+        try {
+            parsed = AvroSchemas.parseOne("registry id " + id, found.text());
+        } catch (SchemaException e) {
+            throw new DecodeException("Avro value with schema id " + id, where, bytes,
+                    "the registry's schema for id " + id + " is not a valid Avro schema: " + e.getMessage(), e);
+        }
         Schema raced = schemas.putIfAbsent(id, parsed);
         return raced == null ? parsed : raced;
     }
@@ -151,12 +159,30 @@ public final class RegistryAvro {
         return ConfluentWireFormat.frame(schemaId, AvroCodec.of(schema).encode(datum));
     }
 
+    /**
+     * Decodes a Confluent-framed value into its plain JSON view.
+     *
+     * @throws DecodeException naming {@code where} on a bad frame, unknown id or bad body, or when a
+     *                         logical-type value has no view (see {@link AvroJson#view})
+     */
+    public JsonNode decodeToJson(byte[] framed, String where) {
+        return view(decode(framed, where), framed, where);
+    }
+
+    private static JsonNode view(AvroValue value, byte[] bytes, String where) {
+        try {
+            return value.json();
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("Avro value with schema id " + value.schemaId(), where, bytes, e.getMessage(), e);
+        }
+    }
+
     /** A {@link PayloadDecoder} over message payloads. */
     public PayloadDecoder payloads() {
         return new PayloadDecoder() {
             @Override
             public JsonNode decode(Message message) {
-                return decodePayload(message).json();
+                return RegistryAvro.view(decodePayload(message), message.payload(), message.position());
             }
 
             @Override
@@ -171,7 +197,7 @@ public final class RegistryAvro {
         return new PayloadDecoder() {
             @Override
             public JsonNode decode(Message message) {
-                return decodeKey(message).json();
+                return RegistryAvro.view(decodeKey(message), message.key(), message.position() + " (key)");
             }
 
             @Override

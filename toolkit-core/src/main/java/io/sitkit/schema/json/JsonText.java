@@ -72,6 +72,9 @@ final class JsonText {
     /** Jackson's reason on one line, its "[Source: …; line: l, column: c]" references shortened. */
     static String reason(JsonProcessingException e) {
         String original = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "more after the end of the JSON value (a second value or stray characters)";
+        }
         String shortened = SOURCE_REF.matcher(original).replaceAll("[line $1, column $2]");
         return shortened.replaceAll("\\s*\\R\\s*", " ").trim();
     }

@@ -148,6 +148,42 @@ class AvroCodecTest {
     }
 
     @Test
+    void a_negative_length_prefix_and_an_endless_varint_are_named_as_what_they_are() {
+        Schema text = Schema.create(Schema.Type.STRING);
+        byte[] negative = {0x03, 'a'};
+        byte[] endless = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+
+        assertThatThrownBy(() -> AvroCodec.of(text).decode(negative, 0, negative.length, "kafka:t[0]@1"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value of string at kafka:t[0]@1: corrupt length or count prefix:"
+                        + " Length is negative: -2 (2 bytes, first: 03 61)");
+        assertThatThrownBy(() -> AvroCodec.of(text).decode(endless, 0, endless.length, "kafka:t[0]@2"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value of string at kafka:t[0]@2: corrupt number: a variable-length int"
+                        + " or long runs on past its last possible byte (11 bytes, first: ff ff ff ff ff ff ff ff ff ff ff)");
+    }
+
+    @Test
+    void a_time_of_day_outside_the_day_and_a_decimal_without_bytes_have_no_view_and_fail_at_their_path() {
+        Schema times = new Schema.Parser().parse("""
+                {"type":"record","name":"Times","fields":[
+                  {"name":"opens","type":{"type":"int","logicalType":"time-millis"}},
+                  {"name":"price","type":{"type":"bytes","logicalType":"decimal","precision":9,"scale":2}}]}""");
+        byte[] lateOpening = {(byte) 0x80, (byte) 0xf0, (byte) 0xb2, 0x52, 0x02, 0x01}; // 86,400,000 ms: midnight of the next day
+        byte[] noDigits = {0x00, 0x00};
+
+        assertThatThrownBy(() -> AvroCodec.of(times).decodeToJson(lateOpening, "jms:queue:shops"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value of Times at jms:queue:shops: $.opens: time-millis 86400000 is not a"
+                        + " time of day (0 to 86399999) (6 bytes, first: 80 f0 b2 52 02 01)");
+        assertThatThrownBy(() -> AvroCodec.of(times).decodeToJson(noDigits, "jms:queue:shops"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value of Times at jms:queue:shops: $.price: a decimal needs at least one"
+                        + " byte of its two's-complement unscaled value, has none (2 bytes, first: 00 00)");
+    }
+
+    @Test
     void bytes_left_over_after_the_value_mean_the_wrong_schema_not_a_silent_result() {
         Schema money = SCHEMAS.get("io.sitkit.samples.common.Money");
         byte[] order = AvroCodec.of(ORDER).encodeJson(ORDER_JSON);

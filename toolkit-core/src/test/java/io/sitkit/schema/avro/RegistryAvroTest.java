@@ -32,7 +32,8 @@ class RegistryAvroTest {
         LOOKUPS.incrementAndGet();
         Map<Integer, RegisteredSchema> known = Map.of(
                 7, new RegisteredSchema(7, "orders-value", 1, SchemaFormat.AVRO, ORDER.toString()),
-                8, new RegisteredSchema(8, "orders-json", 1, SchemaFormat.JSON_SCHEMA, "{\"type\":\"object\"}"));
+                8, new RegisteredSchema(8, "orders-json", 1, SchemaFormat.JSON_SCHEMA, "{\"type\":\"object\"}"),
+                9, new RegisteredSchema(9, "orders-cut", 1, SchemaFormat.AVRO, "{\"type\":\"record\",\"name\":"));
         RegisteredSchema s = known.get(id);
         if (s == null) {
             throw new SitkitException("schema registry has no schema with id " + id + " (HTTP 404, error 40403)");
@@ -99,6 +100,15 @@ class RegistryAvroTest {
         assertThatThrownBy(() -> RegistryAvro.using(REGISTRY).decode(ConfluentWireFormat.frame(8, new byte[]{0}), "kafka:orders[0]@2"))
                 .hasMessage("cannot decode Avro value with schema id 8 at kafka:orders[0]@2: schema id 8 is JSON_SCHEMA,"
                         + " not Avro (6 bytes, first: 00 00 00 00 08 00)");
+    }
+
+    @Test
+    void an_id_whose_registered_avro_schema_does_not_parse_is_a_decode_error_naming_the_id() {
+        assertThatThrownBy(() -> RegistryAvro.using(REGISTRY).decode(ConfluentWireFormat.frame(9, new byte[]{0}), "kafka:orders[0]@3"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value with schema id 9 at kafka:orders[0]@3: the registry's schema for id 9 is"
+                        + " not a valid Avro schema: registry id 9:1:25: not valid JSON: Unexpected end-of-input within/between"
+                        + " Object entries (6 bytes, first: 00 00 00 00 09 00)");
     }
 
     @Test

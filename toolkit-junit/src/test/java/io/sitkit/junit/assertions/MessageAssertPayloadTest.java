@@ -196,8 +196,8 @@ class MessageAssertPayloadTest {
         assertThatThrownBy(() -> assertThat(order).decodedWith(PlainAvro.payloads(schema)).hasJsonPath("$.orderId"))
                 .hasMessage("expected a payload that decodes as Avro OrderPlaced\n"
                         + "  on kafka:orders[0]@7\n"
-                        + "  but cannot decode Avro value of OrderPlaced at kafka:orders[0]@7: not a value of this schema: "
-                        + "Malformed data. Length is negative: -62 (64 bytes, first: 7b 22 6f 72 64 65 72 49 64 22 3a 22 6f 2d 31 22 …)\n"
+                        + "  but cannot decode Avro value of OrderPlaced at kafka:orders[0]@7: corrupt length or count prefix: "
+                        + "Length is negative: -62 (64 bytes, first: 7b 22 6f 72 64 65 72 49 64 22 3a 22 6f 2d 31 22 …)\n"
                         + "  hint: is the payload encoded the way the decoder expects?");
     }
 }

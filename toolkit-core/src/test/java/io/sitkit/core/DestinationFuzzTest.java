@@ -1,0 +1,54 @@
+package io.sitkit.core;
+
+import io.sitkit.fuzz.BadInput;
+import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Guard;
+import io.sitkit.fuzz.Mutations;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Endpoint addresses: {@link Destination#parse} answers a destination or an {@link InvalidDestinationException}. */
+class DestinationFuzzTest {
+    private static final List<String> SEEDS = List.of("kafka:orders", "jms:queue:payments", "jms:topic:events",
+            "kafka:shop.orders_v1-eu", " jms:queue:a.b ");
+    private static final List<String> TOKENS = List.of("kafka:", "jms:", "queue:", "topic:", ":", " ", ".", "..", "-", "_",
+            "a".repeat(250), "KAFKA:", "jms:queue:", "\u00e9", "\t", "/");
+    private static Guard guard;
+
+    @BeforeContainer
+    static void start() {
+        guard = Guard.start("destination-fuzz");
+    }
+
+    @AfterContainer
+    static void stop() {
+        guard.close();
+    }
+
+    @Provide
+    Arbitrary<String> addresses() {
+        return Mutations.text(SEEDS, TOKENS);
+    }
+
+    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
+    void anAddressParsesOrIsRejectedWithTheAcceptedForms(@ForAll("addresses") String address) {
+        String input = BadInput.preview(address);
+        Guard.Outcome outcome = guard.run(input, () -> Destination.parse(address));
+
+        BadInput.expect(outcome, InvalidDestinationException.class, "", input);
+        if (outcome.threw()) {
+            assertThat(outcome.thrown().getMessage()).containsAnyOf("accepted forms", "Kafka topic");
+        } else {
+            Destination parsed = (Destination) outcome.value();
+            assertThat(Destination.parse(parsed.toString())).isEqualTo(parsed);
+        }
+    }
+}

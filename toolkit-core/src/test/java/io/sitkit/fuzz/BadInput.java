@@ -1,0 +1,114 @@
+package io.sitkit.fuzz;
+
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the decoder and parser properties assert about one call: it returned, or it threw the
+ * documented exception type with a useful message — not empty, starting the way that type's
+ * messages start, free of leaked class names of the JDK or a library (a sign that an
+ * unexpected exception was passed through as text), and of a readable length.
+ *
+ * <pre>{@code
+ * Guard.Outcome o = guard.run(BadInput.preview(bytes), () -> codec.decode(bytes));
+ * BadInput.expect(o, DecodeException.class, "cannot decode Avro value of ", BadInput.preview(bytes));
+ * }</pre>
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class BadInput {
+    /** The longest message still read as a message rather than a dump. */
+    public static final int MAX_MESSAGE_LENGTH = 2_000;
+    private static final List<String> LEAKS = List.of("java.lang.", "java.util.", "java.io.", "java.time.", "java.nio.",
+            "com.fasterxml.", "org.yaml.", "org.apache.", "com.networknt.", "com.jayway.", "Exception:", "Error:");
+
+    private BadInput() {
+    }
+
+    /**
+     * Fails unless {@code outcome} is a return or a {@code documented} exception whose message
+     * starts with {@code prefix}; records "accepted" or "rejected" in jqwik's statistics.
+     */
+    public static void expect(Guard.Outcome outcome, Class<? extends Throwable> documented, String prefix, String input) {
+        if (!outcome.threw()) {
+            Statistics.collect("accepted");
+            return;
+        }
+        Throwable t = outcome.thrown();
+        if (!documented.isInstance(t)) {
+            throw new AssertionError("expected nothing or a " + documented.getSimpleName() + ", but " + t
+                    + " came out for the input " + input, t);
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            throw new AssertionError("a " + documented.getSimpleName() + " without a message for the input " + input, t);
+        }
+        if (!message.startsWith(prefix)) {
+            throw new AssertionError("the message does not start with '" + prefix + "': " + message + "\nfor the input " + input, t);
+        }
+        for (String leak : LEAKS) {
+            if (message.contains(leak)) {
+                throw new AssertionError("the message leaks '" + leak + "' (an unexpected exception passed through as text): "
+                        + message + "\nfor the input " + input, t);
+            }
+        }
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            throw new AssertionError("a message of " + message.length() + " characters for the input " + input + ": "
+                    + message.substring(0, 300) + "…", t);
+        }
+        if (Boolean.getBoolean("sitkit.fuzz.reasons")) {
+            // -Dsitkit.fuzz.reasons=true: which rejections the inputs reach, numbers and quoted parts blanked out
+            Statistics.label("reasons").collect(message.replaceAll("\\(\\d+ bytes?, first: .*", "")
+                    .replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("-?\\d+", "N").replaceFirst("^(.{0,100}).*", "$1"));
+        }
+        Statistics.collect("rejected");
+    }
+
+    /** Fails unless {@code outcome} is a return: for calls documented to answer bad input with a result, not an exception. */
+    public static void expectNoException(Guard.Outcome outcome, String input) {
+        if (outcome.threw()) {
+            throw new AssertionError("expected an answer, but " + outcome.thrown() + " came out for the input " + input,
+                    outcome.thrown());
+        }
+    }
+
+    /** Fails when the call allocated more than {@code limit} bytes: the heap is asked for what the input cannot hold. */
+    public static void allocatedAtMost(Guard.Outcome outcome, long limit, String input) {
+        if (outcome.allocatedBytes() > limit) {
+            throw new AssertionError("the call allocated " + outcome.allocatedBytes() + " bytes (limit " + limit
+                    + ") for the input " + input + (outcome.threw() ? "; it threw " + outcome.thrown() : ""), outcome.thrown());
+        }
+    }
+
+    /** The input for a failure message: length and the first 96 bytes in hex. */
+    public static String preview(byte[] bytes) {
+        if (bytes == null) {
+            return "null";
+        }
+        int n = Math.min(bytes.length, 96);
+        return bytes.length + " bytes: " + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, n) + (n < bytes.length ? " …" : "");
+    }
+
+    /** The input for a failure message: length and the first 400 characters, escaped. */
+    public static String preview(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder().append(text.length()).append(" chars: \"");
+        for (int i = 0; i < Math.min(text.length(), 400); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c >= 0x7f) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append(text.length() > 400 ? "…\"" : "\"").toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.sitkit.schema.avro;
+
+import io.sitkit.fuzz.BadInput;
+import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Guard;
+import io.sitkit.fuzz.Mutations;
+import io.sitkit.schema.DecodeException;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.avro.Schema;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Avro binary: {@link AvroCodec#decodeToJson} answers a JSON view or a {@link DecodeException}
+ * naming where the bytes came from, for every schema of {@link FuzzSchemas} and for a writer
+ * schema read as another version; a forged length prefix or item count never makes it allocate
+ * more than the input could hold.
+ */
+class AvroDecodeFuzzTest {
+    /** What one decode of at most a few hundred bytes may allocate: far below one forged length. */
+    static final long ALLOCATION_LIMIT = 2L * 1024 * 1024;
+    private static final String SHOP_ORDER = "io.sitkit.samples.shop.OrderPlaced";
+    private static final List<AvroCodec> CODECS = codecs();
+    private static Guard guard;
+
+    @BeforeContainer
+    static void start() {
+        guard = Guard.start("avro-fuzz");
+    }
+
+    @AfterContainer
+    static void stop() {
+        guard.close();
+    }
+
+    @Provide
+    Arbitrary<byte[]> values() {
+        return Mutations.bytes(FuzzSchemas.validValues());
+    }
+
+    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
+    void avroBinaryDecodesOrIsRejectedWithADecodeException(@ForAll("values") byte[] bytes) {
+        String input = BadInput.preview(bytes);
+        for (AvroCodec codec : CODECS) {
+            Guard.Outcome outcome = guard.run(input, () -> codec.decodeToJson(bytes, "fuzz[0]@7").toString());
+
+            BadInput.expect(outcome, DecodeException.class, "cannot decode Avro value of ", input);
+            BadInput.allocatedAtMost(outcome, ALLOCATION_LIMIT, input);
+            if (outcome.threw()) {
+                org.assertj.core.api.Assertions.assertThat(outcome.thrown().getMessage()).contains(" at fuzz[0]@7: ");
+            }
+        }
+    }
+
+    private static List<AvroCodec> codecs() {
+        List<AvroCodec> codecs = new ArrayList<>();
+        for (Schema s : FuzzSchemas.ALL) {
+            codecs.add(AvroCodec.of(s));
+        }
+        Schema v1 = AvroSchemas.load(Path.of("src/test/resources/schemas/avro/order-placed-v1.avsc")).get(SHOP_ORDER);
+        Schema v2 = AvroSchemas.load(Path.of("src/test/resources/schemas/avro/order-placed-v2.avsc")).get(SHOP_ORDER);
+        codecs.add(AvroCodec.of(v1).readingAs(v2));
+        codecs.add(AvroCodec.of(v2).readingAs(v1));
+        return codecs;
+    }
+}
