@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class Bench {
     static final List<Suite> SUITES = List.of(new EnvSuite(), new ThroughputSuite(), new CorrelationSuite(), new LatencySuite(),
-            new JunitSuite(), new StubsSuite(), new RecordingSuite());
+            new JunitSuite(), new StubsSuite(), new RecordingSuite(), new InspectorSuite());
 
     private Bench() {
     }

@@ -58,13 +58,13 @@ final class ChildJvm {
     }
 
     static Run run(List<String> jvmFlags, Class<?> main, List<String> args, Path log, Duration timeout) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmFlags);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(args);
+        return run(jvmFlags, main, args, log, timeout, (k, v) -> { });
+    }
+
+    /** As {@link #run(List, Class, List, Path, Duration)}, handing each fact to {@code onFact} as it arrives (on this thread). */
+    static Run run(List<String> jvmFlags, Class<?> main, List<String> args, Path log, Duration timeout,
+                   java.util.function.BiConsumer<String, String> onFact) {
+        List<String> cmd = command(jvmFlags, main, args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> facts = new LinkedHashMap<>();
         Map<String, Long> nanos = new LinkedHashMap<>();
@@ -87,6 +87,7 @@ final class ChildJvm {
                     String[] kv = line.substring(Probe.FACT.length()).split(" ", 2);
                     facts.put(kv[0], kv.length > 1 ? kv[1] : "");
                     nanos.put(kv[0], at);
+                    onFact.accept(kv[0], facts.get(kv[0]));
                 } else if (line.startsWith(Probe.PROGRESS)) {
                     Bench.progress("%s", line.substring(Probe.PROGRESS.length()));
                 } else if (line.startsWith(Probe.METRIC)) {
@@ -115,5 +116,17 @@ final class ChildJvm {
                     + p.exitValue() + "; facts so far: " + facts + "; see " + log);
         }
         return new Run(facts, nanos, metrics, launchEpoch);
+    }
+
+    /** {@code java <flags> -cp <this class path> <main> <args>}. */
+    static List<String> command(List<String> jvmFlags, Class<?> main, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        return cmd;
     }
 }

@@ -3,7 +3,7 @@ package io.sitkit.fx.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sitkit.core.BodyType;
 import io.sitkit.core.Message;
 import io.sitkit.core.Payloads;
@@ -42,6 +42,8 @@ public final class PayloadDecoding {
     /** Payloads larger than this are not parsed as JSON for pretty printing; their text is previewed. */
     public static final int PARSE_LIMIT = 2 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made once: a writer is immutable and thread-safe, while {@code JSON.copy()} per payload built a whole new mapper. */
+    private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
     private static final SchemaIdHeader APICURIO = SchemaIdHeader.apicurioValue();
 
     private final Optional<SchemaLookup> lookup;
@@ -218,7 +220,7 @@ public final class PayloadDecoding {
     /** Pretty JSON with two-space indents. */
     public static String pretty(JsonNode tree) {
         try {
-            return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
+            return PRETTY.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             return tree.toString();
         }

@@ -43,6 +43,26 @@ final class DestinationTree extends TreeView<TreeNode> {
         root.getChildren().setAll(items);
     }
 
+    /** Selects {@code d} under {@code c} (which opens it); false when the tree does not list it. */
+    boolean select(ConnectionViewModel c, io.sitkit.core.Destination d) {
+        for (TreeItem<TreeNode> conn : root.getChildren()) {
+            if (!(conn.getValue() instanceof TreeNode.Conn k) || k.connection() != c) {
+                continue;
+            }
+            for (TreeItem<TreeNode> group : conn.getChildren()) {
+                for (TreeItem<TreeNode> item : group.getChildren()) {
+                    if (item.getValue() instanceof TreeNode.Dest dest && dest.entry().destination().equals(d)) {
+                        group.setExpanded(true);
+                        getSelectionModel().select(item);
+                        scrollTo(getRow(item));
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private TreeItem<TreeNode> connectionItem(ConnectionViewModel c) {
         TreeItem<TreeNode> item = new TreeItem<>(new TreeNode.Conn(c));
         item.setExpanded(true);

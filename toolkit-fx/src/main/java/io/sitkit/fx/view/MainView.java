@@ -225,6 +225,18 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * Shows {@code d} of {@code c} as if picked in the tree: selected there when listed, its messages in
+     * the table (the first page, or a live tail for a JMS topic).
+     */
+    public void show(ConnectionViewModel c, io.sitkit.core.Destination d) {
+        if (!tree.select(c, d)) {
+            select(c);
+            detailVm.show(null);
+            messages.bind(c.messages(d));
+        }
+    }
+
     private void open(TreeItem<TreeNode> item) {
         if (item == null) {
             return;
