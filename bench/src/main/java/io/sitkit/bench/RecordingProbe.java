@@ -11,6 +11,7 @@ import io.sitkit.record.Recorder;
 import io.sitkit.record.RecorderSpec;
 import io.sitkit.record.Replay;
 import io.sitkit.record.ReplayResult;
+import io.sitkit.record.Replayer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * JVM ({@link BrokerProbe}): fills a topic with {@code bench.recording.messages} JSON orders
  * (default 1,000,000), then per round records the whole topic to a capture file with a
  * {@link Recorder} (from the beginning) and replays the file into a fresh topic as fast as
- * possible; reports the rates, the file size, and the peak heap after a collection during each.
+ * possible; reports the rates, the file size, the peak heap after a collection during each, and
+ * the heap in use after a full collection halfway through each (what it keeps alive).
  *
  * <p>Usage: {@code RecordingProbe <bootstrap servers> <scratch dir>}.
  */
@@ -48,6 +50,8 @@ public final class RecordingProbe {
         List<Double> replayRates = new ArrayList<>();
         List<Double> recordHeap = new ArrayList<>();
         List<Double> replayHeap = new ArrayList<>();
+        List<Double> recordLive = new ArrayList<>();
+        List<Double> replayLive = new ArrayList<>();
         double fileMb = 0;
         try (Environment env = Environments.start(SitkitConfig.of(Map.of("sitkit.environment", "external",
                 "sitkit.kafka.bootstrap-servers", args[0], "sitkit.jms.enabled", "false")));
@@ -62,6 +66,8 @@ public final class RecordingProbe {
                 heap.reset();
                 long r0 = System.nanoTime();
                 try (Recorder recorder = RecorderSpec.to(file).from(StartPosition.beginning()).start(bus, "kafka:rec-source")) {
+                    recorder.awaitRecorded(n / 2, WITHIN);
+                    recordLive.add(liveHeapMb());
                     recorder.awaitRecorded(n, WITHIN);
                 }
                 double recordSeconds = (System.nanoTime() - r0) / 1e9;
@@ -73,7 +79,12 @@ public final class RecordingProbe {
                 bus.kafka().createTopic(target, 1);
                 System.gc();
                 heap.reset();
-                ReplayResult result = Replay.of(file).mapDestination("kafka:rec-source", "kafka:" + target).into(bus);
+                ReplayResult result;
+                try (Replayer replayer = Replay.of(file).mapDestination("kafka:rec-source", "kafka:" + target).start(bus)) {
+                    replayer.awaitSent(n / 2, WITHIN);
+                    replayLive.add(liveHeapMb());
+                    result = replayer.await(WITHIN);
+                }
                 replayRates.add(result.sent() / (result.took().toNanos() / 1e9));
                 replayHeap.add(heap.peakMb());
                 long landed = bus.kafka().listDestinations().stream().filter(d -> d.destination().name().equals(target))
@@ -92,9 +103,17 @@ public final class RecordingProbe {
         Probe.metric(Metric.median("replay_rate_msgs_s", replayRates, "msgs/s"));
         Probe.metric(Metric.median("record_peak_heap_mb", recordHeap, "MB").withTarget(HEAP_TARGET_MB));
         Probe.metric(Metric.median("replay_peak_heap_mb", replayHeap, "MB").withTarget(HEAP_TARGET_MB));
+        Probe.metric(Metric.median("record_live_heap_mb", recordLive, "MB"));
+        Probe.metric(Metric.median("replay_live_heap_mb", replayLive, "MB"));
         Probe.metric(Metric.of("recording_file_mb", fileMb, "MB"));
         Probe.metric(Metric.of("recorded_messages", n, "count"));
         System.exit(0);
+    }
+
+    /** Heap in use right after a full collection, taken while the recorder or the replay is halfway: what it keeps alive. */
+    private static double liveHeapMb() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
     /** {@code n} JSON orders of about 200 bytes, keyed by order id, through the bus's callback form. */

@@ -39,6 +39,9 @@ final class ReplayRun {
     private final BooleanSupplier cancelled;
     private final Semaphore permits;
     private final AtomicLong acked = new AtomicLong();
+    /** Threads in {@link #awaitAcknowledged}; acknowledgements notify only while there are any. */
+    private final java.util.concurrent.atomic.AtomicInteger waiters = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean ended;
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     private final Map<Destination, Long> sentTo = new LinkedHashMap<>();
     private String source;
@@ -60,7 +63,47 @@ final class ReplayRun {
         return acked.get();
     }
 
+    /** Waits until {@code count} messages are acknowledged or the replay ended; returns how many are. */
+    long awaitAcknowledged(long count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        waiters.incrementAndGet();
+        try {
+            synchronized (acked) {
+                for (long left = deadline - System.nanoTime(); acked.get() < count && !ended && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(acked, left);
+                }
+                return acked.get();
+            }
+        } finally {
+            waiters.decrementAndGet();
+        }
+    }
+
+    /** Whether {@link #run()} has returned or thrown. */
+    boolean ended() {
+        return ended;
+    }
+
+    private void wakeWaiters() {
+        if (waiters.get() > 0) {
+            synchronized (acked) {
+                acked.notifyAll();
+            }
+        }
+    }
+
     ReplayResult run() {
+        try {
+            return replay();
+        } finally {
+            ended = true;
+            synchronized (acked) {
+                acked.notifyAll();
+            }
+        }
+    }
+
+    private ReplayResult replay() {
         long t0 = System.nanoTime();
         AvroReencoder avro = spec.targetRegistry == null ? null
                 : new AvroReencoder(spec.targetRegistry, spec.sourceRegistry, spec.subjects);
@@ -130,6 +173,7 @@ final class ReplayRun {
                     failure.compareAndSet(null, new Failure(sentLine, to, error));
                 } else {
                     acked.incrementAndGet();
+                    wakeWaiters();
                 }
                 permits.release();
             });

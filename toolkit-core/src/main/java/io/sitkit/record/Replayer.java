@@ -57,6 +57,26 @@ public final class Replayer implements AutoCloseable {
         return run.acknowledged();
     }
 
+    /**
+     * Waits, without polling, until the target acknowledged {@code count} messages or the replay
+     * ended, and returns how many it acknowledged.
+     *
+     * @throws io.sitkit.core.CaptureTimeoutException when fewer were acknowledged within the time and the replay still runs
+     */
+    public long awaitSent(long count, Duration within) {
+        try {
+            long sent = run.awaitAcknowledged(count, within);
+            if (sent < count && !run.ended()) {
+                throw new io.sitkit.core.CaptureTimeoutException("expected " + count + " replayed messages acknowledged\n  within "
+                        + within.toMillis() + "ms\n  but " + sent + " were");
+            }
+            return sent;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted while waiting for " + count + " replayed messages", sent(), e);
+        }
+    }
+
     /** Whether the replay has ended, done, failed or cancelled. */
     public boolean isDone() {
         return done.isDone();

@@ -240,9 +240,14 @@ class ReplayIT {
                     .hasMessage("replay of capture file " + file + " stopped at line 3 after 1 messages sent: cancelled");
             assertThat(replayer.isDone()).isTrue();
         }
-        Path quick = recording("quick.jsonl", w -> w.write(kafka(topic, "k", "{}", 0, T)));
+        Path quick = recording("quick.jsonl", w -> {
+            w.write(kafka(topic, "k", "{}", 0, T));
+            w.write(kafka(topic, "k", "{}", 1, T));
+        });
         try (Replayer replayer = Replay.of(quick).start(bus)) {
-            assertThat(replayer.await(WAIT).sent()).isEqualTo(1);
+            assertThat(replayer.awaitSent(1, WAIT)).isGreaterThanOrEqualTo(1);
+            assertThat(replayer.await(WAIT).sent()).isEqualTo(2);
+            assertThat(replayer.awaitSent(3, WAIT)).as("the replay ended with 2").isEqualTo(2);
         }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("sitkit-replay-") && t.isAlive());
     }
