@@ -114,29 +114,14 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException first = null;
+        // closed last-first: the stubs (last file first), the bus, then the environment
         List<AutoCloseable> all = new ArrayList<>();
-        for (int i = stubs.size() - 1; i >= 0; i--) {
-            all.add(stubs.get(i));
-        }
+        all.add(env);
         if (bus != null) {
             all.add(bus);
         }
-        all.add(env);
-        for (AutoCloseable c : all) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        all.addAll(stubs);
+        io.sitkit.core.internal.Closer.closeAll(all);
     }
 
     private void closeAfterFailure(RuntimeException cause) {

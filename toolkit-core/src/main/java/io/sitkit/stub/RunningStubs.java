@@ -103,28 +103,10 @@ public final class RunningStubs implements AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException first = null;
-        List<AutoCloseable> all = new ArrayList<>();
-        for (int i = interceptors.size() - 1; i >= 0; i--) {
-            all.add(interceptors.get(i));
-        }
-        for (int i = stubs.size() - 1; i >= 0; i--) {
-            all.add(stubs.get(i));
-        }
-        for (AutoCloseable c : all) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        // closed last-first: the interceptors in reverse, then the stubs in reverse
+        List<AutoCloseable> all = new ArrayList<>(stubs);
+        all.addAll(interceptors);
+        io.sitkit.core.internal.Closer.closeAll(all);
     }
 
     /** Closes after a failed start, adding any close error to {@code cause}. */

@@ -5,7 +5,6 @@ import io.sitkit.samples.support.Wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -64,23 +63,6 @@ public final class MobileAuthSystem implements AutoCloseable {
     /** Stops the services in reverse order of start, past errors; the first error is rethrown with the rest suppressed. */
     @Override
     public void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        started.clear();
-        RuntimeException first = null;
-        for (AutoCloseable s : reverse) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = new IllegalStateException("stopping the mobile-auth system: " + e.getMessage(), e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        io.sitkit.samples.support.Services.stopAll("mobile-auth", started);
     }
 }

@@ -3,7 +3,6 @@ package io.sitkit.samples.registration;
 import io.sitkit.samples.support.Wiring;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -48,23 +47,6 @@ public final class RegistrationSystem implements AutoCloseable {
     /** Stops the services in reverse order of start, past errors; the first error is rethrown with the rest suppressed. */
     @Override
     public void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        started.clear();
-        RuntimeException first = null;
-        for (AutoCloseable s : reverse) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = new IllegalStateException("stopping the registration system: " + e.getMessage(), e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        io.sitkit.samples.support.Services.stopAll("registration", started);
     }
 }
