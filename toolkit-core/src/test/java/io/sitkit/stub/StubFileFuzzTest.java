@@ -4,10 +4,13 @@ import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -42,7 +45,37 @@ class StubFileFuzzTest {
 
     @Provide
     Arbitrary<String> files() {
-        return Mutations.text(SEEDS, TOKENS);
+        return Arbitraries.frequencyOf(Tuple.of(3, Mutations.text(SEEDS, TOKENS)), Tuple.of(2, structured()));
+    }
+
+    /**
+     * Stub files built from the format's grammar with odd values in every slot, so inputs get past
+     * the YAML syntax to the checks of each key: durations that overflow, ids out of range,
+     * destinations, regular expressions and templates that do not parse.
+     */
+    private static Arbitrary<String> structured() {
+        Arbitrary<String> odd = Arbitraries.of("x", "''", "' '", "~", "[]", "{}", "-1", "0", "1e999", "99999999999999999999",
+                "9223372036854775807", "0x7fffffff", ".nan", "true", "PT-1S", "PT0.5S", "1ms", "999999999999999999h",
+                "9999999999999999999999s", "250ms", "jms:queue:q", "kafka:t", "kafka:", "jms:topic: ", "'('", "'{{'", "'{{ $. }}'",
+                "'{{ random(2, 1) }}'", "'{\"a\": {{ $.a }}}'", "replies/second.txt", "replies/", "/", "'\\0'", "&a x", "*a");
+        Arbitrary<String> key = Arbitraries.of("name", "replyTo", "alwaysReplyTo", "correlateBy",
+                "copyHeaders", "statePer", "kafkaHeaders", "seed", "verifyTimeout", "listn");
+        Arbitrary<String> stubLine = Combinators.combine(key, odd).as((k, v) -> "    " + k + ": " + v + "\n");
+        Arbitrary<String> condition = Combinators.combine(Arbitraries.of("jsonPath: {'$.a': {%s: %s}}", "jsonPath: {'%s': exists}",
+                        "header: {x: {%s: %s}}", "key: {%s: %s}", "text: {%s: %s}", "anyOf: [{key: {%s: %s}}]", "not: {%s: %s}", "%s: %s"),
+                Arbitraries.of("equals", "matches", "greaterThan", "lessThanOrEqual", "contains", "regex", "exists", "absent", "bogus"),
+                odd).as((form, test, value) -> String.format(form, test, value));
+        Arbitrary<String> reply = Combinators.combine(Arbitraries.of("json", "text", "file", "key", "to", "after", "avro",
+                "headers", "none"), odd, Arbitraries.of("", ", after: 1h", ", avro: {schema: replies/payment-result.avsc, schemaId: -1}",
+                ", headers: {h: '{{ key }}'}", ", to: kafka:out")).as((k, v, extra) -> "{" + k + ": " + v + extra + "}");
+        Arbitrary<String> fault = Combinators.combine(Arbitraries.of("delay", "random-delay", "spike", "drop",
+                "duplicate", "reorder", "truncate", "flip-bytes", "invalid-json", "poison", "wrong-schema-version", "slow-consumer"),
+                Arbitraries.of("duration", "min", "max", "window", "keep", "count", "schemaId", "perMessage", "everyNth", "probability"),
+                odd).as((kind, p, v) -> "{kind: " + kind + ", " + p + ": " + v + "}");
+        return Combinators.combine(Arbitraries.of("jms:queue:in", "kafka:in", "x"), stubLine.list().ofMaxSize(3),
+                condition, reply, fault.list().ofMaxSize(2)).as((listen, lines, when, answer, faults) ->
+                "stubs:\n  - listen: " + listen + "\n" + String.join("", lines) + "    faults: [" + String.join(", ", faults) + "]\n"
+                        + "    rules:\n      - when: {" + when + "}\n        reply: " + answer + "\n");
     }
 
     @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
