@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sitkit.core.Destination;
+import io.sitkit.core.InvalidDestinationException;
 import io.sitkit.schema.FieldType;
 import io.sitkit.schema.SchemaException;
 import io.sitkit.schema.SchemaFormat;
 import io.sitkit.schema.avro.AvroSchemas;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -61,6 +64,7 @@ import java.util.stream.Stream;
 public final class Contracts {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern YAML_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>");
     private static final Set<String> TOP = Set.of("name", "destination", "contentType", "key", "payload", "headers",
             "examples", "consumers", "description");
 
@@ -91,18 +95,41 @@ public final class Contracts {
         return out;
     }
 
-    /** The contract in one YAML file. */
+    /**
+     * The contract in one YAML file; schema files are named relative to its directory.
+     *
+     * @throws SchemaException naming the file, with the line and column for malformed YAML or the
+     *                         field for a bad value
+     */
     public static Contract loadOne(Path file) {
-        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SchemaException(file.toString(), "cannot read the file: " + e.getMessage());
+        }
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * The contract in YAML text; {@code source} names it in errors, schema files are named relative
+     * to {@code baseDirectory}.
+     *
+     * <pre>{@code
+     * Contract c = Contracts.parse(yaml, "orders-placed (inline)", Path.of("src/test/contracts"));
+     * }</pre>
+     *
+     * @throws SchemaException naming {@code source}, with the line and column for malformed YAML or
+     *                         the field for a bad value
+     */
+    public static Contract parse(String yaml, String source, Path baseDirectory) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new SchemaException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SchemaException(source, "cannot read the file: " + e.getMessage());
+                    "not valid YAML: " + yamlReason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new SchemaException(source, "a contract file must hold a mapping with name and destination");
@@ -112,12 +139,12 @@ public final class Contracts {
                 throw new SchemaException(source, "unknown key '" + n + "'; known keys: " + String.join(", ", new java.util.TreeSet<>(TOP)));
             }
         });
-        Path base = file.toAbsolutePath().getParent();
+        Path base = baseDirectory;
         String name = text(root, "name", source);
         Destination destination;
         try {
             destination = Destination.parse(text(root, "destination", source));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidDestinationException e) {
             throw new SchemaException(source, "destination: " + e.getMessage());
         }
         Optional<ContractSchema> key = schema(root.get("key"), base, source, "key");
@@ -192,10 +219,11 @@ public final class Contracts {
                 throw new SchemaException(source, where + ".file " + f + " cannot be read: " + e.getMessage());
             }
         }
-        if (format == SchemaFormat.AVRO) {
-            text = avro(node, base, schemaSource, text, source, where);
-        } else {
-            text = json(text, schemaSource);
+        try {
+            text = format == SchemaFormat.AVRO ? avro(node, base, schemaSource, text, source, where) : json(text, schemaSource);
+        } catch (SchemaException e) {
+            // The schema's own error (file, line, column) after the contract and field that refer to it.
+            throw new SchemaException(source, 0, 0, where + ": " + e.getMessage(), e);
         }
         return Optional.of(new ContractSchema(format, text, schemaSource, encoding));
     }
@@ -223,6 +251,28 @@ public final class Contracts {
                         "not valid JSON: " + e.getOriginalMessage(), e);
             }
         }
+    }
+
+    /**
+     * The parser's reason on one line: SnakeYAML's problem without its excerpt of the text (the line
+     * and column say where), and its event dumps ({@code <org.yaml…MappingStartEvent(…)>}) in words.
+     */
+    private static String yamlReason(JsonProcessingException e) {
+        String reason = e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null
+                ? m.getProblem() : String.valueOf(e.getOriginalMessage());
+        Matcher event = YAML_EVENT.matcher(reason);
+        StringBuilder out = new StringBuilder();
+        while (event.find()) {
+            String words = switch (event.group(1)) {
+                case "MappingStart" -> "a mapping";
+                case "SequenceStart" -> "a list";
+                case "Alias" -> "an alias";
+                case "Scalar" -> "a value";
+                default -> "the end of a " + event.group(1).replace("End", "").toLowerCase(java.util.Locale.ROOT);
+            };
+            event.appendReplacement(out, Matcher.quoteReplacement(words));
+        }
+        return event.appendTail(out).toString();
     }
 
     private static String text(JsonNode node, String field, String where) {

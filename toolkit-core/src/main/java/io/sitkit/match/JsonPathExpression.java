@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: immutable.
  */
 public final class JsonPathExpression {
+    private static final String UNPARSEABLE = "it ends before a bracket, quote or filter is closed, or cannot be read";
     private static final Pattern SIMPLE = Pattern.compile("\\$(\\.[A-Za-z_$][A-Za-z0-9_$\\-]*)+");
     private static final ObjectMapper MAPPER = ParsedPayload.MAPPER;
     private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -65,9 +66,11 @@ public final class JsonPathExpression {
         try {
             return new JsonPathExpression(path, null, JsonPath.compile(path));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("invalid JSON path '" + path + "': " + e.getMessage(), e);
+            // Jayway wraps its parser's own failures (an index past the end of the text) with their toString as message.
+            String reason = e.getCause() != null ? UNPARSEABLE : e.getMessage();
+            throw new IllegalArgumentException("invalid JSON path '" + path + "': " + reason, e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid JSON path '" + path + "'", e);
+            throw new IllegalArgumentException("invalid JSON path '" + path + "': " + UNPARSEABLE, e);
         }
     }
 

@@ -64,8 +64,18 @@ public final class TemplateContext {
     }
 
     long randomBetween(long min, long max) {
+        long span = max - min + 1;
         synchronized (random) {
-            return min + (long) Math.floor(random.nextDouble() * (max - min + 1));
+            if (span <= 0) {
+                // More values than a long counts: at least every second long is inside, so this ends quickly.
+                long v;
+                do {
+                    v = random.nextLong();
+                } while (v < min || v > max);
+                return v;
+            }
+            // A span beyond a double's 53 bits can round the product up to the span itself.
+            return Math.min(max, min + (long) Math.floor(random.nextDouble() * span));
         }
     }
 

@@ -74,7 +74,8 @@ final class TemplateParser {
             throw new TemplateException(name, line, column, fn + " takes " + (arity[0] == arity[1] ? arity[0] : arity[0] + " to " + arity[1])
                     + (arity[1] == 1 ? " argument" : " arguments") + ", got " + args.size() + " in {{ " + source + " }}");
         }
-        if (fn.equals("random") && Long.parseLong(args.get(0)) > Long.parseLong(args.get(1))) {
+        if (fn.equals("random") && wholeNumber(args.get(0), name, source, line, column)
+                > wholeNumber(args.get(1), name, source, line, column)) {
             throw new TemplateException(name, line, column, "random(min, max) needs min <= max in {{ " + source + " }}");
         }
         if (fn.equals("now") && args.size() == 1) {
@@ -103,6 +104,15 @@ final class TemplateParser {
             pos = m.end();
         }
         return out;
+    }
+
+    private static long wholeNumber(String arg, String name, String source, int line, int column) {
+        try {
+            return Long.parseLong(arg);
+        } catch (NumberFormatException e) {
+            throw new TemplateException(name, line, column, "random(min, max) takes whole numbers from " + Long.MIN_VALUE
+                    + " to " + Long.MAX_VALUE + ", got '" + arg + "' in {{ " + source + " }}");
+        }
     }
 
     /** 1-based line and column of {@code index}. */

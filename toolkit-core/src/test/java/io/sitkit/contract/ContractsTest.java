@@ -71,4 +71,35 @@ class ContractsTest {
         assertThatThrownBy(() -> Contracts.loadOne(BAD.resolve("no-name.yaml")))
                 .hasMessage(BAD.resolve("no-name.yaml") + ": 'name' is required");
     }
+
+    @Test
+    void a_contract_given_as_text_reads_like_a_file_and_a_bad_destination_is_a_schema_exception() {
+        Contract c = Contracts.parse("name: inline\ndestination: jms:topic:events\n", "inline.yaml", DIR);
+        assertThat(c.destination()).isEqualTo(Destination.jmsTopic("events"));
+
+        assertThatThrownBy(() -> Contracts.parse("name: x\ndestination: jms:events\n", "x.yaml", DIR))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("x.yaml: destination: 'jms:events' is not a destination address; accepted forms:"
+                        + " kafka:<topic>, jms:queue:<name>, jms:topic:<name>");
+    }
+
+    @Test
+    void yaml_errors_are_one_line_without_the_parsers_excerpt_or_event_dumps() {
+        assertThatThrownBy(() -> Contracts.parse("name: x\nkey: {{format: json-schema}}\n", "x.yaml", DIR))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("x.yaml:2:8: not valid YAML: Expected a field name (Scalar value in YAML), got this instead: a mapping");
+        assertThatThrownBy(() -> Contracts.parse("name: x\n  destination: y\n", "x.yaml", DIR))
+                .hasMessage("x.yaml:2:14: not valid YAML: mapping values are not allowed here");
+    }
+
+    @Test
+    void an_error_in_a_schema_file_names_the_contract_and_field_first_then_the_file() {
+        String yaml = "name: x\ndestination: kafka:x\npayload: {format: avro, file: ../avro/orders/OrderPlaced.avsc}\n";
+
+        assertThatThrownBy(() -> Contracts.parse(yaml, "x.yaml", DIR))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("x.yaml: payload: " + DIR.resolve("../avro/orders/OrderPlaced.avsc").normalize()
+                        + ": uses the named type io.sitkit.samples.common.Money, which no loaded file defines (defined:"
+                        + " io.sitkit.samples.orders.OrderLine, io.sitkit.samples.orders.OrderPlaced, io.sitkit.samples.orders.OrderStatus)");
+    }
 }

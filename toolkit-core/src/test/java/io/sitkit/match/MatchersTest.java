@@ -148,5 +148,7 @@ class MatchersTest {
         assertThatThrownBy(() -> jsonPath("$.items[0").isEqualTo(1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid JSON path '$.items[0': ");
         assertThatThrownBy(() -> jsonPath("orderId")).hasMessage("invalid JSON path 'orderId': a path starts at the root, e.g. $.orderId");
+        assertThatThrownBy(() -> jsonPath("$[")).hasMessage("invalid JSON path '$[': it ends before a bracket, quote or filter"
+                + " is closed, or cannot be read");
     }
 }

@@ -89,6 +89,32 @@ class TemplateTest {
     }
 
     @Test
+    void random_takes_only_whole_numbers_a_long_holds() {
+        assertThatThrownBy(() -> Template.text("t", "{{ random(1, 99999999999999999999) }}"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("t:1:1: random(min, max) takes whole numbers from -9223372036854775808 to 9223372036854775807,"
+                        + " got '99999999999999999999' in {{ random(1, 99999999999999999999) }}");
+        assertThatThrownBy(() -> Template.text("t", "{{ random('a', 2) }}"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("t:1:1: random(min, max) takes whole numbers from -9223372036854775808 to 9223372036854775807,"
+                        + " got 'a' in {{ random('a', 2) }}");
+    }
+
+    @Test
+    void random_over_the_whole_range_of_a_long_stays_random_and_in_range() {
+        Template whole = Template.text("t", "{{ random(-9223372036854775808, 9223372036854775807) }}");
+        Template top = Template.text("t", "{{ random(9223372036854775806, 9223372036854775807) }}");
+        TemplateContext ctx = TemplateContext.seeded(3);
+
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            drawn.add(whole.render(ctx));
+            assertThat(Long.parseLong(top.render(ctx))).isBetween(Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        }
+        assertThat(drawn).hasSize(20);
+    }
+
+    @Test
     void render_errors_say_what_the_request_lacks() {
         assertThatThrownBy(() -> Template.json("r", "{\"a\": \"{{ $.amount }}\"}").render(ctx()))
                 .hasMessage("r:1:8: $.amount is not in the request payload at kafka:orders[0]@3 in {{ $.amount }}");

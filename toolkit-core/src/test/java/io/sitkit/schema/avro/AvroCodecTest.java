@@ -184,6 +184,24 @@ class AvroCodecTest {
     }
 
     @Test
+    void items_that_take_no_bytes_are_bounded_per_value_so_three_bytes_cannot_claim_a_heap_of_slots() throws Exception {
+        Schema nulls = new Schema.Parser().parse("{\"type\":\"array\",\"items\":\"null\"}");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        var encoder = org.apache.avro.io.EncoderFactory.get().directBinaryEncoder(out, null);
+        encoder.writeLong(AvroLimits.DEFAULT_MAX_EMPTY_ITEMS + 1L);
+        encoder.flush();
+        byte[] count = out.toByteArray();
+
+        assertThatThrownBy(() -> AvroCodec.of(nulls).decode(count))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("cannot decode Avro value of array: corrupt length prefix: Cannot allocate 100001 collection elements"
+                        + " whose minimum encoded size is zero: exceeds the maximum allowed of 100000 (configure with the system"
+                        + " property org.apache.avro.limits.collectionItems.maxAllocation) (3 bytes, first: c2 9a 0c)");
+        assertThat((java.util.List<?>) AvroCodec.of(nulls).decode(new byte[]{(byte) 0xc0, (byte) 0x9a, 0x0c, 0x00}))
+                .as("a hundred thousand nulls are still a value").hasSize(100_000);
+    }
+
+    @Test
     void bytes_left_over_after_the_value_mean_the_wrong_schema_not_a_silent_result() {
         Schema money = SCHEMAS.get("io.sitkit.samples.common.Money");
         byte[] order = AvroCodec.of(ORDER).encodeJson(ORDER_JSON);
