@@ -116,7 +116,14 @@ final class JUnitTestSource {
     }
 
     private String observed() {
-        return session.destinations().stream().map(d -> JavaText.literal(d.toString())).collect(Collectors.joining(", "));
+        return wrapped(session.destinations(), "        ", 60);
+    }
+
+    /** Addresses as string literals, one per line at {@code indent} when together they are longer than {@code width}. */
+    private static String wrapped(List<Destination> ds, String indent, int width) {
+        String oneLine = ds.stream().map(d -> JavaText.literal(d.toString())).collect(Collectors.joining(", "));
+        return oneLine.length() <= width ? oneLine
+                : "\n" + indent + ds.stream().map(d -> JavaText.literal(d.toString())).collect(Collectors.joining(",\n" + indent));
     }
 
     private String correlation() {
@@ -332,7 +339,7 @@ final class JUnitTestSource {
                         : "hop by hop, along the given route", BODY));
             }
             out.append(BODY).append("expect.expectFlow(").append(k.getValue()).append(")\n").append(CONT).append(".through(")
-                    .append(route.stream().map(d -> JavaText.literal(d.toString())).collect(Collectors.joining(", ")))
+                    .append(wrapped(route, CONT + "        ", 80))
                     .append(")\n").append(CONT).append(".within(WITHIN);\n");
         }
         return out.toString();
