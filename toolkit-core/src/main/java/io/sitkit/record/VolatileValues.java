@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  * {@code <time>}, {@code <trace>}, {@code <message-id>}), so two runs compare equal where only
  * those differ, and still differ where one has a uuid and the other has none.
  *
+ * <p>Also public for what is built on recordings elsewhere (the session export): {@link #replace}
+ * hands each volatile part to a function, {@link #contains} says whether there is one.
+ *
+ * <pre>{@code
+ * VolatileValues.contains("pay-7");                                     // false
+ * VolatileValues.replace("at 2026-03-02T09:15:00Z", (kind, v) -> "<" + kind + ">");  // "at <time>"
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
-final class VolatileValues {
+public final class VolatileValues {
     private static final Pattern TRACE = Pattern.compile("\\b[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}\\b");
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
@@ -34,13 +42,37 @@ final class VolatileValues {
 
     /** {@code text} with every volatile part replaced by its placeholder; null stays null. */
     static String normalize(String text) {
+        return replace(text, (kind, value) -> "<" + kind + ">");
+    }
+
+    /**
+     * {@code text} with every volatile part replaced by what {@code with} returns for it, given its
+     * kind ({@code trace}, {@code uuid}, {@code time} or {@code message-id}) and the part itself;
+     * trace ids first, then uuids, times and JMS message ids. Null stays null.
+     */
+    public static String replace(String text, java.util.function.BiFunction<String, String, String> with) {
         if (text == null || text.length() < 10) {
             return text;
         }
-        String out = TRACE.matcher(text).replaceAll("<trace>");
-        out = UUID.matcher(out).replaceAll("<uuid>");
-        out = TIME.matcher(out).replaceAll("<time>");
-        return JMS_ID.matcher(out).replaceAll("<message-id>");
+        String out = replace(TRACE, "trace", text, with);
+        out = replace(UUID, "uuid", out, with);
+        out = replace(TIME, "time", out, with);
+        return replace(JMS_ID, "message-id", out, with);
+    }
+
+    /** Whether {@code text} holds a part that differs from run to run by nature (see {@link #replace}). */
+    public static boolean contains(String text) {
+        boolean[] found = {false};
+        replace(text, (kind, value) -> {
+            found[0] = true;
+            return value;
+        });
+        return found[0];
+    }
+
+    private static String replace(Pattern pattern, String kind, String text,
+                                  java.util.function.BiFunction<String, String, String> with) {
+        return pattern.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(with.apply(kind, m.group())));
     }
 
     /** A copy of {@code node} with every string value normalized; field names are kept. */

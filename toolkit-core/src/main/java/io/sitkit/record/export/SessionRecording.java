@@ -1,0 +1,144 @@
+package io.sitkit.record.export;
+
+import io.sitkit.core.Destination;
+import io.sitkit.core.Message;
+import io.sitkit.correlate.CorrelationRules;
+import io.sitkit.record.CaptureFileHeader;
+import io.sitkit.record.CaptureFileReader;
+import io.sitkit.record.CaptureItem;
+import io.sitkit.record.SessionNote;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A recorded session read into memory: its messages (injected and observed) and notes in file
+ * order, with the correlation key of each message and how each destination carries it. Exploratory
+ * sessions are small; a recording of millions of messages is not a session to export.
+ *
+ * <p>Thread-safety: immutable after construction.
+ */
+final class SessionRecording {
+    /** A message or a note, in file order. */
+    sealed interface Step permits Sent, Note {
+        Instant at();
+    }
+
+    /** A message with its correlation key (null when it has none). */
+    record Sent(CaptureFileReader.Entry entry, String key) implements Step {
+        Message message() {
+            return entry.message();
+        }
+
+        @Override
+        public Instant at() {
+            return entry.message().capturedAt();
+        }
+    }
+
+    /** A note, finding or problem. */
+    record Note(SessionNote note) implements Step {
+        @Override
+        public Instant at() {
+            return note.at();
+        }
+    }
+
+    final String name;
+    final CaptureFileHeader header;
+    final List<Step> steps;
+    /** Destination → how it carries the correlation key ({@code key}, {@code JMSCorrelationID}, {@code header orderId}, {@code $.orderId}…). */
+    final Map<Destination, String> keySources;
+    /** The keys of the injected messages, in order of first injection. */
+    final Set<String> injectedKeys;
+
+    private SessionRecording(String name, CaptureFileHeader header, List<Step> steps, Map<Destination, String> keySources,
+                             Set<String> injectedKeys) {
+        this.name = name;
+        this.header = header;
+        this.steps = List.copyOf(steps);
+        this.keySources = Map.copyOf(keySources);
+        this.injectedKeys = java.util.Collections.unmodifiableSet(injectedKeys);
+    }
+
+    /**
+     * Reads {@code file}. Keys come from {@code rules} when given, else from the correlation the
+     * recording wrote with each message, else the Kafka key or the JMS correlation id.
+     */
+    static SessionRecording read(Path file, CorrelationRules rules) {
+        List<Step> steps = new ArrayList<>();
+        Map<Destination, String> sources = new LinkedHashMap<>();
+        Set<String> injected = new LinkedHashSet<>();
+        CaptureFileHeader header;
+        try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+            header = reader.header();
+            for (CaptureItem item : reader.items()) {
+                if (item instanceof SessionNote n) {
+                    steps.add(new Note(n));
+                } else if (item instanceof CaptureFileReader.Entry e) {
+                    Destination d = e.message().destination();
+                    Map.Entry<String, String> key = keyOf(e, rules).orElse(null);
+                    if (key != null) {
+                        sources.putIfAbsent(d, key.getKey());
+                    }
+                    String k = key == null ? null : key.getValue();
+                    if (e.injected() && k != null) {
+                        injected.add(k);
+                    }
+                    steps.add(new Sent(e, k));
+                }
+            }
+        }
+        Path fileName = file.getFileName();
+        return new SessionRecording(fileName == null ? file.toString() : fileName.toString(), header, steps, sources, injected);
+    }
+
+    /** How the message carries its key → the key. */
+    private static Optional<Map.Entry<String, String>> keyOf(CaptureFileReader.Entry e, CorrelationRules rules) {
+        Message m = e.message();
+        if (rules != null) {
+            return rules.sourceFor(m.destination()).flatMap(s -> s.keyOf(m).map(k -> Map.entry(s.describe(), k)));
+        }
+        if (!e.correlation().isEmpty()) {
+            return Optional.of(e.correlation().entrySet().iterator().next());
+        }
+        if (m.destination().isKafka()) {
+            return m.keyText().map(k -> Map.entry("key", k));
+        }
+        return m.jms().map(j -> j.correlationId()).map(c -> Map.entry("JMSCorrelationID", c));
+    }
+
+    /** When the session started: the header's time, else its first line's. */
+    Instant start() {
+        if (header.createdAt() != null) {
+            return header.createdAt();
+        }
+        return steps.isEmpty() ? Instant.EPOCH : steps.get(0).at();
+    }
+
+    /** The destinations messages were seen or injected on, in order of first appearance. */
+    List<Destination> destinations() {
+        Set<Destination> all = new LinkedHashSet<>();
+        for (Step s : steps) {
+            if (s instanceof Sent m) {
+                all.add(m.message().destination());
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    List<Sent> messages() {
+        return steps.stream().filter(s -> s instanceof Sent).map(s -> (Sent) s).toList();
+    }
+
+    List<SessionNote> notes() {
+        return steps.stream().filter(s -> s instanceof Note).map(s -> ((Note) s).note()).toList();
+    }
+}
