@@ -108,12 +108,15 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         }
     }
 
-    private static BrokerService configure(String name, boolean persistent, Path dir, String mirrorPrefix) {
+    private static BrokerService configure(String name, boolean persistent, Path dir, String mirrorPrefix) throws IOException {
         BrokerService broker = new BrokerService();
         broker.setBrokerName(name);
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
         broker.setPersistent(persistent);
+        if (persistent) {
+            broker.setPersistenceAdapter(kahaDb(dir));
+        }
         broker.setDataDirectoryFile(dir.toFile());
         broker.setTmpDataDirectory(dir.resolve("tmp").toFile());
         MirroredQueue mirror = new MirroredQueue();
@@ -130,6 +133,17 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
         broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
         return broker;
+    }
+
+    /**
+     * KahaDB without a disk sync per message: a clean stop (and {@link #restart()}) keeps everything,
+     * a crashed JVM may lose the last writes — the trade a test broker wants (about 10x the send rate).
+     */
+    private static org.apache.activemq.store.PersistenceAdapter kahaDb(Path dir) {
+        org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter kahaDb = new org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter();
+        kahaDb.setDirectory(dir.resolve("kahadb").toFile());
+        kahaDb.setJournalDiskSyncStrategy("never");
+        return kahaDb;
     }
 
     private static void startAndWait(BrokerService broker) throws Exception {
@@ -206,8 +220,9 @@ public final class EmbeddedActiveMq implements AutoCloseable {
                     + " is closed; start a new one with EmbeddedActiveMq.start(persistent, dataDir)");
         }
         stop();
-        BrokerService next = configure(name, persistent, dataDir, mirrorPrefix);
+        BrokerService next = null;
         try {
+            next = configure(name, persistent, dataDir, mirrorPrefix);
             next.addConnector(url);
             startAndWait(next);
         } catch (Exception e) {
