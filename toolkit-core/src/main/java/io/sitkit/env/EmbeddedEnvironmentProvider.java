@@ -127,7 +127,8 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 .withAutoCreateTopics(config.bool(ConfigKeys.KAFKA_AUTO_CREATE_TOPICS, true))
                 .withDefaultPartitions(config.integer(ConfigKeys.KAFKA_DEFAULT_PARTITIONS, 1))
                 .withMaxMessageBytes(config.integer(ConfigKeys.KAFKA_MAX_MESSAGE_BYTES, KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES))
-                .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX));
+                .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX))
+                .withBrokers(config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1));
         if (dataDir != null) {
             kc = kc.withDataDir(dataDir.resolve("kafka"));
         }

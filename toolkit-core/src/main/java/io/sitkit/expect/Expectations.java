@@ -118,7 +118,7 @@ public final class Expectations {
      * once at the start), or fails at the deadline naming {@code description}.
      */
     public void until(String description, BooleanSupplier condition, Duration within) {
-        Watch watch = new Watch(capture, within, redactor);
+        Watch watch = new Watch(capture, within, redactor).expecting(description + "\n  within " + Watch.human(within));
         if (!watch.until(condition)) {
             throw new FailureReport(description, redactor).line("within " + Watch.human(within))
                     .line("but it did not hold").seen("seen in that time", capture, watch.start())

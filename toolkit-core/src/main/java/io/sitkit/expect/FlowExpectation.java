@@ -108,7 +108,8 @@ public final class FlowExpectation {
                 }
             }
         }
-        Watch watch = new Watch(context.capture(), within, context.redactor());
+        Watch watch = new Watch(context.capture(), within, context.redactor()).expecting("flow " + key + " through "
+                + String.join(" -> ", path.stream().map(Object::toString).toList()) + "\n  within " + Watch.human(within));
         Walk[] walk = new Walk[1];
         boolean[] overdue = {false};
         watch.until(() -> {

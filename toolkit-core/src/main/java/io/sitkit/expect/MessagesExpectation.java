@@ -62,7 +62,8 @@ public final class MessagesExpectation {
      * @throws CaptureBlindException  when the capture failed or lost its broker during a window it had to watch whole
      */
     public List<Message> within(Duration within) {
-        Watch watch = new Watch(on.context().capture(), within, on.context().redactor());
+        Watch watch = new Watch(on.context().capture(), within, on.context().redactor())
+                .expecting(expected() + "\n  on " + on.destination() + "\n  " + on.windowLine(within));
         List<Message> matched = new ArrayList<>();
         int[] scanned = {0};
         boolean[] over = {false};

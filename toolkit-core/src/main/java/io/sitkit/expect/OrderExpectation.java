@@ -54,7 +54,8 @@ public final class OrderExpectation {
         if (second == null) {
             throw new IllegalStateException("say what must come later: expectOrder(…).before(address, matcher).within(…)");
         }
-        Watch watch = new Watch(context.capture(), within, context.redactor());
+        Watch watch = new Watch(context.capture(), within, context.redactor()).expecting(first.describe() + " on " + firstAt
+                + " before " + second.describe() + " on " + secondAt + "\n  within " + Watch.human(within));
         Message[] found = new Message[2];
         int[] scanned = {0, 0};
         watch.until(() -> {

@@ -23,6 +23,8 @@ final class Watch {
     private final io.sitkit.redact.Redactor redactor;
     /** An earlier wake-up a step asked for (System.nanoTime), e.g. a hop's own bound; reset before each step. */
     private long wakeBy = Long.MAX_VALUE;
+    /** What the expectation waits for, first in a blind-capture message; {@code null} for none. */
+    private String expected;
 
     Watch(Capture capture, Duration within, io.sitkit.redact.Redactor redactor) {
         this.redactor = redactor;
@@ -33,6 +35,15 @@ final class Watch {
         this.within = within;
         this.deadline = System.nanoTime() + within.toNanos();
         this.droppedAtStart = capture.dropped();
+    }
+
+    /**
+     * Names what is awaited, e.g. {@code "a message matching key == \"o-1\"\n  on kafka:orders\n  within 5s"};
+     * a capture that stops while waiting then fails with this first.
+     */
+    Watch expecting(String what) {
+        this.expected = what;
+        return this;
     }
 
     Instant start() {
@@ -72,7 +83,8 @@ final class Watch {
                     if (step.getAsBoolean()) {
                         return true;
                     }
-                    throw blind("the capture stopped seeing messages while waiting:\n  " + String.join("\n  ", problems));
+                    throw blind((expected == null ? "" : "expected " + expected + "\n  but ")
+                            + "the capture stopped seeing messages while waiting:\n  " + String.join("\n  ", problems));
                 }
             }
         }

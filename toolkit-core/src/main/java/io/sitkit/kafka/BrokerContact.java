@@ -1,5 +1,6 @@
 package io.sitkit.kafka;
 
+import io.sitkit.core.BrokerUnavailableException;
 import io.sitkit.core.CaptureSink;
 import io.sitkit.core.Destination;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,7 +10,9 @@ import java.util.List;
 
 /**
  * Tells a capture's sink when its consumer loses and regains every broker connection, read from
- * the consumer's own {@code connection-count} metric (no extra broker calls).
+ * the consumer's own {@code connection-count} metric (no extra broker calls), and ends the capture
+ * once it has had no connection for the configured timeout: a short outage (a broker restart) is a
+ * blind spot the capture survives, a broker that stays down is an error naming its address.
  *
  * <p>Thread-safety: used only by the capture thread that owns the consumer.
  */
@@ -22,6 +25,8 @@ final class BrokerContact {
     private long lastCheck;
     /** Consecutive samples without a connection: one alone may be a reconnect in passing. */
     private int zeros;
+    /** When the first sample without a connection of the current outage was taken (System.nanoTime). */
+    private long zeroSince;
 
     BrokerContact(KafkaConsumer<?, ?> consumer, KafkaSettings settings) {
         this.settings = settings;
@@ -42,7 +47,11 @@ final class BrokerContact {
         }
     }
 
-    /** An empty poll: look at the connection count, at most every 100 ms; blind after two samples without one. */
+    /**
+     * An empty poll: look at the connection count, at most every 100 ms; blind after two samples without one.
+     *
+     * @throws BrokerUnavailableException when there has been no connection for the settings' timeout
+     */
     void check(List<Destination> destinations, CaptureSink sink) {
         long now = System.nanoTime();
         if (connections == null || now - lastCheck < CHECK_EVERY_NANOS) {
@@ -51,6 +60,14 @@ final class BrokerContact {
         lastCheck = now;
         boolean none = ((Number) connections.metricValue()).doubleValue() < 1;
         zeros = none ? zeros + 1 : 0;
+        if (zeros == 1) {
+            zeroSince = now;
+        }
+        if (none && now - zeroSince >= settings.timeout().toNanos()) {
+            throw new BrokerUnavailableException("Kafka at " + settings.bootstrapServers() + " is unreachable: capturing "
+                    + destinations + " had no broker connection for " + settings.timeout() + " (sitkit.kafka.timeout); "
+                    + "check that the broker runs and that sitkit.kafka.bootstrap-servers is right", null);
+        }
         if (zeros >= 2 && !blind) {
             blind = true;
             String problem = "no connection to Kafka at " + settings.bootstrapServers();

@@ -72,7 +72,8 @@ final class KafkaErrors {
         }
         return new BrokerUnavailableException(what + " timed out after " + settings.timeout()
                 + " although Kafka at " + settings.bootstrapServers() + " accepts connections; the topic may not exist "
-                + "(auto-creation off), the partition may have no leader, or the listener/security settings may not match"
+                + "(auto-creation off), the partition may have no leader or fewer in-sync replicas than the topic's "
+                + "min.insync.replicas (sitkit publishes with acks=all), or the listener/security settings may not match"
                 + " (" + cause.getMessage() + ")", cause);
     }
 

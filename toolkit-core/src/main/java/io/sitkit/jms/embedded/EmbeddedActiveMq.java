@@ -30,12 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers destination listings. No JMX, no shutdown hook, non-persistent unless asked.
  *
  * <pre>{@code
- * try (EmbeddedActiveMq mq = EmbeddedActiveMq.start(false, null)) {
+ * try (EmbeddedActiveMq mq = EmbeddedActiveMq.start(true, null)) {
  *     String url = mq.brokerUrl();   // tcp://127.0.0.1:41871
+ *     mq.restart();                  // same port, same (persistent) data: for broker-restart tests
  * }
  * }</pre>
  *
- * <p>Thread-safety: {@link #close()} is idempotent and may be called from any thread.
+ * <p>Thread-safety: thread-safe. {@code stop}, {@code restart} and {@code close} are serialised;
+ * {@link #close()} is idempotent and may be called from any thread.
  */
 public final class EmbeddedActiveMq implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedActiveMq.class);
@@ -43,18 +45,27 @@ public final class EmbeddedActiveMq implements AutoCloseable {
     /** The prefix of mirror topics unless told otherwise. */
     public static final String DEFAULT_MIRROR_PREFIX = "VirtualTopic.Mirror.";
 
-    private final BrokerService broker;
+    private final String name;
+    private final boolean persistent;
+    private final String mirrorPrefix;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    private final int port;
     private final String url;
     private final Duration startupTime;
+    private volatile BrokerService broker;
     private volatile boolean closed;
 
-    private EmbeddedActiveMq(BrokerService broker, Path dataDir, boolean ownsDataDir, String url, Duration startupTime) {
+    private EmbeddedActiveMq(String name, boolean persistent, String mirrorPrefix, BrokerService broker, Path dataDir,
+                             boolean ownsDataDir, int port, Duration startupTime) {
+        this.name = name;
+        this.persistent = persistent;
+        this.mirrorPrefix = mirrorPrefix;
         this.broker = broker;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        this.url = url;
+        this.port = port;
+        this.url = "tcp://127.0.0.1:" + port;
         this.startupTime = startupTime;
     }
 
@@ -77,44 +88,19 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         long t0 = System.nanoTime();
         boolean owns = dataDir == null;
         Path dir = null;
-        BrokerService broker = new BrokerService();
+        String name = "sitkit-" + NAMES.incrementAndGet();
+        BrokerService broker = null;
         try {
             dir = owns ? DataDirs.createTemp("activemq") : dataDir;
-            broker.setBrokerName("sitkit-" + NAMES.incrementAndGet());
-            broker.setUseJmx(false);
-            broker.setUseShutdownHook(false);
-            broker.setPersistent(persistent);
-            broker.setDataDirectoryFile(dir.toFile());
-            broker.setTmpDataDirectory(dir.resolve("tmp").toFile());
-            MirroredQueue mirror = new MirroredQueue();
-            mirror.setPrefix(mirrorPrefix);
-            mirror.setPostfix("");
-            mirror.setCopyMessage(true);
-            mirror.setBrokerService(broker);
-            VirtualDestinationInterceptor virtualTopics = new VirtualDestinationInterceptor();
-            virtualTopics.setVirtualDestinations(new VirtualDestination[] {new VirtualTopic()});
-            broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics, mirror});
-            broker.setSchedulerSupport(false);
-            broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
-            broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
-            broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
-            broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
+            broker = configure(name, persistent, dir, mirrorPrefix);
             TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
-            broker.start();
-            if (!broker.waitUntilStarted(30_000)) {
-                throw new SitkitException("embedded ActiveMQ did not start within 30 s");
-            }
+            startAndWait(broker);
             URI bound = connector.getConnectUri();
-            String url = "tcp://127.0.0.1:" + bound.getPort();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            LOG.info("embedded ActiveMQ ready at {} in {} ms", url, took.toMillis());
-            return new EmbeddedActiveMq(broker, dir, owns, url, took);
+            LOG.info("embedded ActiveMQ ready at tcp://127.0.0.1:{} in {} ms", bound.getPort(), took.toMillis());
+            return new EmbeddedActiveMq(name, persistent, mirrorPrefix, broker, dir, owns, bound.getPort(), took);
         } catch (Exception e) {
-            try {
-                broker.stop();
-            } catch (Exception stop) {
-                e.addSuppressed(stop);
-            }
+            stopQuietly(broker, e);
             if (owns && dir != null) {
                 deleteTree(dir);
             }
@@ -122,7 +108,63 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         }
     }
 
-    /** {@code tcp://127.0.0.1:<port>}. */
+    private static BrokerService configure(String name, boolean persistent, Path dir, String mirrorPrefix) throws IOException {
+        BrokerService broker = new BrokerService();
+        broker.setBrokerName(name);
+        broker.setUseJmx(false);
+        broker.setUseShutdownHook(false);
+        broker.setPersistent(persistent);
+        if (persistent) {
+            broker.setPersistenceAdapter(kahaDb(dir));
+        }
+        broker.setDataDirectoryFile(dir.toFile());
+        broker.setTmpDataDirectory(dir.resolve("tmp").toFile());
+        MirroredQueue mirror = new MirroredQueue();
+        mirror.setPrefix(mirrorPrefix);
+        mirror.setPostfix("");
+        mirror.setCopyMessage(true);
+        mirror.setBrokerService(broker);
+        VirtualDestinationInterceptor virtualTopics = new VirtualDestinationInterceptor();
+        virtualTopics.setVirtualDestinations(new VirtualDestination[] {new VirtualTopic()});
+        broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics, mirror});
+        broker.setSchedulerSupport(false);
+        broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
+        broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
+        broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
+        broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
+        return broker;
+    }
+
+    /**
+     * KahaDB without a disk sync per message: a clean stop (and {@link #restart()}) keeps everything,
+     * a crashed JVM may lose the last writes — the trade a test broker wants (about 10x the send rate).
+     */
+    private static org.apache.activemq.store.PersistenceAdapter kahaDb(Path dir) {
+        org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter kahaDb = new org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter();
+        kahaDb.setDirectory(dir.resolve("kahadb").toFile());
+        kahaDb.setJournalDiskSyncStrategy("never");
+        return kahaDb;
+    }
+
+    private static void startAndWait(BrokerService broker) throws Exception {
+        broker.start();
+        if (!broker.waitUntilStarted(30_000)) {
+            throw new SitkitException("embedded ActiveMQ did not start within 30 s");
+        }
+    }
+
+    private static void stopQuietly(BrokerService broker, Exception context) {
+        if (broker == null) {
+            return;
+        }
+        try {
+            broker.stop();
+        } catch (Exception stop) {
+            context.addSuppressed(stop);
+        }
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}; stays the same across {@link #stop()} and {@link #restart()}. */
     public String brokerUrl() {
         return url;
     }
@@ -136,22 +178,70 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         return dataDir;
     }
 
-    /** The underlying broker, for tests that need broker-side control. */
+    /** The underlying broker (a new one after each {@link #restart()}), for tests that need broker-side control. */
     public BrokerService broker() {
         return broker;
     }
 
+    /** Whether the broker is started and not stopped. */
+    public boolean isRunning() {
+        return broker != null;
+    }
+
+    /**
+     * Stops the broker and waits until it has stopped; keeps the port and the data dir, so
+     * {@link #restart()} brings it back (with its messages if it is persistent). Does nothing if it is stopped.
+     */
+    public synchronized void stop() {
+        BrokerService running = broker;
+        if (running == null) {
+            return;
+        }
+        broker = null;
+        try {
+            running.stop();
+            running.waitUntilStopped();
+        } catch (Exception e) {
+            throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
+        }
+        LOG.debug("embedded ActiveMQ at {} stopped", url);
+    }
+
+    /**
+     * Stops the broker if it runs, then starts it again on the same port with the same data dir;
+     * returns once it accepts connections.
+     *
+     * @throws SitkitException if it did not start (e.g. another process took the port); it is then stopped
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("embedded ActiveMQ at " + url
+                    + " is closed; start a new one with EmbeddedActiveMq.start(persistent, dataDir)");
+        }
+        stop();
+        BrokerService next = null;
+        try {
+            next = configure(name, persistent, dataDir, mirrorPrefix);
+            next.addConnector(url);
+            startAndWait(next);
+        } catch (Exception e) {
+            stopQuietly(next, e);
+            throw e instanceof SitkitException s ? s : new SitkitException("embedded ActiveMQ did not restart at " + url
+                    + ": " + e + "; if another process took the port, stop it", e);
+        }
+        broker = next;
+        LOG.info("embedded ActiveMQ restarted at {}", url);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
         try {
-            broker.stop();
-            broker.waitUntilStopped();
-        } catch (Exception e) {
-            throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
+            stop();
         } finally {
             if (ownsDataDir) {
                 deleteTree(dataDir);

@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The server properties of a single-node KRaft broker tuned for tests.
+ * The server properties of one KRaft node (broker and controller) of an embedded cluster, tuned for
+ * tests: with one node every replication factor is 1; with more, internal topics and default
+ * replication factor are {@code min(3, nodes)}.
  *
  * <p>Thread-safety: stateless.
  */
 final class BrokerProperties {
-    static final int NODE_ID = 1;
+    /** The id of the first node; node {@code i} (0-based) has id {@code FIRST_NODE_ID + i}. */
+    static final int FIRST_NODE_ID = 1;
     static final String HOST = "127.0.0.1";
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -22,11 +25,20 @@ final class BrokerProperties {
     private BrokerProperties() {
     }
 
-    static Properties of(EmbeddedKafkaConfig config, Path logDir, Ports ports) {
+    /**
+     * @param index the node's 0-based index in {@code all}
+     * @param all   the ports of every node of the cluster
+     */
+    static Properties of(EmbeddedKafkaConfig config, Path logDir, int index, java.util.List<Ports> all) {
+        Ports ports = all.get(index);
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + ports.controller());
+        p.put("node.id", String.valueOf(FIRST_NODE_ID + index));
+        java.util.StringJoiner voters = new java.util.StringJoiner(",");
+        for (int i = 0; i < all.size(); i++) {
+            voters.add((FIRST_NODE_ID + i) + "@" + HOST + ":" + all.get(i).controller());
+        }
+        p.put("controller.quorum.voters", voters.toString());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + ports.broker()
                 + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + ports.controller());
@@ -37,21 +49,22 @@ final class BrokerProperties {
         p.put("log.dirs", logDir.toString());
         p.put("server.max.startup.time.ms", String.valueOf(config.startupTimeout().toMillis()));
 
-        // Fast, single-replica internal topics.
+        // Fast internal topics: single-replica on one node, three replicas on a cluster.
+        String replicas = String.valueOf(Math.min(3, all.size()));
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
         p.put("transaction.state.log.min.isr", "1");
         p.put("transaction.state.log.num.partitions", "5");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "5");
 
         // Topics.
         p.put("auto.create.topics.enable", String.valueOf(config.autoCreateTopics()));
         p.put("num.partitions", String.valueOf(config.defaultPartitions()));
-        p.put("default.replication.factor", "1");
+        p.put("default.replication.factor", replicas);
         p.put("min.insync.replicas", "1");
 
         // Sizes: large messages in, small footprint otherwise.

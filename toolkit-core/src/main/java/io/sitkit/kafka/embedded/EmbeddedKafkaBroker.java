@@ -3,47 +3,46 @@ package io.sitkit.kafka.embedded;
 import io.sitkit.core.internal.DataDirs;
 
 import io.sitkit.core.SitkitException;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
- * A real Apache Kafka broker in this JVM: one KRaft node that is both broker and controller,
- * listening on 127.0.0.1 only, tuned for tests (single-replica internal topics, no rebalance
- * delay, small thread pools, 16 MiB messages by default).
+ * Real Apache Kafka in this JVM: one KRaft node that is both broker and controller, or a cluster
+ * of such nodes ({@link EmbeddedKafkaConfig#withBrokers}) whose controllers form a quorum,
+ * listening on 127.0.0.1 only, tuned for tests (no rebalance delay, small thread pools, 16 MiB
+ * messages by default; single-replica internal topics on one node, three replicas on a cluster).
  *
  * <pre>{@code
- * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults())) {
+ * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults().withBrokers(3))) {
  *     Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers());
- *     // ... use any Kafka client ...
- *     kafka.restart();   // same address, same data: for broker-restart tests
- * }                      // stops the broker and deletes its temp data dir
+ *     // ... topics with replication factor 3 and min.insync.replicas=2 ...
+ *     kafka.restartNode(2);   // one node: same address, same data; the others keep serving
+ *     kafka.restart();        // every node: for broker-restart tests
+ * }                           // stops the nodes and deletes the temp data dir
  * }</pre>
  *
- * <p>{@link #start} returns once the broker is unfenced and serves clients. Ports are picked
+ * <p>{@link #start} returns once every node is unfenced and serves clients. Ports are picked
  * free and the start is retried with fresh ports if another process grabs one first; they stay
  * the same for the broker's lifetime, so {@link #bootstrapServers()} is stable across
- * {@link #stop()} and {@link #restart()}.
+ * {@link #stop()} and {@link #restart()}. Nodes start and stop in parallel (a node of a cluster
+ * waits for a quorum of controllers).
  *
- * <p>Thread-safety: thread-safe. {@code start}, {@code stop}, {@code restart} and {@code close}
- * are serialised; the accessors can be called from any thread at any time.
+ * <p>Thread-safety: thread-safe. {@code start}, {@code stop}, {@code restart} (of the whole or a
+ * node) and {@code close} are serialised; the accessors can be called from any thread at any time.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -53,8 +52,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final EmbeddedKafkaConfig config;
     private final Path dataDir;
     private final boolean ownsDataDir;
-    private volatile Ports ports;
-    private volatile KafkaRaftServer server;
+    private final List<KafkaNode> nodes;
+    private volatile List<Ports> ports;
     private volatile Duration startupTime = Duration.ZERO;
     private boolean closed;
 
@@ -62,13 +61,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.config = config;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
+        List<KafkaNode> all = new ArrayList<>();
+        for (int i = 0; i < config.brokers(); i++) {
+            // One node keeps the single-broker layout, so existing data dirs still start.
+            all.add(new KafkaNode(i, dataDir.resolve(config.brokers() == 1 ? LOG_DIR_NAME
+                    : LOG_DIR_NAME + "-" + (BrokerProperties.FIRST_NODE_ID + i))));
+        }
+        this.nodes = List.copyOf(all);
     }
 
     /**
-     * Formats the data dir if needed and starts a broker; returns when it is ready for clients.
+     * Formats the data dirs if needed and starts the node(s); returns when they are ready for clients.
      *
-     * @throws SitkitException if the broker did not start; whatever had started is shut down and
-     *                         a temp data dir is deleted
+     * @throws SitkitException if it did not start; whatever had started is shut down and a temp
+     *                         data dir is deleted
      */
     public static EmbeddedKafkaBroker start(EmbeddedKafkaConfig config) {
         Objects.requireNonNull(config, "config must not be null; use EmbeddedKafkaConfig.defaults()");
@@ -88,9 +94,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code 127.0.0.1:<port>}; stays the same across {@link #stop()} and {@link #restart()}. */
+    /** {@code 127.0.0.1:<port>} (comma-separated for a cluster); the same across {@link #stop()} and {@link #restart()}. */
     public String bootstrapServers() {
-        return BrokerProperties.HOST + ":" + ports.broker();
+        StringJoiner out = new StringJoiner(",");
+        ports.forEach(p -> out.add(BrokerProperties.HOST + ":" + p.broker()));
+        return out.toString();
+    }
+
+    /** The ids of the nodes, {@code [1]} for a single broker, {@code [1, 2, 3]} for a cluster of three. */
+    public List<Integer> nodeIds() {
+        return nodes.stream().map(KafkaNode::id).toList();
+    }
+
+    /** {@code 127.0.0.1:<port>} of one node, the address its broker advertises. */
+    public String nodeAddress(int nodeId) {
+        return BrokerProperties.HOST + ":" + ports.get(node(nodeId).id() - BrokerProperties.FIRST_NODE_ID).broker();
     }
 
     /** How long the last successful start or restart took, formatting included. */
@@ -98,9 +116,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return startupTime;
     }
 
-    /** Whether the broker is started and not yet stopped. */
+    /** Whether every node is started and not stopped. */
     public boolean isRunning() {
-        return server != null;
+        return nodes.stream().allMatch(KafkaNode::isRunning);
     }
 
     /** Where the broker keeps its data; a temp dir unless the config named one. */
@@ -113,40 +131,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Shuts the broker down and waits until it has stopped. Keeps the data and the ports, so
-     * {@link #restart()} can bring it back. Does nothing if it is not running.
+     * Shuts every node down and waits until they have stopped. Keeps the data and the ports, so
+     * {@link #restart()} can bring them back. Does nothing for nodes that are not running.
      */
     public synchronized void stop() {
-        KafkaRaftServer running = server;
-        if (running == null) {
-            return;
-        }
-        server = null;
         try {
-            shutdown(running);
+            inParallel(nodes, KafkaNode::stop);
         } catch (RuntimeException e) {
-            throw new SitkitException("embedded Kafka broker at " + bootstrapServers()
+            throw new SitkitException("embedded Kafka at " + bootstrapServers()
                     + " did not shut down cleanly: " + e.getMessage(), e);
         }
         LOG.debug("embedded Kafka at {} stopped", bootstrapServers());
     }
 
+    /** Shuts one node down (its partitions' leadership moves to the others); {@link #restartNode} brings it back. */
+    public synchronized void stopNode(int nodeId) {
+        KafkaNode node = node(nodeId);
+        try {
+            node.stop();
+        } catch (RuntimeException e) {
+            throw new SitkitException("embedded Kafka node " + nodeId + " at " + nodeAddress(nodeId)
+                    + " did not shut down cleanly: " + e.getMessage(), e);
+        }
+    }
+
     /**
-     * Stops the broker if it is running, then starts it again on the same ports with the same
-     * data (records, topics, committed offsets survive). Returns when it is ready for clients.
+     * Stops every node that is running, then starts them all again on the same ports with the same
+     * data (records, topics, committed offsets survive). Returns when they are ready for clients.
      *
-     * @throws SitkitException if it did not start, e.g. because another process took its port;
-     *                         the broker is then stopped and can still be closed
+     * @throws SitkitException if it did not start, e.g. because another process took a port; the
+     *                         broker is then stopped and can still be closed
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException("embedded Kafka broker at " + bootstrapServers()
-                    + " is closed; start a new one with EmbeddedKafkaBroker.start(config)");
-        }
+        checkOpen();
         stop();
         try {
-            boot(ports);
+            boot(ports, nodes);
+        } catch (RuntimeException | LinkageError e) {
+            throw startFailure(dataDir, ports, e);
+        }
+    }
+
+    /** Stops one node if it runs and starts it again on the same ports with the same data; returns when it is ready. */
+    public synchronized void restartNode(int nodeId) {
+        checkOpen();
+        KafkaNode node = node(nodeId);
+        stopNode(nodeId);
+        try {
+            boot(ports, List.of(node));
         } catch (RuntimeException | LinkageError e) {
             throw startFailure(dataDir, ports, e);
         }
@@ -195,12 +228,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 + (isRunning() ? ", running" : ", stopped") + ", dataDir=" + dataDir + "]";
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("embedded Kafka broker at " + bootstrapServers()
+                    + " is closed; start a new one with EmbeddedKafkaBroker.start(config)");
+        }
+    }
+
+    private KafkaNode node(int nodeId) {
+        return nodes.stream().filter(n -> n.id() == nodeId).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no Kafka node " + nodeId + "; the nodes are " + nodeIds()));
+    }
+
     private synchronized void startOnFreePorts() {
-        boolean formattedBefore = isFormatted();
+        boolean formattedBefore = nodes.stream().allMatch(KafkaNode::isFormatted);
         for (int attempt = 1; ; attempt++) {
-            Ports candidate = Ports.pickFree();
+            List<Ports> candidate = Ports.pickFree(nodes.size());
             try {
-                boot(candidate);
+                boot(candidate, nodes);
                 return;
             } catch (RuntimeException e) {
                 if (!isBindFailure(e) || attempt == MAX_START_ATTEMPTS) {
@@ -210,75 +255,84 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 LOG.debug("embedded Kafka could not bind {} (attempt {}), retrying with fresh ports",
                         candidate, attempt, e);
                 if (!formattedBefore) {
-                    wipeLogDir(e);
+                    wipeLogDirs(e);
                 }
             }
         }
     }
 
-    /** One start on the given ports; leaves nothing running if it fails. */
-    private void boot(Ports on) {
+    /** Starts {@code which} nodes on the given ports in parallel; leaves none of them running if one fails. */
+    private void boot(List<Ports> on, List<KafkaNode> which) {
         long t0 = System.nanoTime();
-        KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir(), on), false);
         this.ports = on;
-        if (!isFormatted()) {
-            format();
+        String clusterId = Uuid.randomUuid().toString();
+        for (KafkaNode n : which) {
+            if (!n.isFormatted()) {
+                n.format(clusterId);
+            }
         }
-        KafkaRaftServer candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
         try {
-            candidate.startup(); // blocks until the broker is unfenced, bounded by server.max.startup.time.ms
+            inParallel(which, n -> n.boot(config, on));
         } catch (RuntimeException | Error e) {
             try {
-                shutdown(candidate);
+                inParallel(which, KafkaNode::stop);
             } catch (RuntimeException | Error shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
             }
             throw e;
         }
-        server = candidate;
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("embedded Kafka {} ready at {} in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
-                startupTime.toMillis());
+        LOG.info("embedded Kafka {} ready at {} ({} node(s)) in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
+                which.size(), startupTime.toMillis());
     }
 
-    private void format() {
-        Path logDir = logDir();
-        try {
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(BrokerProperties.NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
-                    .setReleaseVersion(MetadataVersion.latestProduction())
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .run();
-        } catch (Exception e) {
-            throw new SitkitException("could not format the Kafka log dir " + logDir + ": " + e.getMessage()
-                    + "; check that the dir is writable and holds no data of another cluster", e);
+    /** Runs {@code action} on each node, each on its own thread (one node runs on the caller's); rethrows the first failure. */
+    private static void inParallel(List<KafkaNode> which, Consumer<KafkaNode> action) {
+        if (which.size() == 1) {
+            action.accept(which.get(0));
+            return;
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (KafkaNode n : which) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    action.accept(n);
+                    f.complete(null);
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "sitkit-kafka-node-" + n.id());
+            t.setDaemon(true);
+            t.start();
+            all.add(f);
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : all) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (first == null) {
+                    first = cause;
+                } else {
+                    first.addSuppressed(cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
-    private static void shutdown(KafkaRaftServer s) {
-        s.shutdown();
-        s.awaitShutdown();
-    }
-
-    private boolean isFormatted() {
-        return Files.exists(logDir().resolve("meta.properties"));
-    }
-
-    private Path logDir() {
-        return dataDir.resolve(LOG_DIR_NAME);
-    }
-
-    private void wipeLogDir(RuntimeException context) {
-        try {
-            DataDirs.deleteRecursively(logDir());
-        } catch (IOException e) {
-            context.addSuppressed(e);
-            throw context;
+    private void wipeLogDirs(RuntimeException context) {
+        for (KafkaNode n : nodes) {
+            try {
+                n.wipe();
+            } catch (IOException e) {
+                context.addSuppressed(e);
+                throw context;
+            }
         }
     }
 
@@ -290,12 +344,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 return true;
             }
         }
+        for (Throwable s : e.getSuppressed()) {
+            if (isBindFailure(s)) {
+                return true;
+            }
+        }
         return false;
     }
 
-    private static SitkitException startFailure(Path dataDir, Ports ports, Throwable e) {
-        String where = ports == null ? "" : " on ports " + ports.broker() + " (broker) and "
-                + ports.controller() + " (controller)";
+    private static SitkitException startFailure(Path dataDir, List<Ports> ports, Throwable e) {
+        String where = ports == null ? "" : " on ports " + String.join("; ", ports.stream()
+                .map(p -> p.broker() + " (broker) and " + p.controller() + " (controller)").toList());
         String hint;
         if (e instanceof LinkageError) {
             hint = "add org.apache.kafka:kafka_2.13, kafka-metadata and kafka-server-common to the class path";

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <pre>{@code
  * EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults()
  *         .withDefaultPartitions(3)
- *         .withBrokerProperty("log.retention.ms", "600000");
+ *         .withBrokerProperty("log.retention.ms", "600000")
+ *         .withBrokers(3);   // a 3-node cluster: replication factor 3, min.insync.replicas 2
  * }</pre>
  *
  * @param dataDir           where the broker keeps its logs; {@code null} means a fresh temp dir
@@ -25,6 +26,9 @@ import java.util.Objects;
  * @param startupTimeout    how long the broker may take to become ready
  *                          ({@code server.max.startup.time.ms})
  * @param brokerProperties  extra broker properties, applied last so they override every other
+ * @param brokers           nodes in the cluster, 1 to 9; each is broker and controller, so 3 make a
+ *                          controller quorum that survives one node's restart, and topics can have
+ *                          replication factor 3 with {@code min.insync.replicas=2}
  *
  * <p>Thread-safety: immutable.
  */
@@ -34,12 +38,14 @@ public record EmbeddedKafkaConfig(
         int defaultPartitions,
         int maxMessageBytes,
         Duration startupTimeout,
-        Map<String, String> brokerProperties) {
+        Map<String, String> brokerProperties,
+        int brokers) {
 
     /** 16 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     static final int MIN_MAX_MESSAGE_BYTES = 1024;
     static final int MAX_MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+    static final int MAX_BROKERS = 9;
 
     public EmbeddedKafkaConfig {
         if (defaultPartitions < 1) {
@@ -62,37 +68,41 @@ public record EmbeddedKafkaConfig(
             }
         });
         brokerProperties = Map.copyOf(brokerProperties);
+        if (brokers < 1 || brokers > MAX_BROKERS) {
+            throw new IllegalArgumentException("brokers must be between 1 and " + MAX_BROKERS + " but was " + brokers
+                    + "; 3 give a controller quorum and replication factor 3");
+        }
     }
 
     /** Temp data dir, auto-created topics with 1 partition, 16 MiB messages, 60 s start-up. */
     public static EmbeddedKafkaConfig defaults() {
-        return new EmbeddedKafkaConfig(null, true, 1, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(60), Map.of());
+        return new EmbeddedKafkaConfig(null, true, 1, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(60), Map.of(), 1);
     }
 
     /** A copy that keeps its data in {@code dir} (not deleted on close); {@code null} for a temp dir. */
     public EmbeddedKafkaConfig withDataDir(Path dir) {
         return new EmbeddedKafkaConfig(dir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, brokers);
     }
 
     public EmbeddedKafkaConfig withAutoCreateTopics(boolean enabled) {
         return new EmbeddedKafkaConfig(dataDir, enabled, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, brokers);
     }
 
     public EmbeddedKafkaConfig withDefaultPartitions(int partitions) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, partitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, brokers);
     }
 
     public EmbeddedKafkaConfig withMaxMessageBytes(int bytes) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, bytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, brokers);
     }
 
     public EmbeddedKafkaConfig withStartupTimeout(Duration timeout) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                timeout, brokerProperties);
+                timeout, brokerProperties, brokers);
     }
 
     /** A copy with one more broker property; it overrides anything sitkit sets. */
@@ -105,6 +115,12 @@ public record EmbeddedKafkaConfig(
     /** A copy whose extra broker properties are exactly {@code properties}. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> properties) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, properties);
+                startupTimeout, properties, brokers);
+    }
+
+    /** A copy that starts a cluster of {@code count} nodes (each broker and controller); 1 is a single broker. */
+    public EmbeddedKafkaConfig withBrokers(int count) {
+        return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
+                startupTimeout, brokerProperties, count);
     }
 }

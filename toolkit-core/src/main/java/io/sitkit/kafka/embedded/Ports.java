@@ -18,12 +18,34 @@ record Ports(int broker, int controller) {
      * before Kafka binds; the caller retries with fresh ports when binding fails.
      */
     static Ports pickFree() {
-        try (ServerSocket a = open(); ServerSocket b = open()) {
-            return new Ports(a.getLocalPort(), b.getLocalPort());
+        return pickFree(1).get(0);
+    }
+
+    /** Ports for {@code nodes} nodes, all distinct: every socket is held open until all are picked. */
+    static java.util.List<Ports> pickFree(int nodes) {
+        java.util.List<ServerSocket> open = new java.util.ArrayList<>();
+        try {
+            java.util.List<Ports> out = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                ServerSocket a = open();
+                open.add(a);
+                ServerSocket b = open();
+                open.add(b);
+                out.add(new Ports(a.getLocalPort(), b.getLocalPort()));
+            }
+            return java.util.List.copyOf(out);
         } catch (IOException e) {
             throw new SitkitException("could not find free ports on " + BrokerProperties.HOST
                     + " for an embedded Kafka broker: " + e.getMessage()
                     + "; check that the loopback interface is up", e);
+        } finally {
+            for (ServerSocket s : open) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // the port is free either way
+                }
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 /**
  * An in-process Apache Kafka broker for tests: one KRaft node (broker and controller) on
- * 127.0.0.1, tuned for fast start and small footprint. Entry point:
+ * 127.0.0.1, or a cluster of such nodes with a controller quorum, tuned for fast start and small footprint. Entry point:
  * {@link io.sitkit.kafka.embedded.EmbeddedKafkaBroker#start(EmbeddedKafkaConfig)}.
  *
  * <p>Needs the optional dependencies {@code org.apache.kafka:kafka_2.13}, {@code kafka-metadata}

@@ -58,7 +58,7 @@ class EmbeddedKafkaConfigTest {
     void broker_properties_from_the_config_override_the_tuned_ones() {
         EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBrokerProperty("num.io.threads", "8");
 
-        var props = BrokerProperties.of(config, java.nio.file.Path.of("/tmp/x"), new Ports(1000, 1001));
+        var props = BrokerProperties.of(config, java.nio.file.Path.of("/tmp/x"), 0, java.util.List.of(new Ports(1000, 1001)));
 
         assertThat(props.getProperty("num.io.threads")).isEqualTo("8");
         assertThat(props.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:1000");
