@@ -217,9 +217,15 @@ public final class KafkaClient implements TransportClient {
         admin().createTopics(names, partitions);
     }
 
-    /** Creates a topic; fails clearly if it exists. */
+    /**
+     * Creates a topic; fails clearly if it exists. A write: refused while the environment is protected
+     * and locked, and audited ({@code "create topic"}) like a purge or a deletion.
+     */
     public void createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+        Destination d = Destination.kafka(name);
+        protection.checkWrite("create topic", d);
         admin().createTopic(name, partitions, replicationFactor, configs);
+        protection.wrote("create topic", d);
     }
 
     public void deleteTopic(String name) {

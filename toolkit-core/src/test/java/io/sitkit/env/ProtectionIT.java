@@ -37,6 +37,7 @@ class ProtectionIT {
                             + " unlock it on purpose with protection().unlock(\"shared-staging\"), or run against an unprotected environment");
             assertThatThrownBy(() -> bus.jms().purge(payments)).hasMessageStartingWith("refused to purge jms:queue:protected-payments:");
             assertThatThrownBy(() -> bus.kafka().deleteTopic("protected-orders")).hasMessageStartingWith("refused to delete topic kafka:protected-orders:");
+            assertThatThrownBy(() -> bus.kafka().createTopic("protected-new", 1)).hasMessageStartingWith("refused to create topic kafka:protected-new:");
             assertThatThrownBy(() -> bus.jms().receive(payments, java.time.Duration.ofMillis(10)))
                     .hasMessageStartingWith("refused to receive (consume) from jms:queue:protected-payments:");
             assertThat(audit).doesNotExist();
@@ -44,11 +45,13 @@ class ProtectionIT {
             env.protection().unlock("shared-staging");
             bus.publish(OutgoingMessage.text(orders, "{\"orderId\":\"o-1\"}").withKey("o-1"));
             bus.publish(OutgoingMessage.text(payments, "{\"amount\":5}"));
+            bus.kafka().createTopic("protected-new", 1);
             env.protection().lock();
 
             assertThatThrownBy(() -> bus.publish(OutgoingMessage.text(orders, "{}"))).isInstanceOf(ProtectedEnvironmentException.class);
             List<String> lines = Files.readAllLines(audit);
-            assertThat(lines).hasSize(2);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(2)).contains("\"action\":\"create topic\",\"destination\":\"kafka:protected-new\"}");
             assertThat(lines.get(0)).contains("\"environment\":\"shared-staging\",\"action\":\"publish\",\"destination\":\"kafka:protected-orders\",\"key\":\"o-1\",\"payloadBytes\":17,\"payloadSha256\":\"");
             assertThat(lines.get(1)).contains("\"destination\":\"jms:queue:protected-payments\"").doesNotContain("\"key\"");
         }

@@ -1,9 +1,11 @@
 package io.sitkit.fx.view;
 
+import io.sitkit.core.Destination;
 import io.sitkit.fx.service.DestinationEntry;
 import io.sitkit.fx.viewmodel.ConnectionViewModel;
 import io.sitkit.fx.viewmodel.InspectorViewModel;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -12,6 +14,8 @@ import javafx.scene.layout.HBox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -23,12 +27,15 @@ import java.util.function.Predicate;
  */
 final class DestinationTree extends TreeView<TreeNode> {
     private final TreeItem<TreeNode> root = new TreeItem<>();
+    private boolean rebuilding;
+    private java.util.function.Consumer<TreeItem<TreeNode>> onSelected;
 
-    DestinationTree(InspectorViewModel vm) {
+    /** @param menus the context menu of a destination row */
+    DestinationTree(InspectorViewModel vm, BiFunction<ConnectionViewModel, Destination, ContextMenu> menus) {
         setId("destinationTree");
         setRoot(root);
         setShowRoot(false);
-        setCellFactory(t -> new Cell());
+        setCellFactory(t -> new Cell(menus));
         vm.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> rebuild(vm.connections()));
         rebuild(vm.connections());
     }
@@ -43,8 +50,24 @@ final class DestinationTree extends TreeView<TreeNode> {
         root.getChildren().setAll(items);
     }
 
+    /** The destination selected now, if a destination row is selected. */
+    Optional<Destination> selectedDestination() {
+        TreeItem<TreeNode> item = getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof TreeNode.Dest d ? Optional.of(d.entry().destination()) : Optional.empty();
+    }
+
+    /** The connection of the row selected now: the row itself or the one it sits under. */
+    Optional<ConnectionViewModel> selectedConnection() {
+        for (TreeItem<TreeNode> i = getSelectionModel().getSelectedItem(); i != null; i = i.getParent()) {
+            if (i.getValue() instanceof TreeNode.Conn c) {
+                return Optional.of(c.connection());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Selects {@code d} under {@code c} (which opens it); false when the tree does not list it. */
-    boolean select(ConnectionViewModel c, io.sitkit.core.Destination d) {
+    boolean select(ConnectionViewModel c, Destination d) {
         for (TreeItem<TreeNode> conn : root.getChildren()) {
             if (!(conn.getValue() instanceof TreeNode.Conn k) || k.connection() != c) {
                 continue;
@@ -82,7 +105,61 @@ final class DestinationTree extends TreeView<TreeNode> {
         group(groups, c, "Kafka topics", e -> e.destination().isKafka(), expanded);
         group(groups, c, "JMS queues", e -> e.destination().isJms() && e.destination().isQueue(), expanded);
         group(groups, c, "JMS topics", e -> e.destination().isJms() && !e.destination().isQueue(), expanded);
-        item.getChildren().setAll(groups);
+        TreeItem<TreeNode> was = getSelectionModel().getSelectedItem();
+        boolean inHere = was != null && was != item && under(was, item);
+        TreeNode wasNode = inHere ? (was.getValue() instanceof TreeNode.Consumer ? was.getParent().getValue() : was.getValue()) : null;
+        rebuilding = true;
+        TreeItem<TreeNode> again = null;
+        try {
+            item.getChildren().setAll(groups);
+            if (inHere) {
+                again = find(item, wasNode);
+                getSelectionModel().select(again != null ? again : item);
+            }
+        } finally {
+            rebuilding = false;
+        }
+        if (inHere && again == null && wasNode instanceof TreeNode.Dest && onSelected != null) {
+            onSelected.accept(null);   // the destination shown is gone (deleted)
+        }
+    }
+
+    private static boolean under(TreeItem<TreeNode> node, TreeItem<TreeNode> ancestor) {
+        for (TreeItem<TreeNode> p = node.getParent(); p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The group with the same label, or the destination with the same address, under {@code conn}; null when gone. */
+    private static TreeItem<TreeNode> find(TreeItem<TreeNode> conn, TreeNode node) {
+        for (TreeItem<TreeNode> group : conn.getChildren()) {
+            if (node instanceof TreeNode.Group g && group.getValue() instanceof TreeNode.Group h && g.label().equals(h.label())) {
+                return group;
+            }
+            for (TreeItem<TreeNode> dest : group.getChildren()) {
+                if (node instanceof TreeNode.Dest d && dest.getValue() instanceof TreeNode.Dest e
+                        && d.entry().destination().equals(e.entry().destination())) {
+                    return dest;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Calls {@code handler} when the user selects a row (null when the destination shown was deleted),
+     * not when a refresh rebuilds the rows and puts the selection back.
+     */
+    void onSelected(java.util.function.Consumer<TreeItem<TreeNode>> handler) {
+        this.onSelected = handler;
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!rebuilding) {
+                handler.accept(now);
+            }
+        });
     }
 
     private static void group(List<TreeItem<TreeNode>> out, ConnectionViewModel c, String label, Predicate<DestinationEntry> which,
@@ -104,11 +181,18 @@ final class DestinationTree extends TreeView<TreeNode> {
 
     /** Renders each kind of node; binds nothing that outlives the cell. */
     private static final class Cell extends TreeCell<TreeNode> {
+        private final BiFunction<ConnectionViewModel, Destination, ContextMenu> menus;
+
+        Cell(BiFunction<ConnectionViewModel, Destination, ContextMenu> menus) {
+            this.menus = menus;
+        }
+
         @Override
         protected void updateItem(TreeNode node, boolean empty) {
             super.updateItem(node, empty);
             setText(null);
             setGraphic(null);
+            setContextMenu(null);
             if (empty || node == null) {
                 return;
             }
@@ -134,6 +218,7 @@ final class DestinationTree extends TreeView<TreeNode> {
                 Label summary = new Label(d.entry().summary());
                 summary.getStyleClass().add("dest-summary");
                 setGraphic(new HBox(10, name, summary));
+                setContextMenu(menus.apply(d.connection(), d.entry().destination()));
             } else if (node instanceof TreeNode.Consumer k) {
                 Label l = new Label("group " + k.group().groupId() + " · " + k.group().state() + " · lag " + k.group().lag());
                 l.getStyleClass().add("dest-summary");

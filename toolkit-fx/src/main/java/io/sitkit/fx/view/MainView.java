@@ -7,7 +7,6 @@ import io.sitkit.fx.viewmodel.DetailViewModel;
 import io.sitkit.fx.viewmodel.DiffViewModel;
 import io.sitkit.fx.viewmodel.InjectViewModel;
 import io.sitkit.fx.viewmodel.InspectorViewModel;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -47,6 +46,7 @@ public final class MainView extends BorderPane {
 
     private final InspectorViewModel vm;
     private final DestinationTree tree;
+    private final DestinationActions actions;
     private final MessagesView messages;
     private final DetailViewModel detailVm;
     private final Label banner = new Label();
@@ -57,7 +57,8 @@ public final class MainView extends BorderPane {
     public MainView(InspectorViewModel vm) {
         this.vm = vm;
         setId("mainView");
-        this.tree = new DestinationTree(vm);
+        this.actions = new DestinationActions(this::window, this::selectedConnection, this::selectedDestination);
+        this.tree = new DestinationTree(vm, actions::contextMenu);
         this.messages = new MessagesView(this::error);
         this.detailVm = new DetailViewModel(vm.background());
         DetailView detail = new DetailView(detailVm);
@@ -104,7 +105,7 @@ public final class MainView extends BorderPane {
         status.setId("inspectorStatus");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, grow);
+        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, grow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("tool-bar");
 
@@ -116,7 +117,14 @@ public final class MainView extends BorderPane {
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
         vm.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> {
             while (c.next()) {
-                c.getAddedSubList().forEach(added -> added.bannerProperty().addListener((o, was, now) -> updateBanner()));
+                c.getAddedSubList().forEach(added -> {
+                    added.bannerProperty().addListener((o, was, now) -> updateBanner());
+                    added.refusalProperty().addListener((o, was, now) -> {
+                        if (!now.isEmpty()) {
+                            error(now);
+                        }
+                    });
+                });
             }
             updateBanner();
         });
@@ -130,7 +138,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.setPrefWidth(380);
         left.setMinWidth(220);
-        tree.getSelectionModel().selectedItemProperty().addListener((ChangeListener<TreeItem<TreeNode>>) (o, was, now) -> open(now));
+        tree.onSelected(this::open);
 
         messages.table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> detailVm.show(now));
         messages.inject.setOnAction(e -> inject(null));
@@ -153,6 +161,14 @@ public final class MainView extends BorderPane {
         setBottom(statusBar);
         getStylesheets().add(CSS);
         select(null);
+    }
+
+    private Optional<io.sitkit.core.Destination> selectedDestination() {
+        return tree.selectedDestination();
+    }
+
+    private ConnectionViewModel selectedConnection() {
+        return tree.selectedConnection().orElse(null);
     }
 
     private Window window() {
@@ -239,6 +255,8 @@ public final class MainView extends BorderPane {
 
     private void open(TreeItem<TreeNode> item) {
         if (item == null) {
+            messages.bind(null);
+            detailVm.show(null);
             return;
         }
         TreeNode node = item.getValue();

@@ -2,6 +2,7 @@ package io.sitkit.fx.viewmodel;
 
 import io.sitkit.core.Destination;
 import io.sitkit.fx.service.Connection;
+import io.sitkit.fx.service.DestinationAdmin;
 import io.sitkit.fx.service.DestinationCatalog;
 import io.sitkit.fx.service.DestinationEntry;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,6 +49,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
     private final Map<Destination, MessagesViewModel> messages = new LinkedHashMap<>();
     private final ScheduledFuture<?> health;
 
@@ -94,6 +96,11 @@ public final class ConnectionViewModel implements AutoCloseable {
         return locked.getReadOnlyProperty();
     }
 
+    /** Why the last create, delete or purge failed or was refused; "" while it runs and after one that worked. */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
@@ -104,12 +111,17 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     /** Re-reads the destinations in the background. */
     public Background.Job refresh() {
+        return refresh(null);
+    }
+
+    /** Re-reads the destinations; then the status says {@code outcome} (what was just done) or how many there are. */
+    private Background.Job refresh(String outcome) {
         loading.set(true);
         return background.submit(() -> DestinationCatalog.list(connection), entries -> {
             loading.set(false);
             destinations.setAll(entries);
             banner.set("");
-            status.set(entries.size() + " destinations · " + connection.describe());
+            status.set(outcome != null ? outcome : entries.size() + " destinations · " + connection.describe());
         }, e -> {
             loading.set(false);
             failed("refreshing destinations", e);
@@ -159,6 +171,56 @@ public final class ConnectionViewModel implements AutoCloseable {
     public void lock() {
         connection.protection().lock();
         locked.set(connection.protection().isLocked());
+    }
+
+    /** Creates a Kafka topic; the core refuses it while the connection is protected and locked, and audits it. */
+    public Background.Job createTopic(String name, int partitions) {
+        return write(() -> {
+            Destination d = new DestinationAdmin(connection).createTopic(name, partitions);
+            return "Created topic " + d + " with " + partitions + (partitions == 1 ? " partition" : " partitions");
+        });
+    }
+
+    /** Deletes a Kafka topic and its messages (protected and audited by the core). */
+    public Background.Job deleteTopic(Destination d) {
+        MessagesViewModel shown = messages.remove(d);
+        if (shown != null) {
+            shown.stopTail();
+        }
+        return write(() -> {
+            new DestinationAdmin(connection).deleteTopic(d);
+            return "Deleted topic " + d;
+        });
+    }
+
+    /** Removes every message of a JMS queue (protected and audited by the core). */
+    public Background.Job purge(Destination d) {
+        return write(() -> {
+            int n = new DestinationAdmin(connection).purge(d);
+            return "Purged " + n + (n == 1 ? " message" : " messages") + " from " + d;
+        }, () -> {
+            MessagesViewModel shown = messages.get(d);
+            if (shown != null && !shown.tailingProperty().get()) {
+                shown.first();
+            }
+        });
+    }
+
+    private Background.Job write(java.util.concurrent.Callable<String> work) {
+        return write(work, () -> { });
+    }
+
+    /** Runs a write; on success says what it did, re-reads the destinations and runs {@code then} (UI thread). */
+    private Background.Job write(java.util.concurrent.Callable<String> work, Runnable then) {
+        refusal.set("");
+        return background.submit(work, done -> {
+            status.set(done);
+            refresh(done);
+            then.run();
+        }, e -> {
+            status.set(Errors.describe(e));
+            refusal.set(Errors.describe(e));
+        });
     }
 
     /** The messages view-model of {@code d}, created on first use and kept while the connection is open. */

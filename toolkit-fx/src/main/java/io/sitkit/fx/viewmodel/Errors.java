@@ -1,6 +1,7 @@
 package io.sitkit.fx.viewmodel;
 
 import io.sitkit.core.BrokerUnavailableException;
+import io.sitkit.core.ProtectedEnvironmentException;
 
 /**
  * Turns failures into one line for a status bar or banner: the deepest message that says
@@ -19,7 +20,13 @@ final class Errors {
             t = t.getCause();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
+        m = m.lines().findFirst().orElse(m);
+        int hint = m.indexOf(" is protected; unlock it on purpose");
+        if (t instanceof ProtectedEnvironmentException && hint > 0) {
+            // the core's hint names its API; in the inspector the way to allow a write is the Unlock… button
+            m = m.substring(0, hint) + " is protected; use Unlock… and type its name to allow this";
+        }
+        return m;
     }
 
     /** Whether the failure means a broker went away (or never answered), for the banner. */

@@ -101,19 +101,48 @@ class InspectorUiIT {
         }
     }
 
-    private static void until(Callable<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
+    private void until(Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
+        } catch (RuntimeException e) {
+            Path shot = fx(() -> Screenshots.failure(scene));
+            throw new AssertionError("a UI step timed out; the window at that moment: " + shot.toAbsolutePath(), e);
+        }
     }
 
     private Connection sandbox() {
         return fx(() -> vm.connections().get(0).connection());
     }
 
-    private void clickDestination(String name, boolean last) {
-        until(() -> robot.lookup(".dest-name").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(name)));
-        List<Label> labels = fx(() -> robot.lookup(".dest-name").queryAllAs(Label.class).stream()
-                .filter(l -> l.getText().equals(name)).toList());
-        robot.clickOn(last ? labels.get(labels.size() - 1) : labels.get(0));
+    /** Clicks destination {@code name} of the {@code connection}-th connection (tree cells are reused, so scene order says nothing). */
+    private void clickDestination(String name, int connection) {
+        until(() -> destinationLabel(name, connection) != null);
+        robot.clickOn(fx(() -> destinationLabel(name, connection)));
+    }
+
+    private Label destinationLabel(String name, int connection) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<Object> tree = robot.lookup("#destinationTree").queryAs(javafx.scene.control.TreeView.class);
+        if (tree.getRoot().getChildren().size() <= connection) {
+            return null;
+        }
+        javafx.scene.control.TreeItem<Object> root = tree.getRoot().getChildren().get(connection);
+        for (Label l : robot.lookup(".dest-name").queryAllAs(Label.class)) {
+            Node n = l;
+            while (n != null && !(n instanceof javafx.scene.control.TreeCell)) {
+                n = n.getParent();
+            }
+            if (l.getText().equals(name) && n instanceof javafx.scene.control.TreeCell<?> cell && cell.getTreeItem() != null) {
+                javafx.scene.control.TreeItem<?> top = cell.getTreeItem();
+                while (top.getParent() != null && top.getParent() != tree.getRoot()) {
+                    top = top.getParent();
+                }
+                if (top == root) {
+                    return l;
+                }
+            }
+        }
+        return null;
     }
 
     private static String labelText(Node n) {
@@ -172,7 +201,7 @@ class InspectorUiIT {
         assertThat(fx(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("group billing · Empty · lag 7", "24 messages");
         assertThat(text("#inspectorStatus")).startsWith("Connected to 'UI sandbox': Kafka 127.0.0.1:");
-        clickDestination("demo.orders", false);
+        clickDestination("demo.orders", 0);
         until(() -> table().getItems().size() == 24);
         shoot("1-connections-and-destinations.png", null);
     }
@@ -180,7 +209,7 @@ class InspectorUiIT {
     @Test
     @Order(2)
     void browsing_a_topic_decodes_confluent_avro_and_shows_its_headers() {
-        clickDestination("demo.orders", false);
+        clickDestination("demo.orders", 0);
         until(() -> table().getItems().size() == 24);
         robot.clickOn(row(2));
 
@@ -266,7 +295,7 @@ class InspectorUiIT {
     @Test
     @Order(6)
     void a_live_tail_shows_new_messages_as_they_arrive() {
-        clickDestination("demo.payments", false);
+        clickDestination("demo.payments", 0);
         robot.clickOn("#liveTail");
         until(() -> text("#messagesStatus").equals("live tail: waiting for new messages"));
 
@@ -285,7 +314,7 @@ class InspectorUiIT {
         fx(() -> vm.saveProfile(ConnectionProfile.kafka("Staging", bootstrap).protectedAs("staging")));
         chooseProfile("Staging");
         until(() -> vm.connections().size() == 2 && !vm.connections().get(1).allDestinations().isEmpty());
-        clickDestination("demo.payments", true);
+        clickDestination("demo.payments", 1);
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
         robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
@@ -312,5 +341,83 @@ class InspectorUiIT {
         until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.payments (audited)"));
         assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).filteredOn(l -> l.contains("\"environment\":\"staging\""))
                 .singleElement().asString().contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
+    }
+
+    /** Clicks the button labelled {@code text} in the dialog showing now. */
+    private void clickDialogButton(String text) {
+        until(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .anyMatch(b -> text.equals(b.getText())));
+        robot.clickOn(fx(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow()));
+    }
+
+    /** Opens the toolbar's Destinations menu and picks the item labelled {@code label}. */
+    private void chooseDestinationAction(String label) {
+        robot.clickOn("#destinationsMenu");
+        until(() -> robot.lookup(".menu-item").queryAll().stream().anyMatch(n -> labelText(n).equals(label)));
+        robot.clickOn(fx(() -> robot.lookup(".menu-item").queryAll().stream().filter(n -> labelText(n).equals(label))
+                .findFirst().orElseThrow()));
+    }
+
+    private boolean listed(String name) {
+        return fx(() -> robot.lookup(".dest-name").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(name)));
+    }
+
+    @Test
+    @Order(8)
+    void the_destinations_menu_creates_and_deletes_a_topic_and_purges_a_queue() {
+        Connection c = sandbox();
+        for (int i = 0; i < 3; i++) {
+            c.bus().publish(OutgoingMessage.text("jms:queue:ui-purge", "{\"n\":" + i + "}"));
+        }
+        fx(() -> vm.connections().get(0).refresh());
+        clickDestination("demo.orders", 0);
+
+        chooseDestinationAction("New topic…");
+        until(() -> robot.lookup("#newTopicName").tryQuery().isPresent());
+        robot.clickOn("#newTopicName").write("ui-created");
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> partitions = robot.lookup("#newTopicPartitions").queryAs(javafx.scene.control.Spinner.class);
+            partitions.getValueFactory().setValue(2);
+            return null;
+        });
+        clickDialogButton("OK");
+        until(() -> robot.lookup(".dest-summary").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("2 partitions · 0 messages")));
+        assertThat(text("#connectionStatus")).isEqualTo("Created topic kafka:ui-created with 2 partitions");
+
+        clickDestination("ui-created", 0);
+        chooseDestinationAction("Delete topic…");
+        until(() -> robot.lookup(".dialog-pane .header-panel .label").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText()))
+                .isEqualTo("Delete topic kafka:ui-created?");
+        clickDialogButton("OK");
+        until(() -> !listed("ui-created"));
+        assertThat(text("#connectionStatus")).isEqualTo("Deleted topic kafka:ui-created");
+
+        clickDestination("ui-purge", 0);
+        chooseDestinationAction("Purge queue…");
+        clickDialogButton("OK");
+        until(() -> text("#connectionStatus").equals("Purged 3 messages from jms:queue:ui-purge"));
+        assertThat(c.bus().jms().depth(Destination.jmsQueue("ui-purge"))).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void a_locked_connection_refuses_to_delete_a_topic_without_asking_first() throws Exception {
+        fx(() -> {
+            vm.connections().get(1).lock();
+            return null;
+        });
+        clickDestination("demo.payments", 1);
+
+        chooseDestinationAction("Delete topic…");
+
+        until(() -> robot.lookup(".dialog-pane .content").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()))
+                .isEqualTo("refused to delete topic kafka:demo.payments: environment 'staging' is protected; use Unlock… and type its name to allow this");
+        clickDialogButton("OK");
+        assertThat(listed("demo.payments")).isTrue();
+        assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).noneMatch(l -> l.contains("\"environment\":\"staging\",\"action\":\"delete"));
     }
 }

@@ -31,7 +31,16 @@ final class Screenshots {
         return Path.of(System.getProperty("sitkit.fx.screenshots", "target/screenshots"));
     }
 
+    /** The window as it was when a UI test step timed out, to {@code target/ui-failure.png}, for the person reading the failure. */
+    static Path failure(Scene main) {
+        return write(Path.of("target"), "ui-failure.png", main, null);
+    }
+
     static Path write(String name, Scene main, Scene dialog) {
+        return write(dir(), name, main, dialog);
+    }
+
+    private static Path write(Path dir, String name, Scene main, Scene dialog) {
         BufferedImage out = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -56,8 +65,8 @@ final class Screenshots {
         }
         g.dispose();
         try {
-            Files.createDirectories(dir());
-            Path file = dir().resolve(name);
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name);
             ImageIO.write(out, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -195,6 +195,33 @@ class ViewModelsIT {
     }
 
     @Test
+    void topics_are_created_and_deleted_and_queues_purged_and_a_locked_connection_says_why_not(Connection shared) throws Exception {
+        shared.bus().publish(OutgoingMessage.text("jms:queue:vm-admin-q", "one"));
+        shared.bus().publish(OutgoingMessage.text("jms:queue:vm-admin-q", "two"));
+        ConnectionViewModel c = connect(onto(shared, "admin").protectedAs("prod"));
+
+        ui.done(() -> c.createTopic("vm-admin", 3));
+        assertThat(ui.get(() -> c.refusalProperty().get())).isEqualTo("refused to create topic kafka:vm-admin: environment 'prod' is protected;"
+                + " use Unlock… and type its name to allow this");
+        assertThat(ui.get(() -> c.statusProperty().get())).isEqualTo(ui.get(() -> c.refusalProperty().get()));
+
+        ui.run(() -> c.unlock("prod"));
+        ui.done(() -> c.createTopic("vm-admin", 3));
+        assertThat(ui.get(() -> c.statusProperty().get())).isEqualTo("Created topic kafka:vm-admin with 3 partitions");
+        assertThat(ui.get(() -> c.refusalProperty().get())).isEmpty();
+        ui.until(() -> c.allDestinations().stream().anyMatch(e -> e.destination().equals(Destination.kafka("vm-admin"))
+                && e.partitions() == 3));
+        ui.done(() -> c.purge(Destination.jmsQueue("vm-admin-q")));
+        assertThat(ui.get(() -> c.statusProperty().get())).isEqualTo("Purged 2 messages from jms:queue:vm-admin-q");
+        ui.done(() -> c.deleteTopic(Destination.kafka("vm-admin")));
+        assertThat(ui.get(() -> c.statusProperty().get())).isEqualTo("Deleted topic kafka:vm-admin");
+        ui.until(() -> c.allDestinations().stream().noneMatch(e -> e.destination().equals(Destination.kafka("vm-admin"))));
+
+        assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).extracting(l -> l.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1"))
+                .containsExactly("create topic", "purge", "delete topic");
+    }
+
+    @Test
     void two_messages_diff_field_by_field(Connection shared) {
         shared.bus().publish(OutgoingMessage.text("kafka:vm-diff", "{\"id\":\"a\",\"total\":10,\"at\":\"x\"}"));
         shared.bus().publish(OutgoingMessage.text("kafka:vm-diff", "{\"id\":\"a\",\"total\":12,\"at\":\"y\"}"));
