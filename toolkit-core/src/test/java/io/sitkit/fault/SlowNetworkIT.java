@@ -139,6 +139,10 @@ class SlowNetworkIT {
             assertThat(kafkaCut).as("Kafka connections reset (producer, consumer, admin)").isPositive();
             assertThat(jmsCut).as("the JMS connection reset").isEqualTo(1);
             assertThat(kafkaProxy.stats().resets()).isGreaterThanOrEqualTo(kafkaCut);
+            assertThat(capture.problemsSince(Instant.MIN)).as("the JMS capture says it was blind while failover reconnected")
+                    .anySatisfy(p -> assertThat(p).matches("jms:topic:reset was blind from \\S+ to \\S+: connection to JMS broker "
+                            + java.util.regex.Pattern.quote("failover:(tcp://" + jmsProxy.address() + ")")
+                            + "\\S* interrupted; the failover transport is reconnecting"));
         }
     }
 
