@@ -88,6 +88,8 @@ public final class ConfigKeys {
     public static final String EMBEDDED_LOG_LEVEL = "sitkit.embedded.log-level";
     /** Nodes of the embedded Kafka cluster, each broker and controller (default 1; 3 for replication factor 3). */
     public static final String EMBEDDED_KAFKA_BROKERS = "sitkit.embedded.kafka.brokers";
+    /** Whether each embedded broker (every Kafka node, ActiveMQ) sits behind an in-process {@code NetworkProxy} that clients and advertised addresses use (default false). */
+    public static final String EMBEDDED_PROXY = "sitkit.embedded.proxy";
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
 
@@ -119,7 +121,7 @@ public final class ConfigKeys {
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
             JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
-            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
+            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
             SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);

@@ -21,15 +21,27 @@ public final class EmbeddedEnvironment extends BaseEnvironment {
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedActiveMq activeMq;
     private final java.time.Duration startupTime;
+    private final java.util.Map<String, io.sitkit.net.NetworkProxy> proxies;
 
     EmbeddedEnvironment(SitkitConfig config, KafkaSettings kafkaSettings, JmsSettings jmsSettings,
                         List<AutoCloseable> owned, EmbeddedKafkaBroker kafka, EmbeddedActiveMq activeMq,
-                        java.time.Duration startupTime) {
+                        java.time.Duration startupTime, java.util.Map<String, io.sitkit.net.NetworkProxy> proxies) {
         super(EmbeddedEnvironmentProvider.NAME, config, kafkaSettings, jmsSettings);
         this.owned = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(owned));
         this.kafka = kafka;
         this.activeMq = activeMq;
         this.startupTime = startupTime;
+        this.proxies = proxies;
+    }
+
+    /**
+     * With {@code sitkit.embedded.proxy=true}, the proxy in front of each broker, by name: {@code kafka-1}
+     * (… {@code kafka-<n>} for a cluster; each node advertises its proxy) and {@code activemq}; empty otherwise.
+     * Add latency, limit bandwidth or reset connections through them:
+     * {@code env.proxies().get("kafka-1").setLatency(Duration.ofMillis(50))}.
+     */
+    public java.util.Map<String, io.sitkit.net.NetworkProxy> proxies() {
+        return proxies;
     }
 
     /** How long starting took, brokers in parallel; e.g. {@code "1320 ms (Kafka 1290 ms, ActiveMQ 410 ms)"}. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -52,9 +53,11 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         }
         Path dataDir = config.get(ConfigKeys.EMBEDDED_DATA_DIR).map(Path::of).orElse(null);
         long t0 = System.nanoTime();
+        EmbeddedProxies proxies = EmbeddedProxies.open(config.bool(ConfigKeys.EMBEDDED_PROXY, false),
+                withKafka ? config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1) : 0, withJms);
         AutoCloseable warmup = ClientWarmup.start();
         CompletableFuture<EmbeddedKafkaBroker> kafka = withKafka
-                ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir), daemon("sitkit-start-kafka"))
+                ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir, proxies), daemon("sitkit-start-kafka"))
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedActiveMq> activeMq = withJms
                 ? CompletableFuture.supplyAsync(() -> startActiveMq(config, dataDir), daemon("sitkit-start-activemq"))
@@ -77,7 +80,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
             }
         }
         if (failure != null) {
-            for (AutoCloseable c : new AutoCloseable[] {a, k, warmup}) {
+            for (AutoCloseable c : new AutoCloseable[] {a, k, warmup, proxies}) {
                 try {
                     if (c != null) {
                         c.close();
@@ -92,15 +95,18 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         LOG.info("embedded environment ready in {} ms: Kafka {}, ActiveMQ {}", took.toMillis(),
                 k == null ? "off" : k.bootstrapServers() + " (" + k.startupTime().toMillis() + " ms)",
                 a == null ? "off" : a.brokerUrl() + " (" + a.startupTime().toMillis() + " ms)");
-        KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, k.bootstrapServers());
+        String bootstrap = k == null ? null : proxies.enabled() ? proxies.attach(k) : k.bootstrapServers();
+        String jmsUrl = a == null ? null : proxies.enabled() ? proxies.attach(a) : a.brokerUrl();
+        KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, bootstrap);
         JmsSettings jmsSettings = a == null ? null
                 : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
-                a.brokerUrl(), QueueObservation.MIRROR);
+                jmsUrl, QueueObservation.MIRROR);
         List<AutoCloseable> owned = new ArrayList<>();
+        owned.add(proxies);
         owned.add(warmup);
         owned.add(k);
         owned.add(a);
-        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, k, a, took);
+        return new EmbeddedEnvironment(config, kafkaSettings, jmsSettings, owned, k, a, took, proxies.all());
     }
 
     private static RuntimeException unwrap(CompletionException e) {
@@ -115,7 +121,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         };
     }
 
-    private static EmbeddedKafkaBroker startKafka(SitkitConfig config, Path dataDir) {
+    private static EmbeddedKafkaBroker startKafka(SitkitConfig config, Path dataDir, EmbeddedProxies proxies) {
         try {
             Class.forName("kafka.server.KafkaRaftServer", false, EmbeddedEnvironmentProvider.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -129,6 +135,9 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 .withMaxMessageBytes(config.integer(ConfigKeys.KAFKA_MAX_MESSAGE_BYTES, KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES))
                 .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX))
                 .withBrokers(config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1));
+        for (Map.Entry<String, String> advertised : proxies.kafkaBrokerProperties().entrySet()) {
+            kc = kc.withBrokerProperty(advertised.getKey(), advertised.getValue());
+        }
         if (dataDir != null) {
             kc = kc.withDataDir(dataDir.resolve("kafka"));
         }

@@ -52,6 +52,16 @@ final class JmsCapture implements AutoCloseable {
         }
     }
 
+    /**
+     * The transport under this capture is down but reconnecting (ActiveMQ's failover), or with
+     * {@code problem == null} back: the capture is blind meanwhile.
+     */
+    void interrupted(String problem) {
+        if (!closed) {
+            sink.health(destination, problem);
+        }
+    }
+
     static JmsCapture start(Connection connection, JmsSettings settings, Destination destination, CaptureSink sink) {
         JmsCapture capture = new JmsCapture(destination, sink);
         try {

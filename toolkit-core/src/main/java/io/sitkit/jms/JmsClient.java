@@ -105,6 +105,13 @@ public final class JmsClient implements TransportClient {
                 } catch (JMSException e) {
                     LOG.debug("provider refuses an exception listener: {}", e.toString());
                 }
+                FailoverWatch.attach(c, settings.address(), problem -> {
+                    List<JmsCapture> affected;
+                    synchronized (lock) {
+                        affected = new ArrayList<>(captures);
+                    }
+                    affected.forEach(capture -> capture.interrupted(problem));
+                });
                 connection = c;
             }
             return connection;

@@ -12,6 +12,10 @@ import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
 import io.sitkit.kafka.embedded.EmbeddedKafkaConfig;
 import io.sitkit.net.NetworkProxy;
+import io.sitkit.stub.Reply;
+import io.sitkit.stub.Rule;
+import io.sitkit.stub.Stub;
+import io.sitkit.stub.StubSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Node;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +143,38 @@ class SlowNetworkIT {
             assertThat(kafkaCut).as("Kafka connections reset (producer, consumer, admin)").isPositive();
             assertThat(jmsCut).as("the JMS connection reset").isEqualTo(1);
             assertThat(kafkaProxy.stats().resets()).isGreaterThanOrEqualTo(kafkaCut);
+            assertThat(capture.problemsSince(Instant.MIN)).as("the JMS capture says it was blind while failover reconnected")
+                    .anySatisfy(p -> assertThat(p).matches("jms:topic:reset was blind from \\S+ to \\S+: connection to JMS broker "
+                            + java.util.regex.Pattern.quote("failover:(tcp://" + jmsProxy.address() + ")")
+                            + "\\S* interrupted; the failover transport is reconnecting"));
+        }
+    }
+
+    @Test
+    void stubsKeepAnsweringAfterConnectionResets() {
+        try (Stub kafkaStub = StubSpec.on("kafka:ping").alwaysReplyTo("kafka:pong")
+                     .rule(Rule.always().reply(Reply.text("pong"))).start(bus);
+             Stub jmsStub = StubSpec.on("jms:queue:ping").alwaysReplyTo("jms:queue:pong")
+                     .rule(Rule.always().reply(Reply.text("pong"))).start(bus);
+             Capture replies = bus.capture("kafka:pong")) {
+            bus.publish(OutgoingMessage.text("kafka:ping", "1"));
+            bus.publish(OutgoingMessage.text("jms:queue:ping", "1"));
+            replies.await(Destination.kafka("pong"), 1, Duration.ofSeconds(10));
+            assertThat(bus.jms().receive(Destination.jmsQueue("pong"), Duration.ofSeconds(10))).isPresent();
+
+            int cut = kafkaProxy.resetConnections() + jmsProxy.resetConnections();
+            bus.publish(OutgoingMessage.text("kafka:ping", "2"));
+            bus.publish(OutgoingMessage.text("jms:queue:ping", "2"));
+
+            assertThat(replies.await(Destination.kafka("pong"), 2, Duration.ofSeconds(15))).hasSize(2);
+            assertThat(bus.jms().receive(Destination.jmsQueue("pong"), Duration.ofSeconds(15))).isPresent();
+            System.out.println("stubs after " + cut + " resets: Kafka stub answered " + kafkaStub.exchanges().size()
+                    + " (send failures " + kafkaStub.sendFailures() + "), JMS stub answered " + jmsStub.exchanges().size()
+                    + " (send failures " + jmsStub.sendFailures() + ")");
+            assertThat(kafkaStub.requests()).hasSize(2);
+            assertThat(jmsStub.requests()).hasSize(2);
+            assertThat(kafkaStub.sendFailures()).isEmpty();
+            assertThat(jmsStub.sendFailures()).isEmpty();
         }
     }
 

@@ -22,6 +22,9 @@ final class BrokerProperties {
     private static final int DEFAULT_SOCKET_REQUEST_MAX_BYTES = 100 * 1024 * 1024;
     private static final long MIN_SEGMENT_BYTES = 64L * 1024 * 1024;
 
+    /** {@code node.<id>.<key>}: a broker property for one node of a cluster, e.g. {@code node.2.advertised.listeners}. */
+    private static final java.util.regex.Pattern PER_NODE = java.util.regex.Pattern.compile("node\\.(\\d+)\\.(.+)");
+
     private BrokerProperties() {
     }
 
@@ -80,7 +83,15 @@ final class BrokerProperties {
         p.put("num.io.threads", "2");
         p.put("background.threads", "2");
 
-        config.brokerProperties().forEach(p::put);
+        int id = FIRST_NODE_ID + index;
+        config.brokerProperties().forEach((key, value) -> {
+            java.util.regex.Matcher node = PER_NODE.matcher(key);
+            if (!node.matches()) {
+                p.put(key, value);
+            } else if (Integer.parseInt(node.group(1)) == id) {
+                p.put(node.group(2), value);
+            }
+        });
         return p;
     }
 }

@@ -25,7 +25,9 @@ import java.util.Objects;
  *                          must raise their own {@code max.request.size} to send more than 1 MiB
  * @param startupTimeout    how long the broker may take to become ready
  *                          ({@code server.max.startup.time.ms})
- * @param brokerProperties  extra broker properties, applied last so they override every other
+ * @param brokerProperties  extra broker properties, applied last so they override every other;
+ *                          {@code node.<id>.<key>} applies {@code <key>} to one node of a cluster only
+ *                          (e.g. {@code node.2.advertised.listeners})
  * @param brokers           nodes in the cluster, 1 to 9; each is broker and controller, so 3 make a
  *                          controller quorum that survives one node's restart, and topics can have
  *                          replication factor 3 with {@code min.insync.replicas=2}

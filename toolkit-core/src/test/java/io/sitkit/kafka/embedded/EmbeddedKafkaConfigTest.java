@@ -65,4 +65,29 @@ class EmbeddedKafkaConfigTest {
         assertThat(props.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:1001");
         assertThat(Integer.parseInt(props.getProperty("message.max.bytes"))).isGreaterThan(16 * 1024 * 1024);
     }
+
+    @Test
+    void a_cluster_node_gets_the_quorum_three_replicas_and_only_its_own_per_node_properties() {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBrokers(3)
+                .withBrokerProperty("node.2.advertised.listeners", "PLAINTEXT://127.0.0.1:9999")
+                .withBrokerProperty("node.3.log.retention.ms", "1");
+        var ports = java.util.List.of(new Ports(1000, 1001), new Ports(2000, 2001), new Ports(3000, 3001));
+
+        var second = BrokerProperties.of(config, java.nio.file.Path.of("/tmp/x"), 1, ports);
+
+        assertThat(second.getProperty("node.id")).isEqualTo("2");
+        assertThat(second.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:1001,2@127.0.0.1:2001,3@127.0.0.1:3001");
+        assertThat(second.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:2000,CONTROLLER://127.0.0.1:2001");
+        assertThat(second.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9999");
+        assertThat(second.getProperty("default.replication.factor")).isEqualTo("3");
+        assertThat(second.getProperty("offsets.topic.replication.factor")).isEqualTo("3");
+        assertThat(second).doesNotContainKeys("log.retention.ms", "node.2.advertised.listeners", "node.3.log.retention.ms");
+    }
+
+    @Test
+    void broker_counts_outside_one_to_nine_are_refused_with_the_value() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedKafkaConfig.defaults().withBrokers(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("brokers must be between 1 and 9 but was 0; 3 give a controller quorum and replication factor 3");
+    }
 }
