@@ -7,6 +7,7 @@ import io.sitkit.env.Bus;
 import io.sitkit.env.DemoTraffic;
 import io.sitkit.env.Environment;
 import io.sitkit.env.Environments;
+import io.sitkit.redact.Redactor;
 import io.sitkit.schema.SchemaLookup;
 import io.sitkit.schema.registry.RegistrySettings;
 import io.sitkit.schema.registry.SchemaRegistryClient;
@@ -43,11 +44,13 @@ public final class Connection implements AutoCloseable {
     private final Bus bus;
     private final Optional<SchemaLookup> schemas;
     private final Optional<DemoTraffic> demo;
+    private final Redactor redactor;
     private volatile boolean closed;
 
     private Connection(ConnectionProfile profile, Environment environment, Bus bus, Optional<SchemaLookup> schemas,
-                       Optional<DemoTraffic> demo) {
+                       Optional<DemoTraffic> demo, Redactor redactor) {
         this.profile = profile;
+        this.redactor = redactor;
         this.environment = environment;
         this.bus = bus;
         this.schemas = schemas;
@@ -80,7 +83,7 @@ public final class Connection implements AutoCloseable {
                     schemas = Optional.of(DemoTraffic.schemas());
                 }
             }
-            return new Connection(profile, env, bus, schemas, demo);
+            return new Connection(profile, env, bus, schemas, demo, Redactor.from(config));
         } catch (RuntimeException e) {
             RuntimeException failure = closeAll(opened);
             if (failure != null) {
@@ -110,6 +113,14 @@ public final class Connection implements AutoCloseable {
     /** Where decoders find schemas by id, if anywhere. */
     public Optional<SchemaLookup> schemas() {
         return schemas;
+    }
+
+    /**
+     * What exports mask: the profile's {@code sitkit.redact.fields} and {@code sitkit.redact.paths}, and
+     * every secret of the profile wherever it appears (the core's {@link Redactor}).
+     */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** The demo traffic generator, when this sandbox runs one. */

@@ -60,6 +60,8 @@ final class MessagesView extends VBox {
     final Button inject = new Button("Inject…");
     final Button resend = new Button("Edit & re-send…");
     final Button diff = new Button("Diff 2 selected");
+    final Button export = new Button("Export…");
+    final Button importFile = new Button("Import…");
     private MessagesViewModel vm;
 
     MessagesView(Consumer<String> onError) {
@@ -91,9 +93,11 @@ final class MessagesView extends VBox {
         inject.setId("injectButton");
         resend.setId("resendButton");
         diff.setId("diffButton");
+        export.setId("exportButton");
+        importFile.setId("importButton");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, tail, new Separator(), inject, resend, diff);
+        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, tail);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("tool-bar");
         HBox paging = new HBox(6, first, prev, next, last, new Separator(), new Label("Partition"), partition, new Label("Offset"), offset,
@@ -121,12 +125,22 @@ final class MessagesView extends VBox {
 
         status.setId("messagesStatus");
         status.getStyleClass().add("status-text");
-        HBox statusBar = new HBox(status);
-        statusBar.getStyleClass().add("status-bar");
-        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren())) {
+        // the table's footer: what the table shows, and what can be done with its rows
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox statusBar = new HBox(6, status, gap, inject, resend, diff, new Separator(javafx.geometry.Orientation.VERTICAL), export, importFile);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.getStyleClass().addAll("status-bar", "table-footer");
+        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren(), statusBar.getChildren())) {
             if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox) {
                 ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
             }
+        }
+        // long texts give way (ellipsis, the whole text in a tooltip) before any button does
+        for (Label l : List.of(title, status)) {
+            l.setMinWidth(60);
+            l.setTooltip(new javafx.scene.control.Tooltip());
+            l.getTooltip().textProperty().bind(l.textProperty());
         }
         getChildren().setAll(actions, paging, filterBar, table, statusBar);
         setDisable(true);
@@ -222,6 +236,7 @@ final class MessagesView extends VBox {
         }
         diff.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         resend.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(m.rows()));
         if (m.rows().isEmpty() && !m.tailingProperty().get()) {
             if (browsable) {
                 m.first();

@@ -420,4 +420,49 @@ class InspectorUiIT {
         assertThat(listed("demo.payments")).isTrue();
         assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).noneMatch(l -> l.contains("\"environment\":\"staging\",\"action\":\"delete"));
     }
+
+    @Test
+    @Order(10)
+    void selected_rows_are_exported_to_csv_and_imported_into_a_new_topic() {
+        clickDestination("demo.orders", 0);
+        until(() -> table().getItems().size() > 2);
+        fx(() -> {
+            table().getSelectionModel().clearSelection();
+            return null;
+        });
+        robot.clickOn(row(0));
+        robot.press(KeyCode.CONTROL).clickOn(row(1)).release(KeyCode.CONTROL);
+        Path file = config.resolve("ui-export.csv");
+
+        robot.clickOn("#exportButton");
+        until(() -> robot.lookup("#transferFile").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup("#exportSelected").queryAs(javafx.scene.control.RadioButton.class).isSelected())).isTrue();
+        robot.clickOn("#transferFile").write(file.toString());
+        fx(() -> {
+            robot.lookup("#exportFormat").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(1);
+            return null;
+        });
+        robot.clickOn("#exportRun");
+        until(() -> text("#transferMessage").equals("Exported 2 messages to " + file + " (CSV (.csv))"));
+        Scene dialog = robot.lookup("#transferFile").query().getScene();
+        shoot("6-export-dialog.png", dialog);
+        fx(() -> {
+            ((Stage) dialog.getWindow()).close();
+            return null;
+        });
+
+        robot.clickOn("#importButton");
+        until(() -> robot.lookup("#importInto").tryQuery().isPresent());
+        robot.clickOn("#transferFile").write(file.toString());
+        fx(() -> {
+            robot.lookup("#importInto").queryAs(TextInputControl.class).setText("kafka:ui-imported");
+            return null;
+        });
+        robot.clickOn("#importRun");
+
+        until(() -> text("#transferMessage").equals("Imported 2 messages from ui-export.csv into kafka:ui-imported (audited)"));
+        until(() -> listed("ui-imported"));
+        assertThat(sandbox().bus().kafka().listDestinations()).filteredOn(i -> i.destination().name().equals("ui-imported"))
+                .singleElement().satisfies(i -> assertThat(i.messageCount()).isEqualTo(2));
+    }
 }
