@@ -60,6 +60,7 @@ final class MessagesView extends VBox {
     final Button inject = new Button("Inject…");
     final Button resend = new Button("Edit & re-send…");
     final Button diff = new Button("Diff 2 selected");
+    final Button schema = new Button("Schema…");
     final Button export = new Button("Export…");
     final Button importFile = new Button("Import…");
     private MessagesViewModel vm;
@@ -97,7 +98,10 @@ final class MessagesView extends VBox {
         importFile.setId("importButton");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, tail);
+        schema.setId("decodeSchema");
+        schema.setTooltip(new javafx.scene.control.Tooltip("Read this destination's payloads as plain Avro with a schema file (.avsc)"));
+        schema.setOnAction(e -> chooseSchema());
+        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, schema, tail);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("tool-bar");
         HBox paging = new HBox(6, first, prev, next, last, new Separator(), new Label("Partition"), partition, new Label("Offset"), offset,
@@ -244,6 +248,37 @@ final class MessagesView extends VBox {
                 m.startTail();
             }
         }
+    }
+
+    /** Asks for an .avsc file (typed, or picked where the platform has a file dialog) and decodes with it. */
+    private void chooseSchema() {
+        if (vm == null) {
+            return;
+        }
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.setTitle("Avro schema for " + vm.destination());
+        d.setHeaderText("Read the payloads of " + vm.destination() + " as plain Avro binary with this schema");
+        TextField file = field("avroSchemaFile", "/path/to/OrderPlaced.avsc", 420);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Avro schema", "*.avsc"));
+            try {
+                java.io.File f = chooser.showOpenDialog(d.getOwner());
+                if (f != null) {
+                    file.setText(f.getAbsolutePath());
+                }
+            } catch (RuntimeException ex) {
+                file.setPromptText("no file dialog on this platform: type the path");
+            }
+        });
+        d.getDialogPane().setContent(new HBox(8, file, browse));
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().getStylesheets().add(MainView.CSS);
+        MessagesViewModel m = vm;
+        d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK && !file.getText().isBlank())
+                .ifPresent(b -> m.useAvroSchema(file.getText()));
     }
 
     private final javafx.beans.value.ChangeListener<Boolean> tailListener = (o, was, now) -> tail.setSelected(now);

@@ -465,4 +465,47 @@ class InspectorUiIT {
         assertThat(sandbox().bus().kafka().listDestinations()).filteredOn(i -> i.destination().name().equals("ui-imported"))
                 .singleElement().satisfies(i -> assertThat(i.messageCount()).isEqualTo(2));
     }
+
+    @Test
+    @Order(11)
+    void inject_samples_a_payload_from_a_json_schema_and_a_topic_decodes_with_a_chosen_avsc() throws Exception {
+        Path schema = Files.writeString(config.resolve("payment.schema.json"), io.sitkit.fx.SchemaFiles.PAYMENT_SCHEMA);
+        Path avsc = Files.writeString(config.resolve("shipment.avsc"), io.sitkit.fx.SchemaFiles.SHIPMENT_AVSC);
+        new io.sitkit.fx.service.Injector(sandbox()).send(io.sitkit.fx.service.InjectRequest.avroPlain(Destination.kafka("ui-shipments"),
+                io.sitkit.fx.service.InjectSchema.load(avsc, Optional.empty()), "{\"shipmentId\":\"s-1\",\"parcels\":4}"));
+        fx(() -> vm.connections().get(0).refresh());
+        clickDestination("demo.payments", 0);
+
+        robot.clickOn("#injectButton");
+        until(() -> robot.lookup("#injectSchemaFile").tryQuery().isPresent());
+        robot.clickOn("#injectSchemaFile").write(schema.toString());
+        robot.clickOn("#injectSample");
+        until(() -> text("#injectMessage").equals("Sample from JSON Schema payment.schema.json"));
+        assertThat(text("#injectPayload")).startsWith("{\n  \"paymentId\" : \"p-");
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> copies = robot.lookup("#injectCopies").queryAs(javafx.scene.control.Spinner.class);
+            copies.getValueFactory().setValue(3);
+            return null;
+        });
+        robot.clickOn("#injectSend");
+        until(() -> text("#injectMessage").equals("Sent 3 messages to kafka:demo.payments (audited)"));
+        assertThat(text("#injectChecks")).isEqualTo("checks against JSON Schema payment.schema.json");
+        Stage inject = (Stage) robot.lookup("#injectPayload").query().getScene().getWindow();
+        fx(() -> {
+            inject.close();
+            return null;
+        });
+
+        clickDestination("ui-shipments", 0);
+        until(() -> table().getItems().size() == 1);
+        robot.clickOn("#decodeSchema");
+        until(() -> robot.lookup("#avroSchemaFile").tryQuery().isPresent());
+        robot.clickOn("#avroSchemaFile").write(avsc.toString());
+        clickDialogButton("OK");
+
+        until(() -> table().getItems().size() == 1 && table().getItems().get(0).preview().equals("{\"shipmentId\":\"s-1\",\"parcels\":4}"));
+        assertThat(fx(() -> robot.lookup("#decoderChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue()))
+                .isEqualTo(io.sitkit.fx.service.DecoderChoice.AVRO_SCHEMA);
+    }
 }
