@@ -7,6 +7,7 @@ import io.sitkit.env.Bus;
 import io.sitkit.env.DemoTraffic;
 import io.sitkit.env.Environment;
 import io.sitkit.env.Environments;
+import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.redact.Redactor;
 import io.sitkit.schema.SchemaLookup;
 import io.sitkit.schema.registry.RegistrySettings;
@@ -31,9 +32,12 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>A JMS profile naming a connection factory class or a JNDI lookup gets its factory from
+ * {@link JmsProviders} (with the profile's client jars), the rest from the core as usual.
+ *
  * <p>Thread-safety: thread-safe (the bus and environment are); {@link #open} blocks while brokers
  * start or answer, so call it off the FX thread. {@link #close()} is idempotent and closes the demo
- * traffic, the bus and the environment in that order.
+ * traffic, the bus, the environment and the JMS client jars in that order.
  */
 public final class Connection implements AutoCloseable {
     /** Pause between demo orders on a sandbox. */
@@ -45,12 +49,14 @@ public final class Connection implements AutoCloseable {
     private final Optional<SchemaLookup> schemas;
     private final Optional<DemoTraffic> demo;
     private final Redactor redactor;
+    private final Optional<JmsProviders.Provider> jmsProvider;
     private volatile boolean closed;
 
     private Connection(ConnectionProfile profile, Environment environment, Bus bus, Optional<SchemaLookup> schemas,
-                       Optional<DemoTraffic> demo, Redactor redactor) {
+                       Optional<DemoTraffic> demo, Redactor redactor, Optional<JmsProviders.Provider> jmsProvider) {
         this.profile = profile;
         this.redactor = redactor;
+        this.jmsProvider = jmsProvider;
         this.environment = environment;
         this.bus = bus;
         this.schemas = schemas;
@@ -65,8 +71,25 @@ public final class Connection implements AutoCloseable {
     public static Connection open(ConnectionProfile profile, Path auditFile) {
         Objects.requireNonNull(profile, "profile");
         SitkitConfig config = profile.toConfig(auditFile);
-        Environment env = Environments.start(config);
-        List<AutoCloseable> opened = new ArrayList<>(List.of(env));
+        List<AutoCloseable> opened = new ArrayList<>();
+        Environment env;
+        Optional<JmsProviders.Provider> provider = Optional.empty();
+        if (profile.kind() != ConnectionProfile.Kind.SANDBOX && JmsProviders.isCustom(profile)) {
+            // a factory class from the profile's jars, or a JNDI lookup: settings the configuration keys cannot carry
+            JmsProviders.Provider jms = JmsProviders.resolve(profile, config);
+            provider = Optional.of(jms);
+            opened.add(jms);
+            try {
+                KafkaSettings kafka = config.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isPresent() ? KafkaSettings.from(config, null) : null;
+                env = Environments.external(config, kafka, jms.settings());
+            } catch (RuntimeException e) {
+                jms.close();
+                throw e;
+            }
+        } else {
+            env = Environments.start(config);
+        }
+        opened.add(0, env);
         try {
             Bus bus = env.openBus();
             opened.add(0, bus);
@@ -83,7 +106,7 @@ public final class Connection implements AutoCloseable {
                     schemas = Optional.of(DemoTraffic.schemas());
                 }
             }
-            return new Connection(profile, env, bus, schemas, demo, Redactor.from(config));
+            return new Connection(profile, env, bus, schemas, demo, Redactor.from(config), provider);
         } catch (RuntimeException e) {
             RuntimeException failure = closeAll(opened);
             if (failure != null) {
@@ -150,6 +173,7 @@ public final class Connection implements AutoCloseable {
         demo.ifPresent(toClose::add);
         toClose.add(bus);
         toClose.add(environment);
+        jmsProvider.ifPresent(toClose::add);
         RuntimeException failure = closeAll(toClose);
         if (failure != null) {
             throw failure;

@@ -508,4 +508,31 @@ class InspectorUiIT {
         assertThat(fx(() -> robot.lookup("#decoderChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue()))
                 .isEqualTo(io.sitkit.fx.service.DecoderChoice.AVRO_SCHEMA);
     }
+
+    @Test
+    @Order(12)
+    void a_jms_profile_of_any_provider_connects_through_a_jndi_lookup() {
+        String url = sandbox().environment().jmsBrokerUrl().orElseThrow();
+        robot.clickOn("#newProfile");
+        until(() -> robot.lookup("#profileName").tryQuery().isPresent());
+        robot.clickOn("#profileName").write("MQ by JNDI");
+        fx(() -> {
+            robot.lookup("#profileKind").queryAs(javafx.scene.control.ChoiceBox.class).setValue(ConnectionProfile.Kind.JMS);
+            robot.lookup("#profileJmsProvider").queryAs(javafx.scene.control.ChoiceBox.class).setValue("jndi");
+            return null;
+        });
+        robot.clickOn("#profileJndiName").write("ConnectionFactory");
+        fx(() -> {
+            robot.lookup("#profileJndiProperties").queryAs(TextInputControl.class).setText(
+                    "java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=" + url);
+            return null;
+        });
+        clickDialogButton("OK");
+
+        until(() -> vm.connections().size() == 3 && !vm.connections().get(2).allDestinations().isEmpty());
+        assertThat(fx(() -> vm.connections().get(2).connection().describe())).isEqualTo("JMS JNDI ConnectionFactory at " + url);
+        clickDestination("demo.payment-requests", 2);
+        until(() -> table().getItems().size() > 0);
+        assertThat(fx(() -> vm.profiles().stream().map(ConnectionProfile::address).toList())).contains("JNDI ConnectionFactory");
+    }
 }
