@@ -335,15 +335,9 @@ public final class MessagesViewModel {
             tail = started;
             status.set("live tail: waiting for new messages");
             PayloadDecoding decoding = decoding();
-            drainer = background.every(TAIL_BATCH, () -> {
-                List<Message> batch = buffer.drain();
-                if (batch.isEmpty()) {
-                    return;
-                }
-                DecoderChoice choice = decoder.get();
-                List<MessageRow> decoded = batch.stream().map(m -> MessageRow.of(m, 0, decoding, choice)).toList();
-                background.ui().execute(() -> appendTailed(buffer, decoded));
-            });
+            DecoderChoice choice = decoder.get();
+            UiBatches<MessageRow> toTable = new UiBatches<>(background.ui(), rowCap.get(), batch -> appendTailed(buffer, batch));
+            drainer = background.every(TAIL_BATCH, () -> toTable.offer(buffer.drain().stream().map(m -> MessageRow.of(m, 0, decoding, choice)).toList()));
         });
     }
 
