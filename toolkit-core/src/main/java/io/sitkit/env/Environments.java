@@ -41,6 +41,16 @@ public final class Environments {
         return ExternalEnvironmentProvider.of(SitkitConfig.empty(), kafka, jms);
     }
 
+    /**
+     * The same, with everything else — protection, audit, redaction, capture bounds — read from
+     * {@code config}; the brokers are the settings given, whatever {@code config} says about them.
+     * For a broker reached in a way configuration keys cannot say (a JNDI lookup, a factory from a
+     * jar loaded at run time).
+     */
+    public static Environment external(SitkitConfig config, io.sitkit.kafka.KafkaSettings kafka, io.sitkit.jms.JmsSettings jms) {
+        return ExternalEnvironmentProvider.of(java.util.Objects.requireNonNull(config, "config"), kafka, jms);
+    }
+
     /** The provider registered under {@code name}. */
     public static EnvironmentProvider provider(String name) {
         List<String> known = new ArrayList<>();

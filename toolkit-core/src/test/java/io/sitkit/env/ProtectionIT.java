@@ -56,4 +56,18 @@ class ProtectionIT {
             assertThat(lines.get(1)).contains("\"destination\":\"jms:queue:protected-payments\"").doesNotContain("\"key\"");
         }
     }
+
+    @Test
+    void an_external_environment_from_settings_built_in_code_takes_its_protection_from_the_configuration(EmbeddedEnvironment shared) {
+        SitkitConfig config = SitkitConfig.of(Map.of("sitkit.protection.enabled", "true", "sitkit.protection.environment-name", "coded"));
+        io.sitkit.jms.JmsSettings jms = io.sitkit.jms.JmsSettings.of(
+                () -> new org.apache.activemq.ActiveMQConnectionFactory(shared.jmsBrokerUrl().orElseThrow()), "coded broker");
+        try (Environment env = Environments.external(config, null, jms); Bus bus = env.openBus()) {
+            assertThat(env.protection().isLocked()).isTrue();
+            assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("jms:queue:coded", "{}")))
+                    .hasMessageStartingWith("refused to publish to jms:queue:coded: environment 'coded' is protected;");
+            env.protection().unlock("coded");
+            assertThat(bus.publish(OutgoingMessage.text("jms:queue:coded", "{}")).destination()).isEqualTo(Destination.jmsQueue("coded"));
+        }
+    }
 }

@@ -7,6 +7,8 @@ import io.sitkit.env.Bus;
 import io.sitkit.env.DemoTraffic;
 import io.sitkit.env.Environment;
 import io.sitkit.env.Environments;
+import io.sitkit.kafka.KafkaSettings;
+import io.sitkit.redact.Redactor;
 import io.sitkit.schema.SchemaLookup;
 import io.sitkit.schema.registry.RegistrySettings;
 import io.sitkit.schema.registry.SchemaRegistryClient;
@@ -30,9 +32,12 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>A JMS profile naming a connection factory class or a JNDI lookup gets its factory from
+ * {@link JmsProviders} (with the profile's client jars), the rest from the core as usual.
+ *
  * <p>Thread-safety: thread-safe (the bus and environment are); {@link #open} blocks while brokers
  * start or answer, so call it off the FX thread. {@link #close()} is idempotent and closes the demo
- * traffic, the bus and the environment in that order.
+ * traffic, the bus, the environment and the JMS client jars in that order.
  */
 public final class Connection implements AutoCloseable {
     /** Pause between demo orders on a sandbox. */
@@ -43,11 +48,15 @@ public final class Connection implements AutoCloseable {
     private final Bus bus;
     private final Optional<SchemaLookup> schemas;
     private final Optional<DemoTraffic> demo;
+    private final Redactor redactor;
+    private final Optional<JmsProviders.Provider> jmsProvider;
     private volatile boolean closed;
 
     private Connection(ConnectionProfile profile, Environment environment, Bus bus, Optional<SchemaLookup> schemas,
-                       Optional<DemoTraffic> demo) {
+                       Optional<DemoTraffic> demo, Redactor redactor, Optional<JmsProviders.Provider> jmsProvider) {
         this.profile = profile;
+        this.redactor = redactor;
+        this.jmsProvider = jmsProvider;
         this.environment = environment;
         this.bus = bus;
         this.schemas = schemas;
@@ -62,8 +71,25 @@ public final class Connection implements AutoCloseable {
     public static Connection open(ConnectionProfile profile, Path auditFile) {
         Objects.requireNonNull(profile, "profile");
         SitkitConfig config = profile.toConfig(auditFile);
-        Environment env = Environments.start(config);
-        List<AutoCloseable> opened = new ArrayList<>(List.of(env));
+        List<AutoCloseable> opened = new ArrayList<>();
+        Environment env;
+        Optional<JmsProviders.Provider> provider = Optional.empty();
+        if (profile.kind() != ConnectionProfile.Kind.SANDBOX && JmsProviders.isCustom(profile)) {
+            // a factory class from the profile's jars, or a JNDI lookup: settings the configuration keys cannot carry
+            JmsProviders.Provider jms = JmsProviders.resolve(profile, config);
+            provider = Optional.of(jms);
+            opened.add(jms);
+            try {
+                KafkaSettings kafka = config.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isPresent() ? KafkaSettings.from(config, null) : null;
+                env = Environments.external(config, kafka, jms.settings());
+            } catch (RuntimeException e) {
+                jms.close();
+                throw e;
+            }
+        } else {
+            env = Environments.start(config);
+        }
+        opened.add(0, env);
         try {
             Bus bus = env.openBus();
             opened.add(0, bus);
@@ -80,7 +106,7 @@ public final class Connection implements AutoCloseable {
                     schemas = Optional.of(DemoTraffic.schemas());
                 }
             }
-            return new Connection(profile, env, bus, schemas, demo);
+            return new Connection(profile, env, bus, schemas, demo, Redactor.from(config), provider);
         } catch (RuntimeException e) {
             RuntimeException failure = closeAll(opened);
             if (failure != null) {
@@ -112,6 +138,14 @@ public final class Connection implements AutoCloseable {
         return schemas;
     }
 
+    /**
+     * What exports mask: the profile's {@code sitkit.redact.fields} and {@code sitkit.redact.paths}, and
+     * every secret of the profile wherever it appears (the core's {@link Redactor}).
+     */
+    public Redactor redactor() {
+        return redactor;
+    }
+
     /** The demo traffic generator, when this sandbox runs one. */
     public Optional<DemoTraffic> demo() {
         return demo;
@@ -139,6 +173,7 @@ public final class Connection implements AutoCloseable {
         demo.ifPresent(toClose::add);
         toClose.add(bus);
         toClose.add(environment);
+        jmsProvider.ifPresent(toClose::add);
         RuntimeException failure = closeAll(toClose);
         if (failure != null) {
             throw failure;

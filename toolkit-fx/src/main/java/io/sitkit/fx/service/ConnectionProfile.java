@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * ConnectionProfile staging = ConnectionProfile.jms("staging JMS", "tcp://mq:61616", "tester")
  *         .withSecret("sitkit.jms.password", typed)
  *         .protectedAs("staging");
+ * ConnectionProfile any = ConnectionProfile.jmsFactory("mq", "com.example.jms.ExampleConnectionFactory", "mq://host:7676", "app")
+ *         .withClientJars(List.of(Path.of("/opt/example/example-jms-client.jar")));
  * }</pre>
  *
  * <p>Thread-safety: immutable; every {@code with…} returns a new instance.
@@ -99,6 +101,36 @@ public record ConnectionProfile(String name, Kind kind, Map<String, String> sett
         return new ConnectionProfile(name, Kind.JMS, s, Map.of(), Set.of());
     }
 
+    /**
+     * A JMS broker of any provider by its {@code ConnectionFactory} class, made by reflection — with
+     * {@code url} when the class has a {@code (String)} constructor, else with none; add the
+     * provider's jars with {@link #withClientJars}.
+     */
+    public static ConnectionProfile jmsFactory(String name, String factoryClass, String url, String user) {
+        ConnectionProfile p = new ConnectionProfile(name, Kind.JMS, Map.of(ConfigKeys.JMS_CONNECTION_FACTORY, factoryClass), Map.of(), Set.of())
+                .withSetting(ConfigKeys.JMS_URL, url);
+        return user == null || user.isBlank() ? p : p.withSetting(ConfigKeys.JMS_USER, user);
+    }
+
+    /**
+     * A JMS broker whose connection factory is looked up in JNDI under {@code jndiName}, with
+     * {@code environment} as the {@code InitialContext} properties ({@code java.naming.factory.initial},
+     * {@code java.naming.provider.url}, …); a property that names a secret is kept as one.
+     */
+    public static ConnectionProfile jmsJndi(String name, String jndiName, Map<String, String> environment, String user) {
+        ConnectionProfile p = new ConnectionProfile(name, Kind.JMS, Map.of(JmsProviders.JNDI_NAME, jndiName), Map.of(), Set.of());
+        for (Map.Entry<String, String> e : new TreeMap<>(environment).entrySet()) {
+            String key = JmsProviders.JNDI_PREFIX + e.getKey();
+            p = Secrets.isSensitive(key) ? p.withSecret(key, e.getValue()) : p.withSetting(key, e.getValue());
+        }
+        return user == null || user.isBlank() ? p : p.withSetting(ConfigKeys.JMS_USER, user);
+    }
+
+    /** The same profile loading its JMS provider's classes from {@code jars} (its client jar and what that needs). */
+    public ConnectionProfile withClientJars(java.util.List<java.nio.file.Path> jars) {
+        return withSetting(JmsProviders.CLIENT_JARS, String.join(";", jars.stream().map(java.nio.file.Path::toString).toList()));
+    }
+
     public ConnectionProfile withName(String newName) {
         return new ConnectionProfile(newName, kind, settings, secrets, requiredSecrets);
     }
@@ -158,7 +190,8 @@ public record ConnectionProfile(String name, Kind kind, Map<String, String> sett
         return switch (kind) {
             case SANDBOX -> "Kafka and ActiveMQ in this JVM";
             case KAFKA -> settings.getOrDefault(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, "?");
-            case JMS -> settings.getOrDefault(ConfigKeys.JMS_URL, settings.getOrDefault(ConfigKeys.JMS_CONNECTION_FACTORY, "?"));
+            case JMS -> settings.containsKey(JmsProviders.JNDI_NAME) ? "JNDI " + settings.get(JmsProviders.JNDI_NAME)
+                    : settings.getOrDefault(ConfigKeys.JMS_URL, settings.getOrDefault(ConfigKeys.JMS_CONNECTION_FACTORY, "?"));
         };
     }
 

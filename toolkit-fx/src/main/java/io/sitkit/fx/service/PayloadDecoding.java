@@ -56,6 +56,18 @@ public final class PayloadDecoding {
         this.chosen = Objects.requireNonNull(chosen, "chosen");
     }
 
+    /**
+     * The schema of a plain Avro schema file: the first one an {@code .avsc} defines (the core's
+     * {@link io.sitkit.schema.avro.AvroSchemas}; a bad file fails naming file, line and column).
+     */
+    public static Schema avroSchemaFile(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no Avro schema file at " + file);
+        }
+        return io.sitkit.schema.avro.AvroSchemas.load(file).bySource().values().stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + " defines no Avro schema"));
+    }
+
     /** Decoding with schemas found by id through {@code lookup} (registry or demo schemas), if any. */
     public static PayloadDecoding using(Optional<SchemaLookup> lookup) {
         return new PayloadDecoding(lookup, Optional.empty());

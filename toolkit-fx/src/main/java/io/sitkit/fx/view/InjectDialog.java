@@ -23,9 +23,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The inject dialog: destination, key, headers, payload, format (text, JSON, Avro by schema id),
- * template, copies; Validate and Send forward to the {@link InjectViewModel}, whose outcome and
- * results it shows.
+ * The inject dialog: destination, key, headers, payload, format (text, JSON, Avro by schema id or
+ * plain), template, a schema or contract to check against and sample from, copies and rate;
+ * Validate, Send and Cancel forward to the {@link InjectViewModel}, whose outcome and results it shows.
  *
  * <p>Thread-safety: FX thread only.
  */
@@ -73,6 +73,38 @@ final class InjectDialog {
         copies.setEditable(true);
         copies.setPrefWidth(100);
         copies.valueProperty().addListener((o, was, now) -> vm.copiesProperty().set(now));
+        Spinner<Double> rate = new Spinner<>(0, 100_000, vm.rateProperty().get(), 1);
+        rate.setId("injectRate");
+        rate.setEditable(true);
+        rate.setPrefWidth(100);
+        rate.valueProperty().addListener((o, was, now) -> vm.rateProperty().set(now));
+        TextField schemaFile = new TextField();
+        schemaFile.setId("injectSchemaFile");
+        schemaFile.setPromptText("optional: a JSON Schema (.json), Avro schema (.avsc) or contract (.yaml) to check and sample from");
+        schemaFile.textProperty().bindBidirectional(vm.schemaFileProperty());
+        HBox.setHgrow(schemaFile, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Schema or contract");
+            try {
+                java.io.File f = chooser.showOpenDialog(stage);
+                if (f != null) {
+                    schemaFile.setText(f.getAbsolutePath());
+                }
+            } catch (RuntimeException ex) {
+                schemaFile.setPromptText("no file dialog on this platform: type the path");
+            }
+        });
+        Button sample = new Button("Sample");
+        sample.setId("injectSample");
+        sample.setTooltip(new javafx.scene.control.Tooltip("Fill the payload with a sample valid against the schema"));
+        sample.setOnAction(e -> vm.generateSample());
+        Label checks = new Label();
+        checks.setId("injectChecks");
+        checks.getStyleClass().add("muted");
+        checks.textProperty().bind(javafx.beans.binding.Bindings.when(vm.schemaDescriptionProperty().isEmpty()).then("")
+                .otherwise(javafx.beans.binding.Bindings.concat("checks against ", vm.schemaDescriptionProperty())));
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -82,11 +114,22 @@ final class InjectDialog {
         form.addRow(row++, label("Destination"), destination);
         form.addRow(row++, label("Key"), key);
         form.addRow(row++, label("Headers"), headers);
-        HBox formatRow = new HBox(10, format, new Label("Schema id"), schemaId, new Label("Copies"), copies);
+        HBox formatRow = new HBox(10, format, new Label("Schema id"), schemaId);
         formatRow.setAlignment(Pos.CENTER_LEFT);
         form.addRow(row++, label("Format"), formatRow);
         form.addRow(row++, new Label(), template);
         form.addRow(row++, label("Payload"), payload);
+        HBox schemaRow = new HBox(8, schemaFile, browse, sample);
+        schemaRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(row++, label("Check"), schemaRow);
+        checks.managedProperty().bind(checks.textProperty().isNotEmpty());
+        checks.visibleProperty().bind(checks.managedProperty());
+        Label checksGap = new Label();
+        checksGap.managedProperty().bind(checks.managedProperty());
+        form.addRow(row++, checksGap, checks);
+        HBox sendRow = new HBox(10, copies, new Label("copies at"), rate, new Label("messages/s (0: as fast as the broker takes them)"));
+        sendRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(row++, label("Send"), sendRow);
         GridPane.setVgrow(payload, Priority.ALWAYS);
 
         Label message = new Label();
@@ -108,6 +151,15 @@ final class InjectDialog {
         send.getStyleClass().add("primary");
         send.disableProperty().bind(vm.sendingProperty());
         send.setOnAction(e -> vm.send());
+        Button cancel = new Button("Cancel");
+        cancel.setId("injectCancel");
+        cancel.disableProperty().bind(vm.sendingProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Label progress = new Label();
+        progress.setId("injectProgress");
+        progress.getStyleClass().add("muted");
+        progress.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sendingProperty())
+                .then(javafx.beans.binding.Bindings.concat("sending: ", vm.sentProperty().asString("%,d"), " sent")).otherwise(""));
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         Region spacer = new Region();
@@ -115,13 +167,13 @@ final class InjectDialog {
         Label lock = new Label(vm.isLocked() ? "Protected: unlock the connection before sending" : "");
         lock.getStyleClass().add(vm.isLocked() ? "protected-badge" : "muted");
         lock.setVisible(vm.isLocked());
-        HBox buttons = new HBox(8, lock, spacer, validate, send, close);
+        HBox buttons = new HBox(8, lock, progress, spacer, validate, send, cancel, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(10, form, message, results, buttons);
         root.setPadding(new Insets(14));
         javafx.scene.layout.VBox.setVgrow(form, Priority.ALWAYS);
-        Scene scene = new Scene(root, 760, 640);
+        Scene scene = new Scene(root, 780, 700);
         scene.getStylesheets().add(MainView.CSS);
         stage.setScene(scene);
     }

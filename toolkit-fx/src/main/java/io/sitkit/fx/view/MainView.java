@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -144,6 +145,8 @@ public final class MainView extends BorderPane {
         messages.inject.setOnAction(e -> inject(null));
         messages.resend.setOnAction(e -> inject(messages.table.getSelectionModel().getSelectedItem()));
         messages.diff.setOnAction(e -> diff());
+        messages.export.setOnAction(e -> transfer(true));
+        messages.importFile.setOnAction(e -> transfer(false));
         SplitPane center = new SplitPane(messages, detail);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
@@ -297,6 +300,17 @@ public final class MainView extends BorderPane {
             i.prefillFrom(from);
         }
         new InjectDialog(window(), i).stage.show();
+    }
+
+    private void transfer(boolean export) {
+        var m = messages.viewModel();
+        if (m == null) {
+            return;
+        }
+        var t = m.connection().transfer(m.destination());
+        (export ? TransferDialog.export(window(), t, List.copyOf(messages.table.getSelectionModel().getSelectedItems()),
+                List.copyOf(m.rows()), !m.filterDescriptionProperty().get().isEmpty())
+                : TransferDialog.importing(window(), t)).stage.show();
     }
 
     private void diff() {

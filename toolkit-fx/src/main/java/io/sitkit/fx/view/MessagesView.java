@@ -60,6 +60,9 @@ final class MessagesView extends VBox {
     final Button inject = new Button("Inject…");
     final Button resend = new Button("Edit & re-send…");
     final Button diff = new Button("Diff 2 selected");
+    final Button schema = new Button("Schema…");
+    final Button export = new Button("Export…");
+    final Button importFile = new Button("Import…");
     private MessagesViewModel vm;
 
     MessagesView(Consumer<String> onError) {
@@ -91,9 +94,14 @@ final class MessagesView extends VBox {
         inject.setId("injectButton");
         resend.setId("resendButton");
         diff.setId("diffButton");
+        export.setId("exportButton");
+        importFile.setId("importButton");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, tail, new Separator(), inject, resend, diff);
+        schema.setId("decodeSchema");
+        schema.setTooltip(new javafx.scene.control.Tooltip("Read this destination's payloads as plain Avro with a schema file (.avsc)"));
+        schema.setOnAction(e -> chooseSchema());
+        HBox actions = new HBox(6, title, grow, new Label("Decode"), decoder, schema, tail);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("tool-bar");
         HBox paging = new HBox(6, first, prev, next, last, new Separator(), new Label("Partition"), partition, new Label("Offset"), offset,
@@ -121,12 +129,22 @@ final class MessagesView extends VBox {
 
         status.setId("messagesStatus");
         status.getStyleClass().add("status-text");
-        HBox statusBar = new HBox(status);
-        statusBar.getStyleClass().add("status-bar");
-        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren())) {
+        // the table's footer: what the table shows, and what can be done with its rows
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox statusBar = new HBox(6, status, gap, inject, resend, diff, new Separator(javafx.geometry.Orientation.VERTICAL), export, importFile);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.getStyleClass().addAll("status-bar", "table-footer");
+        for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren(), statusBar.getChildren())) {
             if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox) {
                 ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
             }
+        }
+        // long texts give way (ellipsis, the whole text in a tooltip) before any button does
+        for (Label l : List.of(title, status)) {
+            l.setMinWidth(60);
+            l.setTooltip(new javafx.scene.control.Tooltip());
+            l.getTooltip().textProperty().bind(l.textProperty());
         }
         getChildren().setAll(actions, paging, filterBar, table, statusBar);
         setDisable(true);
@@ -222,6 +240,7 @@ final class MessagesView extends VBox {
         }
         diff.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         resend.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(m.rows()));
         if (m.rows().isEmpty() && !m.tailingProperty().get()) {
             if (browsable) {
                 m.first();
@@ -229,6 +248,37 @@ final class MessagesView extends VBox {
                 m.startTail();
             }
         }
+    }
+
+    /** Asks for an .avsc file (typed, or picked where the platform has a file dialog) and decodes with it. */
+    private void chooseSchema() {
+        if (vm == null) {
+            return;
+        }
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.setTitle("Avro schema for " + vm.destination());
+        d.setHeaderText("Read the payloads of " + vm.destination() + " as plain Avro binary with this schema");
+        TextField file = field("avroSchemaFile", "/path/to/OrderPlaced.avsc", 420);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Avro schema", "*.avsc"));
+            try {
+                java.io.File f = chooser.showOpenDialog(d.getOwner());
+                if (f != null) {
+                    file.setText(f.getAbsolutePath());
+                }
+            } catch (RuntimeException ex) {
+                file.setPromptText("no file dialog on this platform: type the path");
+            }
+        });
+        d.getDialogPane().setContent(new HBox(8, file, browse));
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().getStylesheets().add(MainView.CSS);
+        MessagesViewModel m = vm;
+        d.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK && !file.getText().isBlank())
+                .ifPresent(b -> m.useAvroSchema(file.getText()));
     }
 
     private final javafx.beans.value.ChangeListener<Boolean> tailListener = (o, was, now) -> tail.setSelected(now);

@@ -49,10 +49,43 @@ final class ProfileDialog {
             }
         });
         kind.valueProperty().bindBidirectional(f.kindProperty());
+        kind.setId("profileKind");
         ChoiceBox<String> provider = new ChoiceBox<>();
-        provider.getItems().setAll("activemq", "artemis");
+        provider.setId("profileJmsProvider");
+        provider.getItems().setAll("activemq", "artemis", "class", "jndi");
+        java.util.Map<String, String> providerLabels = java.util.Map.of("activemq", "ActiveMQ Classic (by URL)", "artemis", "Artemis (by URL)",
+                "class", "Any provider: its ConnectionFactory class", "jndi", "Any provider: a JNDI lookup");
+        provider.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String p) {
+                return p == null ? "" : providerLabels.getOrDefault(p, p);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
         provider.valueProperty().bindBidirectional(f.jmsProviderProperty());
+        TextField factoryClass = text(f.factoryClassProperty(), "com.example.jms.ExampleConnectionFactory (made with the JMS URL if it takes one)");
+        factoryClass.setId("profileFactoryClass");
+        factoryClass.disableProperty().bind(f.jmsProviderProperty().isNotEqualTo("class"));
+        TextField jndiName = text(f.jndiNameProperty(), "ConnectionFactory");
+        jndiName.setId("profileJndiName");
+        TextArea jndi = new TextArea();
+        jndi.setId("profileJndiProperties");
+        jndi.setPrefRowCount(3);
+        jndi.setPromptText("java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory\n"
+                + "java.naming.provider.url=tcp://host:61616");
+        jndi.textProperty().bindBidirectional(f.jndiPropertiesProperty());
+        for (javafx.scene.control.Control c : java.util.List.of(jndiName, jndi)) {
+            c.disableProperty().bind(f.jmsProviderProperty().isNotEqualTo("jndi"));
+        }
+        TextField jars = text(f.clientJarsProperty(), "/opt/provider/client.jar;/opt/provider/deps.jar (not needed on the class path)");
+        jars.setId("profileClientJars");
+        jars.disableProperty().bind(f.jmsProviderProperty().isNotEqualTo("class").and(f.jmsProviderProperty().isNotEqualTo("jndi")));
         TextArea client = new TextArea();
+        client.setId("profileClientProperties");
         client.setPrefRowCount(3);
         client.setPromptText("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.jaas.config=… (kept secret)");
         client.textProperty().bindBidirectional(f.clientPropertiesProperty());
@@ -68,13 +101,21 @@ final class ProfileDialog {
         g.setVgap(8);
         g.setPadding(new Insets(10));
         int r = 0;
-        g.addRow(r++, new Label("Name"), text(f.nameProperty(), "e.g. staging"));
+        TextField name = text(f.nameProperty(), "e.g. staging");
+        name.setId("profileName");
+        g.addRow(r++, new Label("Name"), name);
         g.addRow(r++, new Label("Kind"), kind);
         g.addRow(r++, new Label("Bootstrap servers"), text(f.bootstrapProperty(), "host:9092,host2:9092"));
         g.addRow(r++, new Label("Schema registry URL"), text(f.registryUrlProperty(), "https://registry:8081 (optional)"));
         g.addRow(r++, new Label("Kafka client properties"), client);
-        g.addRow(r++, new Label("JMS URL"), text(f.jmsUrlProperty(), "tcp://host:61616"));
+        TextField jmsUrl = text(f.jmsUrlProperty(), "tcp://host:61616");
+        jmsUrl.setId("profileJmsUrl");
+        g.addRow(r++, new Label("JMS URL"), jmsUrl);
         g.addRow(r++, new Label("JMS provider"), provider);
+        g.addRow(r++, new Label("Factory class"), factoryClass);
+        g.addRow(r++, new Label("JNDI name"), jndiName);
+        g.addRow(r++, new Label("JNDI properties"), jndi);
+        g.addRow(r++, new Label("Client jars"), jars);
         g.addRow(r++, new Label("JMS user"), text(f.jmsUserProperty(), ""));
         g.addRow(r++, new Label("JMS password"), password);
         g.addRow(r++, new Label(), protect);

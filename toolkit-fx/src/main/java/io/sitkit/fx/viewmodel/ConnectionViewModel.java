@@ -228,6 +228,11 @@ public final class ConnectionViewModel implements AutoCloseable {
         return messages.computeIfAbsent(d, k -> new MessagesViewModel(this, k, background));
     }
 
+    /** Export and import for {@code d} (a fresh one each time the dialog opens). */
+    public TransferViewModel transfer(Destination d) {
+        return new TransferViewModel(this, d, background);
+    }
+
     /** The inject view-model for {@code d} (a fresh one each time: a new compose). */
     public InjectViewModel inject(Destination d) {
         return new InjectViewModel(this, d, background);

@@ -25,6 +25,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -71,6 +72,8 @@ public final class MessagesViewModel {
     private final ReadOnlyBooleanWrapper tailing = new ReadOnlyBooleanWrapper(this, "tailing");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper filterDescription = new ReadOnlyStringWrapper(this, "filterDescription", "");
+    private final ReadOnlyStringWrapper avroSchema = new ReadOnlyStringWrapper(this, "avroSchema", "");
+    private org.apache.avro.Schema chosenSchema;
     private final Deque<BrowseRequest> history = new ArrayDeque<>();
     private MessagePage current;
     private Background.Job job;
@@ -149,8 +152,31 @@ public final class MessagesViewModel {
         return filterDescription.getReadOnlyProperty();
     }
 
+    private PayloadDecoding decoding() {
+        PayloadDecoding d = PayloadDecoding.using(owner.connection().schemas());
+        return chosenSchema == null ? d : d.withChosenSchema(chosenSchema);
+    }
+
     private MessageBrowser browser() {
-        return new MessageBrowser(owner.connection(), PayloadDecoding.using(owner.connection().schemas()));
+        return new MessageBrowser(owner.connection(), decoding());
+    }
+
+    /** The Avro schema payloads are read with when decoding as {@link DecoderChoice#AVRO_SCHEMA} ("" until one is chosen). */
+    public ReadOnlyStringProperty avroSchemaProperty() {
+        return avroSchema.getReadOnlyProperty();
+    }
+
+    /** Reads this destination's payloads as plain Avro with the first schema {@code file} (an .avsc) defines, and re-reads the page. */
+    public Background.Job useAvroSchema(String file) {
+        return background.submit(() -> PayloadDecoding.avroSchemaFile(Path.of(file.strip())), schema -> {
+            chosenSchema = schema;
+            avroSchema.set(schema.getFullName() + " (" + Path.of(file.strip()).getFileName() + ")");
+            if (decoder.get() != DecoderChoice.AVRO_SCHEMA) {
+                decoder.set(DecoderChoice.AVRO_SCHEMA);
+            } else if (current != null && !tailing.get()) {
+                load(current.request(), false);
+            }
+        }, e -> status.set("cannot use that Avro schema: " + Errors.describe(e)));
     }
 
     public Background.Job first() {
@@ -308,16 +334,10 @@ public final class MessagesViewModel {
             }
             tail = started;
             status.set("live tail: waiting for new messages");
-            PayloadDecoding decoding = PayloadDecoding.using(owner.connection().schemas());
-            drainer = background.every(TAIL_BATCH, () -> {
-                List<Message> batch = buffer.drain();
-                if (batch.isEmpty()) {
-                    return;
-                }
-                DecoderChoice choice = decoder.get();
-                List<MessageRow> decoded = batch.stream().map(m -> MessageRow.of(m, 0, decoding, choice)).toList();
-                background.ui().execute(() -> appendTailed(buffer, decoded));
-            });
+            PayloadDecoding decoding = decoding();
+            DecoderChoice choice = decoder.get();
+            UiBatches<MessageRow> toTable = new UiBatches<>(background.ui(), rowCap.get(), batch -> appendTailed(buffer, batch));
+            drainer = background.every(TAIL_BATCH, () -> toTable.offer(buffer.drain().stream().map(m -> MessageRow.of(m, 0, decoding, choice)).toList()));
         });
     }
 

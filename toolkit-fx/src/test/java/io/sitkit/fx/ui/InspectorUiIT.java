@@ -420,4 +420,119 @@ class InspectorUiIT {
         assertThat(listed("demo.payments")).isTrue();
         assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).noneMatch(l -> l.contains("\"environment\":\"staging\",\"action\":\"delete"));
     }
+
+    @Test
+    @Order(10)
+    void selected_rows_are_exported_to_csv_and_imported_into_a_new_topic() {
+        clickDestination("demo.orders", 0);
+        until(() -> table().getItems().size() > 2);
+        fx(() -> {
+            table().getSelectionModel().clearSelection();
+            return null;
+        });
+        robot.clickOn(row(0));
+        robot.press(KeyCode.CONTROL).clickOn(row(1)).release(KeyCode.CONTROL);
+        Path file = config.resolve("ui-export.csv");
+
+        robot.clickOn("#exportButton");
+        until(() -> robot.lookup("#transferFile").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup("#exportSelected").queryAs(javafx.scene.control.RadioButton.class).isSelected())).isTrue();
+        robot.clickOn("#transferFile").write(file.toString());
+        fx(() -> {
+            robot.lookup("#exportFormat").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(1);
+            return null;
+        });
+        robot.clickOn("#exportRun");
+        until(() -> text("#transferMessage").equals("Exported 2 messages to " + file + " (CSV (.csv))"));
+        Scene dialog = robot.lookup("#transferFile").query().getScene();
+        shoot("6-export-dialog.png", dialog);
+        fx(() -> {
+            ((Stage) dialog.getWindow()).close();
+            return null;
+        });
+
+        robot.clickOn("#importButton");
+        until(() -> robot.lookup("#importInto").tryQuery().isPresent());
+        robot.clickOn("#transferFile").write(file.toString());
+        fx(() -> {
+            robot.lookup("#importInto").queryAs(TextInputControl.class).setText("kafka:ui-imported");
+            return null;
+        });
+        robot.clickOn("#importRun");
+
+        until(() -> text("#transferMessage").equals("Imported 2 messages from ui-export.csv into kafka:ui-imported (audited)"));
+        until(() -> listed("ui-imported"));
+        assertThat(sandbox().bus().kafka().listDestinations()).filteredOn(i -> i.destination().name().equals("ui-imported"))
+                .singleElement().satisfies(i -> assertThat(i.messageCount()).isEqualTo(2));
+    }
+
+    @Test
+    @Order(11)
+    void inject_samples_a_payload_from_a_json_schema_and_a_topic_decodes_with_a_chosen_avsc() throws Exception {
+        Path schema = Files.writeString(config.resolve("payment.schema.json"), io.sitkit.fx.SchemaFiles.PAYMENT_SCHEMA);
+        Path avsc = Files.writeString(config.resolve("shipment.avsc"), io.sitkit.fx.SchemaFiles.SHIPMENT_AVSC);
+        new io.sitkit.fx.service.Injector(sandbox()).send(io.sitkit.fx.service.InjectRequest.avroPlain(Destination.kafka("ui-shipments"),
+                io.sitkit.fx.service.InjectSchema.load(avsc, Optional.empty()), "{\"shipmentId\":\"s-1\",\"parcels\":4}"));
+        fx(() -> vm.connections().get(0).refresh());
+        clickDestination("demo.payments", 0);
+
+        robot.clickOn("#injectButton");
+        until(() -> robot.lookup("#injectSchemaFile").tryQuery().isPresent());
+        robot.clickOn("#injectSchemaFile").write(schema.toString());
+        robot.clickOn("#injectSample");
+        until(() -> text("#injectMessage").equals("Sample from JSON Schema payment.schema.json"));
+        assertThat(text("#injectPayload")).startsWith("{\n  \"paymentId\" : \"p-");
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> copies = robot.lookup("#injectCopies").queryAs(javafx.scene.control.Spinner.class);
+            copies.getValueFactory().setValue(3);
+            return null;
+        });
+        robot.clickOn("#injectSend");
+        until(() -> text("#injectMessage").equals("Sent 3 messages to kafka:demo.payments (audited)"));
+        assertThat(text("#injectChecks")).isEqualTo("checks against JSON Schema payment.schema.json");
+        Stage inject = (Stage) robot.lookup("#injectPayload").query().getScene().getWindow();
+        fx(() -> {
+            inject.close();
+            return null;
+        });
+
+        clickDestination("ui-shipments", 0);
+        until(() -> table().getItems().size() == 1);
+        robot.clickOn("#decodeSchema");
+        until(() -> robot.lookup("#avroSchemaFile").tryQuery().isPresent());
+        robot.clickOn("#avroSchemaFile").write(avsc.toString());
+        clickDialogButton("OK");
+
+        until(() -> table().getItems().size() == 1 && table().getItems().get(0).preview().equals("{\"shipmentId\":\"s-1\",\"parcels\":4}"));
+        assertThat(fx(() -> robot.lookup("#decoderChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue()))
+                .isEqualTo(io.sitkit.fx.service.DecoderChoice.AVRO_SCHEMA);
+    }
+
+    @Test
+    @Order(12)
+    void a_jms_profile_of_any_provider_connects_through_a_jndi_lookup() {
+        String url = sandbox().environment().jmsBrokerUrl().orElseThrow();
+        robot.clickOn("#newProfile");
+        until(() -> robot.lookup("#profileName").tryQuery().isPresent());
+        robot.clickOn("#profileName").write("MQ by JNDI");
+        fx(() -> {
+            robot.lookup("#profileKind").queryAs(javafx.scene.control.ChoiceBox.class).setValue(ConnectionProfile.Kind.JMS);
+            robot.lookup("#profileJmsProvider").queryAs(javafx.scene.control.ChoiceBox.class).setValue("jndi");
+            return null;
+        });
+        robot.clickOn("#profileJndiName").write("ConnectionFactory");
+        fx(() -> {
+            robot.lookup("#profileJndiProperties").queryAs(TextInputControl.class).setText(
+                    "java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=" + url);
+            return null;
+        });
+        clickDialogButton("OK");
+
+        until(() -> vm.connections().size() == 3 && !vm.connections().get(2).allDestinations().isEmpty());
+        assertThat(fx(() -> vm.connections().get(2).connection().describe())).isEqualTo("JMS JNDI ConnectionFactory at " + url);
+        clickDestination("demo.payment-requests", 2);
+        until(() -> table().getItems().size() > 0);
+        assertThat(fx(() -> vm.profiles().stream().map(ConnectionProfile::address).toList())).contains("JNDI ConnectionFactory");
+    }
 }

@@ -222,6 +222,42 @@ class ViewModelsIT {
     }
 
     @Test
+    void filtered_rows_are_exported_and_imported_into_another_topic_with_progress(Connection shared) {
+        for (int i = 0; i < 30; i++) {
+            shared.bus().publish(OutgoingMessage.text("kafka:vm-export", "{\"n\":" + i + ",\"big\":" + (i >= 20) + "}").withKey("k" + i));
+        }
+        ConnectionViewModel c = connect(onto(shared, "transfer"));
+        MessagesViewModel m = ui.get(() -> c.messages(Destination.kafka("vm-export")));
+        ui.done(() -> m.applyFilter(MessageFilter.none().withJsonPath("$[?(@.big == true)]")));
+        TransferViewModel t = ui.get(() -> c.transfer(Destination.kafka("vm-export")));
+        String file = dir.resolve("big").toString();
+
+        ui.done(() -> t.export(List.copyOf(m.rows())));
+        assertThat(ui.get(() -> t.messageProperty().get())).isEqualTo("choose a file first");
+        ui.run(() -> {
+            t.fileProperty().set(file);
+            t.formatProperty().set(io.sitkit.fx.service.MessageExport.Format.JSON);
+        });
+        ui.done(() -> t.export(List.copyOf(m.rows())));
+        assertThat(ui.get(() -> t.messageProperty().get())).isEqualTo("Exported 10 messages to " + file + ".json (JSON array (.json))");
+
+        ui.run(() -> {
+            t.fileProperty().set(file + ".json");
+            t.intoProperty().set("kafka:vm-imported");
+        });
+        ui.done(t::importFile);
+
+        assertThat(ui.get(() -> t.messageProperty().get())).isEqualTo("Imported 10 messages from big.json into kafka:vm-imported (audited)");
+        assertThat(ui.get(() -> t.progressProperty().get())).isEqualTo(1.0);
+        assertThat(ui.get(() -> t.okProperty().get())).isTrue();
+        ui.until(() -> c.allDestinations().stream().anyMatch(e -> e.destination().name().equals("vm-imported") && e.messageCount() == 10));
+        ui.run(() -> t.fileProperty().set(dir.resolve("missing.jsonl").toString()));
+        ui.done(t::importFile);
+        assertThat(ui.get(() -> t.messageProperty().get())).startsWith("cannot read " + dir.resolve("missing.jsonl"));
+        assertThat(ui.get(() -> t.okProperty().get())).isFalse();
+    }
+
+    @Test
     void two_messages_diff_field_by_field(Connection shared) {
         shared.bus().publish(OutgoingMessage.text("kafka:vm-diff", "{\"id\":\"a\",\"total\":10,\"at\":\"x\"}"));
         shared.bus().publish(OutgoingMessage.text("kafka:vm-diff", "{\"id\":\"a\",\"total\":12,\"at\":\"y\"}"));
