@@ -167,6 +167,9 @@ final class JUnitTestSource {
         List<Object> order = new ArrayList<>();
         for (SessionRecording.Step step : session.steps) {
             String at = offset(step.at());
+            if (step instanceof SessionRecording.Note n && n.note().byRecorder()) {
+                continue;
+            }
             if (step instanceof SessionRecording.Note n) {
                 order.add(JavaText.comment(n.note().kind().name() + " " + at + ": " + n.note().text(), BODY));
             } else if (step instanceof SessionRecording.Sent s && s.entry().injected()) {

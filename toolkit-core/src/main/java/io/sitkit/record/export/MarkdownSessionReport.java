@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Writes the Markdown report of a session (see {@link SessionExport#toMarkdownReport}): a title and
- * summary line, what was injected, what was observed per destination (by first arrival), findings, then notes and
- * the recorder's problems — each with its time and its offset from the start.
+ * summary line, what was injected, what was observed per destination (by first arrival), findings, then the tester's notes
+ * and the recorder's problems — each with its time and its offset from the start.
  *
  * <p>Thread-safety: one instance writes one report, on one thread.
  */
@@ -94,7 +94,7 @@ final class MarkdownSessionReport {
     }
 
     private List<SessionNote> notes(SessionNote.Kind kind) {
-        return session.notes().stream().filter(n -> n.kind() == kind).toList();
+        return session.notes().stream().filter(n -> n.kind() == kind && !n.byRecorder()).toList();
     }
 
     private void section(StringBuilder out, String title, List<SessionNote> notes, String none) {

@@ -48,10 +48,14 @@ class SessionExportTest {
                 new JmsMetadata("ID:vm-1-" + offsetMillis, correlationId, null, null, 4, true, null, false, null));
     }
 
-    /** Injected checkout, the payment request, the result, a notification, two alike stock events, a binary event, a finding. */
+    /**
+     * Injected checkout, the payment request, the result, a notification, two alike stock events, a
+     * binary event; the tester's note and finding, the recorder's note (left out of both exports) and a problem.
+     */
     Path session() throws IOException {
         Path file = dir.resolve("checkout-session.jsonl");
         try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of("session", "checkout with one mug", "tester", "ann"), Redactor.none())) {
+            w.note(new SessionNote(T.plusMillis(50), SessionNote.Kind.NOTE, "recording kafka:checkout-requests from now", SessionNote.BY_RECORDER));
             w.note(SessionNote.of(T.plusMillis(100), SessionNote.Kind.NOTE, "one mug, paid by card"));
             w.write(kafka("checkout-requests", "o-1", REQUEST, 120, Header.of("source", "cart")), Origin.INJECTED, null, Map.of(), Map.of());
             w.write(jms("jms:queue:payment.requests", "o-1", "{\"orderId\":\"o-1\",\"amount\":7.83,\"currency\":\"USD\"}", 180));
@@ -65,6 +69,7 @@ class SessionExportTest {
             w.write(jms("jms:topic:notifications", null, "{\"subject\":\"Your order o-1 is confirmed\",\"to\":\"ann@example.com\"}", 420,
                     Header.typed("orderId", "o-1"), Header.typed("eventType", "OrderConfirmation"), Header.typed("attempt", 1)),
                     Origin.OBSERVED, null, Map.of("header orderId", "o-1"), Map.of());
+            w.note(SessionNote.of(T.plusMillis(1_500), SessionNote.Kind.PROBLEM, "kafka:inventory-events cannot see its broker"));
             w.note(SessionNote.of(T.plusMillis(2_000), SessionNote.Kind.FINDING, "the notification has no total"));
         }
         // The header's creation time is the writer's clock; fix it for the golden text.
