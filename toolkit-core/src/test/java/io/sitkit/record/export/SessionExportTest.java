@@ -7,6 +7,8 @@ import io.sitkit.core.Headers;
 import io.sitkit.core.JmsMetadata;
 import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
+import io.sitkit.correlate.CorrelationRules;
+import io.sitkit.correlate.KeySource;
 import io.sitkit.record.CaptureFileWriter;
 import io.sitkit.record.Origin;
 import io.sitkit.record.SessionNote;
@@ -106,6 +108,22 @@ class SessionExportTest {
                         + "        expect.expectFlow(o1)\n"
                         + "                .through(\"kafka:checkout-requests\", \"kafka:checkout-results\")\n"
                         + "                .within(WITHIN);\n");
+    }
+
+    @Test
+    void keys_come_from_the_given_rules_and_a_message_keyed_otherwise_is_expected_by_its_own_key() throws IOException {
+        String source = SessionExport.of(session()).correlatedBy(CorrelationRules.byDefault(KeySource.kafkaKey())
+                        .on("jms:queue:payment.requests", KeySource.jmsCorrelationId()))
+                .toJUnitTest("shop", "ByKafkaKeyTest");
+
+        assertThat(source).doesNotContain(".on(\"kafka:inventory-events\"")
+                .contains("        // observed +0.300s on kafka:inventory-events, 2 alike\n"
+                        + "        expect.expect(\"kafka:inventory-events\")\n"
+                        + "                .messages(allOf(\n"
+                        + "                        key(\"sku-mug\"),\n"
+                        + "                        jsonPath(\"$.type\").isEqualTo(\"StockReserved\"),\n"
+                        + "                        jsonPath(\"$.orderId\").isEqualTo(o1),\n")
+                .contains("import static io.sitkit.match.Matchers.key;\n");
     }
 
     @Test
