@@ -162,46 +162,46 @@ final class JUnitTestSource {
         StringBuilder out = new StringBuilder();
         out.append(BODY).append("Expectations expect = bus.expect().withCorrelation(CORRELATION);\n");
         keys.forEach((k, v) -> out.append(BODY).append("String ").append(v).append(" = ").append(JavaText.literal(k)).append(" + RUN;\n"));
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, String> firstComment = new LinkedHashMap<>();
-        List<Object> order = new ArrayList<>();
+        Map<Expected, Integer> alike = new LinkedHashMap<>();
+        Map<Expected, String> firstSeen = new LinkedHashMap<>();
+        List<Object> code = new ArrayList<>();
         for (SessionRecording.Step step : session.steps) {
             String at = offset(step.at());
-            if (step instanceof SessionRecording.Note n && n.note().byRecorder()) {
-                continue;
-            }
-            if (step instanceof SessionRecording.Note n) {
-                order.add(JavaText.comment(n.note().kind().name() + " " + at + ": " + n.note().text(), BODY));
+            if (step instanceof SessionRecording.Note n && !n.note().byRecorder()) {
+                code.add(JavaText.comment(n.note().kind().name() + " " + at + ": " + n.note().text(), BODY));
             } else if (step instanceof SessionRecording.Sent s && s.entry().injected()) {
-                order.add(JavaText.comment("injected " + at + " on " + s.message().destination(), BODY) + publish(s));
+                code.add(JavaText.comment("injected " + at + " on " + s.message().destination(), BODY) + publish(s));
             } else if (step instanceof SessionRecording.Sent s) {
-                String expectation = expectation(s);
-                if (counts.merge(expectation, 1, Integer::sum) == 1) {
-                    order.add(expectation);
-                    firstComment.put(expectation, "observed " + at + " on " + s.message().destination());
+                Expected e = expectation(s);
+                if (alike.merge(e, 1, Integer::sum) == 1) {
+                    code.add(e);
+                    firstSeen.put(e, "observed " + at + " on " + s.message().destination());
                 }
             }
         }
-        for (Object o : order) {
-            String text = (String) o;
-            Integer n = counts.get(text);
-            if (n == null) {
-                out.append('\n').append(text);
-            } else {
-                out.append('\n').append(JavaText.comment(firstComment.get(text) + (n > 1 ? ", " + n + " alike" : ""), BODY))
-                        .append(n > 1 ? text.replace(ONE, "\n" + CONT + ".messages(").replace(END, "\n" + CONT + ".count(Count.atLeast(" + n + ")).within(WITHIN);\n")
-                                : text.replace(ONE, "\n" + CONT + ".message(").replace(END, "\n" + CONT + ".within(WITHIN);\n"));
+        for (Object c : code) {
+            if (c instanceof Expected e) {
+                int n = alike.get(e);
                 if (n > 1) {
                     imports.add("io.sitkit.expect.Count");
                 }
+                out.append('\n').append(e.code(firstSeen.get(e), n));
+            } else {
+                out.append('\n').append(c);
             }
         }
         out.append(flows());
         return out.toString();
     }
 
-    private static final String ONE = "\u0001";
-    private static final String END = "\u0002";
+    /** The expectation of an observed message, before it is known how many alike ones the session saw. */
+    private record Expected(String comments, String on, String matcher) {
+        String code(String observed, int alike) {
+            return JavaText.comment(observed + (alike > 1 ? ", " + alike + " alike" : ""), BODY) + comments + BODY + on
+                    + "\n" + CONT + (alike > 1 ? ".messages(" : ".message(") + matcher + ")"
+                    + "\n" + CONT + (alike > 1 ? ".count(Count.atLeast(" + alike + ")).within(WITHIN);\n" : ".within(WITHIN);\n");
+        }
+    }
 
     private String publish(SessionRecording.Sent s) {
         Message m = s.message();
@@ -253,17 +253,17 @@ final class JUnitTestSource {
         return String.valueOf(v);
     }
 
-    /** The expectation of one observed message, with markers for {@code message(}/{@code messages(} and the end. */
-    private String expectation(SessionRecording.Sent s) {
+    /** The expectation of one observed message: its key, headers and JSON fields. */
+    private Expected expectation(SessionRecording.Sent s) {
         Message m = s.message();
         List<String> matchers = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        boolean byKey = s.key() != null && keys.containsKey(s.key());
+        String source = session.keySources.get(m.destination());
+        boolean byKey = s.key() != null && keys.containsKey(s.key()) && source != null && keySourceCode(source) != null;
         if (!byKey) {
             m.keyText().filter(k -> m.destination().isKafka() && !VolatileValues.contains(k))
                     .ifPresent(k -> matchers.add(matcher("key") + "(" + JavaText.string(k, keys) + ")"));
         }
-        String source = session.keySources.get(m.destination());
         for (Header h : m.headers()) {
             String value = String.valueOf(h.typedValue());
             if (spec.ignoredHeaders().contains(h.name()) || h.name().startsWith("JMS") || h.name().startsWith("__")
@@ -294,27 +294,19 @@ final class JUnitTestSource {
             note = JavaText.comment("its payload (" + m.payloadSize() + " bytes" + (s.entry().schemaId() == null ? ""
                     : ", schema id " + s.entry().schemaId()) + ") is not JSON text: not compared", BODY);
         }
-        StringBuilder out = new StringBuilder();
-        if (!skipped.isEmpty()) {
-            out.append(JavaText.comment("differ from run to run, only expected to be there: " + String.join(", ", skipped), BODY));
-        }
-        out.append(note).append(BODY).append("expect.expect(").append(JavaText.literal(m.destination().toString())).append(')');
-        if (byKey) {
-            out.append(".forKey(").append(keys.get(s.key())).append(')');
-        }
-        out.append(ONE);
+        String comments = (skipped.isEmpty() ? ""
+                : JavaText.comment("differ from run to run, only expected to be there: " + String.join(", ", skipped), BODY)) + note;
+        String on = "expect.expect(" + JavaText.literal(m.destination().toString()) + ")"
+                + (byKey ? ".forKey(" + keys.get(s.key()) + ")" : "");
+        String matcher;
         if (matchers.isEmpty()) {
-            out.append(matcher("anyMessage")).append("()");
+            matcher = matcher("anyMessage") + "()";
         } else if (matchers.size() == 1) {
-            out.append(matchers.get(0));
+            matcher = matchers.get(0);
         } else {
-            out.append(matcher("allOf")).append('(');
-            for (int i = 0; i < matchers.size(); i++) {
-                out.append('\n').append(CONT).append("        ").append(matchers.get(i)).append(i + 1 < matchers.size() ? "," : "");
-            }
-            out.append(')');
+            matcher = matcher("allOf") + "(\n" + CONT + "        " + String.join(",\n" + CONT + "        ", matchers) + ")";
         }
-        return out.append(')').append(END).toString();
+        return new Expected(comments, on, matcher);
     }
 
     private String matcher(String name) {
