@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 final class JUnitTestSource {
     private static final String BODY = "        ";
     private static final String CONT = BODY + "        ";
+    /** What the redactor writes for a masked value: not the value the system sends. */
+    private static final String MASK = io.sitkit.config.Secrets.MASK;
 
     private final SessionRecording session;
     private final SessionExport spec;
@@ -72,9 +74,8 @@ final class JUnitTestSource {
             }
             out.append("import ").append(i).append(";\n");
         }
-        out.append('\n');
         for (String s : staticImports) {
-            out.append("import static ").append(s).append(";\n");
+            out.append(s.equals(staticImports.iterator().next()) ? "\n" : "").append("import static ").append(s).append(";\n");
         }
         out.append('\n').append(classJavadoc());
         out.append("@SitTest(observe = {").append(observed()).append("}, isolation = Isolation.SHARED_NAMES)\n");
@@ -170,7 +171,8 @@ final class JUnitTestSource {
             if (step instanceof SessionRecording.Note n && !n.note().byRecorder()) {
                 code.add(JavaText.comment(n.note().kind().name() + " " + at + ": " + n.note().text(), BODY));
             } else if (step instanceof SessionRecording.Sent s && s.entry().injected()) {
-                code.add(JavaText.comment("injected " + at + " on " + s.message().destination(), BODY) + publish(s));
+                code.add(JavaText.comment("injected " + at + " on " + s.message().destination()
+                        + (s.entry().redacted() ? " (redacted in the recording: masked values go out masked)" : ""), BODY) + publish(s));
             } else if (step instanceof SessionRecording.Sent s) {
                 Expected e = expectation(s);
                 if (alike.merge(e, 1, Integer::sum) == 1) {
@@ -258,6 +260,7 @@ final class JUnitTestSource {
         Message m = s.message();
         List<String> matchers = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> masked = new ArrayList<>();
         String source = session.keySources.get(m.destination());
         boolean byKey = s.key() != null && keys.containsKey(s.key()) && source != null && keySourceCode(source) != null;
         if (!byKey) {
@@ -270,7 +273,10 @@ final class JUnitTestSource {
                     || (byKey && ("header " + h.name()).equals(source))) {
                 continue;
             }
-            if (VolatileValues.contains(value)) {
+            if (s.entry().redacted() && value.contains(MASK)) {
+                masked.add("header " + h.name());
+                matchers.add(matcher("header") + "(" + JavaText.literal(h.name()) + ")");
+            } else if (VolatileValues.contains(value)) {
                 skipped.add("header " + h.name());
                 matchers.add(matcher("header") + "(" + JavaText.literal(h.name()) + ")");
             } else {
@@ -281,7 +287,10 @@ final class JUnitTestSource {
         JsonNode json = Payloads.json(m);
         if (json != null) {
             payloads.leaves(json, "$", (path, v) -> {
-                if (spec.ignores(path) || (v.isTextual() && VolatileValues.contains(v.textValue()))) {
+                if (v.isTextual() && s.entry().redacted() && v.textValue().contains(MASK)) {
+                    masked.add(path);
+                    matchers.add(matcher("jsonPath") + "(" + JavaText.literal(path) + ").exists()");
+                } else if (spec.ignores(path) || (v.isTextual() && VolatileValues.contains(v.textValue()))) {
                     skipped.add(path);
                     matchers.add(matcher("jsonPath") + "(" + JavaText.literal(path) + ").exists()");
                 } else if (v.isNull() || v.isContainerNode()) {
@@ -295,7 +304,9 @@ final class JUnitTestSource {
                     : ", schema id " + s.entry().schemaId()) + ") is not JSON text: not compared", BODY);
         }
         String comments = (skipped.isEmpty() ? ""
-                : JavaText.comment("differ from run to run, only expected to be there: " + String.join(", ", skipped), BODY)) + note;
+                : JavaText.comment("differ from run to run, only expected to be there: " + String.join(", ", skipped), BODY))
+                + (masked.isEmpty() ? "" : JavaText.comment("masked in the recording, only expected to be there: " + String.join(", ", masked), BODY))
+                + note;
         String on = "expect.expect(" + JavaText.literal(m.destination().toString()) + ")"
                 + (byKey ? ".forKey(" + keys.get(s.key()) + ")" : "");
         String matcher;

@@ -120,12 +120,13 @@ final class SessionRecording {
         return m.jms().map(j -> j.correlationId()).map(c -> Map.entry("JMSCorrelationID", c));
     }
 
-    /** When the session started: the header's time, else its first line's. */
+    /** When the session started: the header's time, or its first line's when that is earlier (or the header has none). */
     Instant start() {
-        if (header.createdAt() != null) {
-            return header.createdAt();
+        Instant first = steps.isEmpty() ? null : steps.get(0).at();
+        if (header.createdAt() == null) {
+            return first == null ? Instant.EPOCH : first;
         }
-        return steps.isEmpty() ? Instant.EPOCH : steps.get(0).at();
+        return first != null && first.isBefore(header.createdAt()) ? first : header.createdAt();
     }
 
     /** The destinations messages were seen or injected on, in order of first appearance. */

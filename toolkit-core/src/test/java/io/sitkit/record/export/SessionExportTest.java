@@ -132,6 +132,26 @@ class SessionExportTest {
     }
 
     @Test
+    void values_masked_in_a_redacted_recording_are_only_expected_to_be_there() throws IOException {
+        Path file = dir.resolve("redacted.jsonl");
+        try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.builder().fields("cardToken").build())) {
+            w.write(kafka("checkout-requests", "o-1", "{\"orderId\":\"o-1\",\"cardToken\":\"tok_visa\"}", 1), Origin.INJECTED, null,
+                    Map.of(), Map.of());
+            w.write(jms("jms:queue:payment.requests", "o-1", "{\"orderId\":\"o-1\",\"cardToken\":\"tok_visa\"}", 2));
+        }
+
+        String source = SessionExport.of(file).toJUnitTest("shop", "RedactedTest");
+
+        assertThat(source).contains("        // injected +0.001s on kafka:checkout-requests (redacted in the recording: masked values go out masked)\n")
+                .contains("        // masked in the recording, only expected to be there: $.cardToken\n"
+                        + "        expect.expect(\"jms:queue:payment.requests\").forKey(o1)\n"
+                        + "                .message(allOf(\n"
+                        + "                        jsonPath(\"$.orderId\").isEqualTo(o1),\n"
+                        + "                        jsonPath(\"$.cardToken\").exists()))\n")
+                .doesNotContain("tok_visa");
+    }
+
+    @Test
     void a_session_that_injected_nothing_cannot_become_a_test() throws IOException {
         Path file = dir.resolve("watched.jsonl");
         try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.none())) {
