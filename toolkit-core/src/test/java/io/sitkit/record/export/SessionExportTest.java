@@ -142,7 +142,7 @@ class SessionExportTest {
 
         String source = SessionExport.of(file).toJUnitTest("shop", "RedactedTest");
 
-        assertThat(source).contains("        // injected +0.001s on kafka:checkout-requests (redacted in the recording: masked values go out masked)\n")
+        assertThat(source).contains("        // injected +0.000s on kafka:checkout-requests (redacted in the recording: masked values go out masked)\n")
                 .contains("        // masked in the recording, only expected to be there: $.cardToken\n"
                         + "        expect.expect(\"jms:queue:payment.requests\").forKey(o1)\n"
                         + "                .message(allOf(\n"
