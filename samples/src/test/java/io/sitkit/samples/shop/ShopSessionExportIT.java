@@ -80,6 +80,7 @@ class ShopSessionExportIT {
         Wiring wiring = Wiring.of(connection, bus::destination);
         Path recording = dir.resolve("checkout-session.jsonl");
         Class<?> exported;
+        URLClassLoader loader;
         try (ShopSystem shop = ShopSystem.with(wiring).without(ShopSystem.Service.CART).start()) {
             try (Recorder session = bus.record(RecorderSpec.to(recording).annotated("session", "a mug and a tee").correlatedBy(BY_ORDER),
                     WATCHED)) {
@@ -93,7 +94,8 @@ class ShopSessionExportIT {
                     .toJUnitTest("io.sitkit.samples.exported", "CheckoutSessionTest");
             assertThat(source).contains("String o1 = \"o-1\" + RUN;", "jsonPath(\"$.tax\").isEqualTo(1.83)",
                     "jsonPath(\"$.subject\").isEqualTo(\"Your order \" + o1 + \" is confirmed\")");
-            exported = compile(source, "io.sitkit.samples.exported.CheckoutSessionTest");
+            loader = compile(source, "io.sitkit.samples.exported.CheckoutSessionTest");
+            exported = loader.loadClass("io.sitkit.samples.exported.CheckoutSessionTest");
             String report = SessionExport.of(recording).toMarkdownReport();
             Files.createDirectories(OUT);
             Files.writeString(OUT.resolve("CheckoutSessionTest.java"), source);
@@ -105,7 +107,7 @@ class ShopSessionExportIT {
             run(exported, env).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
         }
 
-        try (ShopSystem buggy = ShopSystem.with(wiring).without(ShopSystem.Service.CART).bugs(Set.of(Bug.TAX_ROUNDED_PER_LINE)).start()) {
+        try (loader; ShopSystem buggy = ShopSystem.with(wiring).without(ShopSystem.Service.CART).bugs(Set.of(Bug.TAX_ROUNDED_PER_LINE)).start()) {
             EngineExecutionResults results = run(exported, env);
 
             results.testEvents().assertStatistics(s -> s.started(1).failed(1));
@@ -116,8 +118,8 @@ class ShopSessionExportIT {
         }
     }
 
-    /** Compiles {@code source} with the JDK compiler against this test's class path and loads the class. */
-    private static Class<?> compile(String source, String className) throws IOException, ClassNotFoundException {
+    /** Compiles {@code source} with the JDK compiler against this test's class path; returns a loader of the class. */
+    private static URLClassLoader compile(String source, String className) throws IOException {
         Path src = dir.resolve("src/" + className.replace('.', '/') + ".java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, source);
@@ -127,8 +129,7 @@ class ShopSessionExportIT {
         int status = javac.run(null, errors, errors, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
                 "--release", "17", src.toString());
         assertThat(status).as("javac of the exported test:%n%s%n%s", errors.toString(StandardCharsets.UTF_8), source).isZero();
-        URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, ShopSessionExportIT.class.getClassLoader());
-        return loader.loadClass(className);
+        return new URLClassLoader(new URL[]{classes.toUri().toURL()}, ShopSessionExportIT.class.getClassLoader());
     }
 
     /** Runs the exported test through the JUnit engine, on this run's brokers. */
