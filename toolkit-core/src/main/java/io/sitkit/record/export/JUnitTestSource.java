@@ -249,6 +249,9 @@ final class JUnitTestSource {
             if (j.type() != null) {
                 out.append('\n').append(CONT).append(".withType(").append(JavaText.literal(j.type())).append(')');
             }
+            if (j.replyTo() != null && !j.replyTo().name().startsWith("ID:")) {
+                out.append('\n').append(CONT).append(".withReplyTo(").append(JavaText.literal(j.replyTo().toString())).append(')');
+            }
         });
         return out.append(");\n").toString();
     }

@@ -152,6 +152,30 @@ class SessionExportTest {
     }
 
     @Test
+    void an_injected_jms_request_goes_out_again_with_its_properties_correlation_id_type_and_reply_to() throws IOException {
+        Path file = dir.resolve("jms.jsonl");
+        Message request = new Message(Destination.parse("jms:queue:payment.requests"), null,
+                Headers.of(Header.typed("retries", 2), Header.typed("requestId", "3f2a1c9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b")),
+                "{\"orderId\":\"o-7\"}".getBytes(StandardCharsets.UTF_8), BodyType.TEXT, T, T,
+                new JmsMetadata("ID:vm-1-1", "o-7", Destination.parse("jms:queue:payment.replies"), "PaymentRequest", 4, true, null, false, null));
+        try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.none())) {
+            w.write(request, Origin.INJECTED, null, Map.of(), Map.of());
+        }
+
+        String source = SessionExport.of(file).toJUnitTest("pay", "PaymentSessionTest");
+
+        assertThat(source).contains("        String o7 = \"o-7\" + RUN;\n")
+                .contains("        bus.publish(OutgoingMessage.text(\"jms:queue:payment.requests\", \"\"\"\n"
+                        + "                {\"orderId\":\"%1$s\"}\"\"\".formatted(o7))\n"
+                        + "                .withProperty(\"retries\", 2)\n"
+                        + "                .withHeader(\"requestId\", UUID.randomUUID().toString())\n"
+                        + "                .withCorrelationId(o7)\n"
+                        + "                .withType(\"PaymentRequest\")\n"
+                        + "                .withReplyTo(\"jms:queue:payment.replies\"));\n")
+                .doesNotContain("expectFlow");
+    }
+
+    @Test
     void a_session_that_injected_nothing_cannot_become_a_test() throws IOException {
         Path file = dir.resolve("watched.jsonl");
         try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.none())) {
