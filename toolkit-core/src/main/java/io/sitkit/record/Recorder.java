@@ -115,7 +115,7 @@ public final class Recorder implements AutoCloseable {
             sessions.add(bus.jms().startCapture(jms, StartPosition.now(), sink));
         }
         for (CaptureSession s : sessions) {
-            write(SessionNote.of(Instant.now(), SessionNote.Kind.NOTE, "recording " + s.describe()));
+            write(new SessionNote(Instant.now(), SessionNote.Kind.NOTE, "recording " + s.describe(), SessionNote.BY_RECORDER));
         }
     }
 
@@ -370,7 +370,8 @@ public final class Recorder implements AutoCloseable {
                 }
                 if (problem == null) {
                     blind.remove(destination);
-                    writer.note(SessionNote.of(Instant.now(), SessionNote.Kind.NOTE, destination + " sees its broker again"));
+                    writer.note(new SessionNote(Instant.now(), SessionNote.Kind.NOTE, destination + " sees its broker again",
+                            SessionNote.BY_RECORDER));
                 } else {
                     blind.put(destination, problem);
                     problem(destination + " cannot see its broker, the recording may miss messages: " + problem);

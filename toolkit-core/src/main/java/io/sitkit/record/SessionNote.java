@@ -32,6 +32,12 @@ public record SessionNote(Instant at, Kind kind, String text, Map<String, String
         PROBLEM
     }
 
+    /**
+     * The annotations of the notes a {@link Recorder} writes itself ("recording kafka:orders from
+     * now…", "… sees its broker again"), so exports can tell them from the tester's.
+     */
+    public static final Map<String, String> BY_RECORDER = Map.of("by", "recorder");
+
     public SessionNote {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
@@ -40,6 +46,11 @@ public record SessionNote(Instant at, Kind kind, String text, Map<String, String
                     + " needs some text, was " + (text == null ? "null" : "\"" + text + "\""));
         }
         annotations = CaptureFileHeader.copy(annotations, "annotation");
+    }
+
+    /** Whether the recorder wrote this note itself ({@link #BY_RECORDER}) rather than the tester. */
+    public boolean byRecorder() {
+        return "recorder".equals(annotations.get("by"));
     }
 
     /** A note with no annotations. */

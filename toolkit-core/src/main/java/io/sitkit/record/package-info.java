@@ -6,6 +6,7 @@
  * {@link io.sitkit.record.CaptureFileReader}. On it: live recording of a session
  * ({@link io.sitkit.record.RecorderSpec} → {@link io.sitkit.record.Recorder}), replay into any
  * environment ({@link io.sitkit.record.Replay} → {@link io.sitkit.record.Replayer}), and golden-flow
- * regression ({@link io.sitkit.record.GoldenFlow} → {@link io.sitkit.record.GoldenFlowResult}).
+ * regression ({@link io.sitkit.record.GoldenFlow} → {@link io.sitkit.record.GoldenFlowResult}); exports
+ * of a recorded exploratory session live in {@link io.sitkit.record.export}.
  */
 package io.sitkit.record;

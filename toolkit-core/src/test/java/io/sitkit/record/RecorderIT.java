@@ -111,6 +111,10 @@ class RecorderIT {
                 org.assertj.core.groups.Tuple.tuple(SessionNote.Kind.NOTE, "two injections, then what the system says"),
                 org.assertj.core.groups.Tuple.tuple(SessionNote.Kind.FINDING, "status PAID before PLACED?"));
         assertThat(notes(items).get(0).text()).startsWith("recording kafka:" + topic);
+        assertThat(notes(items)).filteredOn(SessionNote::byRecorder).extracting(SessionNote::text)
+                .allMatch(t -> t.startsWith("recording ")).hasSize(2);
+        assertThat(notes(items)).filteredOn(n -> !n.byRecorder()).extracting(SessionNote::text)
+                .containsExactly("two injections, then what the system says", "status PAID before PLACED?");
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
             assertThat(reader.header().annotations()).containsEntry("session", "checkout")
                     .containsEntry("recorded", "kafka:" + topic + ", jms:queue:" + queue);

@@ -17,6 +17,22 @@ class VolatileValuesTest {
     }
 
     @Test
+    void eachVolatilePartIsHandedOverWithItsKindAndReplacedByWhatComesBack() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        String out = VolatileValues.replace("req 3f2a8c1e-0b7d-4c55-9e21-7d9a1b2c3d4e at 2026-03-02T09:15:04Z, cost $5", (kind, value) -> {
+            seen.add(kind + "=" + value);
+            return "$" + kind;
+        });
+
+        assertThat(out).isEqualTo("req $uuid at $time, cost $5");
+        assertThat(seen).containsExactly("uuid=3f2a8c1e-0b7d-4c55-9e21-7d9a1b2c3d4e", "time=2026-03-02T09:15:04Z");
+        assertThat(VolatileValues.contains("placed 2026-03-02T09:15:04Z")).isTrue();
+        assertThat(VolatileValues.contains("pay-1234567890")).isFalse();
+        assertThat(VolatileValues.contains(null)).isFalse();
+    }
+
+    @Test
     void ordinaryValuesStayAsTheyAre() {
         assertThat(VolatileValues.normalize("o-1")).isEqualTo("o-1");
         assertThat(VolatileValues.normalize("pay-1234567890")).isEqualTo("pay-1234567890");

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Writes the Markdown report of a session (see {@link SessionExport#toMarkdownReport}): a title and
- * summary line, what was injected, what was observed per destination, findings, then notes and
- * the recorder's problems — each with its time and its offset from the start.
+ * summary line, what was injected, what was observed per destination (by first arrival), findings, then the tester's notes
+ * and the recorder's problems — each with its time and its offset from the start.
  *
  * <p>Thread-safety: one instance writes one report, on one thread.
  */
@@ -80,8 +80,9 @@ final class MarkdownSessionReport {
             out.append("Nothing was observed.\n");
         } else {
             out.append("| destination | messages | first | last |\n| --- | ---: | --- | --- |\n");
-            observed.forEach((d, seen) -> out.append("| ").append(d).append(" | ").append(seen.count()).append(" | ")
-                    .append(at(seen.first())).append(" | ").append(at(seen.last())).append(" |\n"));
+            observed.entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(Seen::first)))
+                    .forEach(e -> out.append("| ").append(e.getKey()).append(" | ").append(e.getValue().count()).append(" | ")
+                            .append(at(e.getValue().first())).append(" | ").append(at(e.getValue().last())).append(" |\n"));
         }
         section(out, "Findings", findings, "No findings.");
         section(out, "Notes", notes(SessionNote.Kind.NOTE), "No notes.");
@@ -93,7 +94,7 @@ final class MarkdownSessionReport {
     }
 
     private List<SessionNote> notes(SessionNote.Kind kind) {
-        return session.notes().stream().filter(n -> n.kind() == kind).toList();
+        return session.notes().stream().filter(n -> n.kind() == kind && !n.byRecorder()).toList();
     }
 
     private void section(StringBuilder out, String title, List<SessionNote> notes, String none) {

@@ -42,10 +42,16 @@ final class Payloads {
             case "time" -> mark(argOf, args, value, "java.time.Instant.now()");
             default -> value;
         });
+        // In JSON, keys are replaced inside strings only: a key in a number would make the suffixed one invalid JSON.
+        boolean json = !payload.isBlank() && (payload.strip().charAt(0) == '{' || payload.strip().charAt(0) == '[');
+        boolean inString = false;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < marked.length(); ) {
-            String key = JavaText.keyAt(marked, i, keys);
             char c = marked.charAt(i);
+            String key = json && !inString ? null : JavaText.keyAt(marked, i, keys);
+            if (json && c == '"' && (i == 0 || marked.charAt(i - 1) != '\\' || escapedBackslash(marked, i))) {
+                inString = !inString;
+            }
             if (key != null) {
                 out.append(MARK).append(arg(argOf, args, "key:" + key, keys.get(key))).append(MARK);
                 i += key.length();
@@ -64,6 +70,15 @@ final class Payloads {
             formatted.append(i % 2 == 0 ? parts[i] : "%" + parts[i] + "$s");
         }
         return formatted + ".formatted(" + String.join(", ", args) + ")";
+    }
+
+    /** Whether the backslashes before the quote at {@code i} are an even number (so the quote itself is not escaped). */
+    private static boolean escapedBackslash(String s, int i) {
+        int n = 0;
+        for (int j = i - 1; j >= 0 && s.charAt(j) == '\\'; j--) {
+            n++;
+        }
+        return n % 2 == 0;
     }
 
     private static String mark(Map<String, Integer> argOf, List<String> args, String value, String fresh) {

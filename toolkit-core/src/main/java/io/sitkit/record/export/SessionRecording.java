@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * A recorded session read into memory: its messages (injected and observed) and notes in file
- * order, with the correlation key of each message and how each destination carries it. Exploratory
+ * order, with the correlation key of each message and how each destination carries it; the keys
+ * of injected messages, except message ids and trace ids, are the ones a test makes its own. Exploratory
  * sessions are small; a recording of millions of messages is not a session to export.
  *
  * <p>Thread-safety: immutable after construction.
@@ -50,6 +51,9 @@ final class SessionRecording {
             return note.at();
         }
     }
+
+    /** Key sources whose keys the broker or tracer gives each run anew: a test cannot publish them again. */
+    private static final Set<String> RUN_BOUND_SOURCES = Set.of("JMSMessageID", "traceparent trace id");
 
     final String name;
     final CaptureFileHeader header;
@@ -89,7 +93,8 @@ final class SessionRecording {
                         sources.putIfAbsent(d, key.getKey());
                     }
                     String k = key == null ? null : key.getValue();
-                    if (e.injected() && k != null) {
+                    if (e.injected() && k != null && JUnitTestSource.keySourceCode(key.getKey()) != null
+                            && !RUN_BOUND_SOURCES.contains(key.getKey())) {
                         injected.add(k);
                     }
                     steps.add(new Sent(e, k));
@@ -115,12 +120,13 @@ final class SessionRecording {
         return m.jms().map(j -> j.correlationId()).map(c -> Map.entry("JMSCorrelationID", c));
     }
 
-    /** When the session started: the header's time, else its first line's. */
+    /** When the session started: the header's time, or its first line's when that is earlier (or the header has none). */
     Instant start() {
-        if (header.createdAt() != null) {
-            return header.createdAt();
+        Instant first = steps.isEmpty() ? null : steps.get(0).at();
+        if (header.createdAt() == null) {
+            return first == null ? Instant.EPOCH : first;
         }
-        return steps.isEmpty() ? Instant.EPOCH : steps.get(0).at();
+        return first != null && first.isBefore(header.createdAt()) ? first : header.createdAt();
     }
 
     /** The destinations messages were seen or injected on, in order of first appearance. */

@@ -7,6 +7,8 @@ import io.sitkit.core.Headers;
 import io.sitkit.core.JmsMetadata;
 import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
+import io.sitkit.correlate.CorrelationRules;
+import io.sitkit.correlate.KeySource;
 import io.sitkit.record.CaptureFileWriter;
 import io.sitkit.record.Origin;
 import io.sitkit.record.SessionNote;
@@ -48,10 +50,14 @@ class SessionExportTest {
                 new JmsMetadata("ID:vm-1-" + offsetMillis, correlationId, null, null, 4, true, null, false, null));
     }
 
-    /** Injected checkout, the payment request, the result, a notification, two alike stock events, a binary event, a finding. */
+    /**
+     * Injected checkout, the payment request, the result, a notification, two alike stock events, a
+     * binary event; the tester's note and finding, the recorder's note (left out of both exports) and a problem.
+     */
     Path session() throws IOException {
         Path file = dir.resolve("checkout-session.jsonl");
         try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of("session", "checkout with one mug", "tester", "ann"), Redactor.none())) {
+            w.note(new SessionNote(T.plusMillis(50), SessionNote.Kind.NOTE, "recording kafka:checkout-requests from now", SessionNote.BY_RECORDER));
             w.note(SessionNote.of(T.plusMillis(100), SessionNote.Kind.NOTE, "one mug, paid by card"));
             w.write(kafka("checkout-requests", "o-1", REQUEST, 120, Header.of("source", "cart")), Origin.INJECTED, null, Map.of(), Map.of());
             w.write(jms("jms:queue:payment.requests", "o-1", "{\"orderId\":\"o-1\",\"amount\":7.83,\"currency\":\"USD\"}", 180));
@@ -65,6 +71,7 @@ class SessionExportTest {
             w.write(jms("jms:topic:notifications", null, "{\"subject\":\"Your order o-1 is confirmed\",\"to\":\"ann@example.com\"}", 420,
                     Header.typed("orderId", "o-1"), Header.typed("eventType", "OrderConfirmation"), Header.typed("attempt", 1)),
                     Origin.OBSERVED, null, Map.of("header orderId", "o-1"), Map.of());
+            w.note(SessionNote.of(T.plusMillis(1_500), SessionNote.Kind.PROBLEM, "kafka:inventory-events cannot see its broker"));
             w.note(SessionNote.of(T.plusMillis(2_000), SessionNote.Kind.FINDING, "the notification has no total"));
         }
         // The header's creation time is the writer's clock; fix it for the golden text.
@@ -104,8 +111,68 @@ class SessionExportTest {
     }
 
     @Test
+    void keys_come_from_the_given_rules_and_a_message_keyed_otherwise_is_expected_by_its_own_key() throws IOException {
+        String source = SessionExport.of(session()).correlatedBy(CorrelationRules.byDefault(KeySource.kafkaKey())
+                        .on("jms:queue:payment.requests", KeySource.jmsCorrelationId()))
+                .toJUnitTest("shop", "ByKafkaKeyTest");
+
+        assertThat(source).doesNotContain(".on(\"kafka:inventory-events\"")
+                .contains("        // observed +0.300s on kafka:inventory-events, 2 alike\n"
+                        + "        expect.expect(\"kafka:inventory-events\")\n"
+                        + "                .messages(allOf(\n"
+                        + "                        key(\"sku-mug\"),\n"
+                        + "                        jsonPath(\"$.type\").isEqualTo(\"StockReserved\"),\n"
+                        + "                        jsonPath(\"$.orderId\").isEqualTo(o1),\n")
+                .contains("import static io.sitkit.match.Matchers.key;\n");
+    }
+
+    @Test
     void a_session_becomes_a_markdown_report_of_what_was_done_and_found() throws IOException {
         assertThat(SessionExport.of(session()).toMarkdownReport()).isEqualTo(golden("checkout-session.md"));
+    }
+
+    @Test
+    void values_masked_in_a_redacted_recording_are_only_expected_to_be_there() throws IOException {
+        Path file = dir.resolve("redacted.jsonl");
+        try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.builder().fields("cardToken").build())) {
+            w.write(kafka("checkout-requests", "o-1", "{\"orderId\":\"o-1\",\"cardToken\":\"tok_visa\"}", 1), Origin.INJECTED, null,
+                    Map.of(), Map.of());
+            w.write(jms("jms:queue:payment.requests", "o-1", "{\"orderId\":\"o-1\",\"cardToken\":\"tok_visa\"}", 2));
+        }
+
+        String source = SessionExport.of(file).toJUnitTest("shop", "RedactedTest");
+
+        assertThat(source).contains("        // injected +0.000s on kafka:checkout-requests (redacted in the recording: masked values go out masked)\n")
+                .contains("        // masked in the recording, only expected to be there: $.cardToken\n"
+                        + "        expect.expect(\"jms:queue:payment.requests\").forKey(o1)\n"
+                        + "                .message(allOf(\n"
+                        + "                        jsonPath(\"$.orderId\").isEqualTo(o1),\n"
+                        + "                        jsonPath(\"$.cardToken\").exists()))\n")
+                .doesNotContain("tok_visa");
+    }
+
+    @Test
+    void an_injected_jms_request_goes_out_again_with_its_properties_correlation_id_type_and_reply_to() throws IOException {
+        Path file = dir.resolve("jms.jsonl");
+        Message request = new Message(Destination.parse("jms:queue:payment.requests"), null,
+                Headers.of(Header.typed("retries", 2), Header.typed("requestId", "3f2a1c9e-8b7d-4e6f-9a0b-1c2d3e4f5a6b")),
+                "{\"orderId\":\"o-7\"}".getBytes(StandardCharsets.UTF_8), BodyType.TEXT, T, T,
+                new JmsMetadata("ID:vm-1-1", "o-7", Destination.parse("jms:queue:payment.replies"), "PaymentRequest", 4, true, null, false, null));
+        try (CaptureFileWriter w = CaptureFileWriter.open(file, Map.of(), Redactor.none())) {
+            w.write(request, Origin.INJECTED, null, Map.of(), Map.of());
+        }
+
+        String source = SessionExport.of(file).toJUnitTest("pay", "PaymentSessionTest");
+
+        assertThat(source).contains("        String o7 = \"o-7\" + RUN;\n")
+                .contains("        bus.publish(OutgoingMessage.text(\"jms:queue:payment.requests\", \"\"\"\n"
+                        + "                {\"orderId\":\"%1$s\"}\"\"\".formatted(o7))\n"
+                        + "                .withProperty(\"retries\", 2)\n"
+                        + "                .withHeader(\"requestId\", UUID.randomUUID().toString())\n"
+                        + "                .withCorrelationId(o7)\n"
+                        + "                .withType(\"PaymentRequest\")\n"
+                        + "                .withReplyTo(\"jms:queue:payment.replies\"));\n")
+                .doesNotContain("expectFlow");
     }
 
     @Test
