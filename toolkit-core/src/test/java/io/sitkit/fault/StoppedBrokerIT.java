@@ -104,7 +104,7 @@ class StoppedBrokerIT {
                   within 30s (looking back at earlier messages)
                   but the capture stopped seeing messages while waiting:
                   jms:queue:payments failed: io.sitkit.core.SitkitException: connection to JMS broker %s lost: \
-                """.formatted(jms)) + "java\\.io\\.(EOFException|IOException: Connection reset)");
+                """.formatted(jms)) + "java\\.(io|net)\\.\\w+(: Connection reset)?");
     }
 
     @Test
