@@ -92,6 +92,10 @@ public final class ConfigKeys {
     public static final String EMBEDDED_PROXY = "sitkit.embedded.proxy";
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
+    /** Image of the Kafka container when {@code sitkit.environment=testcontainers} (default {@code apache/kafka-native:4.1.1}). */
+    public static final String TESTCONTAINERS_KAFKA_IMAGE = "sitkit.testcontainers.kafka-image";
+    /** Image of the ActiveMQ Classic container when {@code sitkit.environment=testcontainers} (default {@code apache/activemq-classic:6.1.7}). */
+    public static final String TESTCONTAINERS_ACTIVEMQ_IMAGE = "sitkit.testcontainers.activemq-image";
 
     /** Stub files (comma-separated) the sandbox starts once the environment is up (default: none). */
     public static final String SANDBOX_STUBS = "sitkit.sandbox.stubs";
@@ -121,7 +125,8 @@ public final class ConfigKeys {
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
             JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
-            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
+            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_ACTIVEMQ_PERSISTENT,
+            TESTCONTAINERS_KAFKA_IMAGE, TESTCONTAINERS_ACTIVEMQ_IMAGE, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
             SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);

@@ -56,19 +56,16 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         Path out = Path.of(JUnitConfig.extensionSetting(context, JUnitConfig.OUTPUT_DIR).orElse(JUnitConfig.DEFAULT_OUTPUT_DIR));
         Environment env = null;
         Bus bus = null;
-        String kind = config.string(ConfigKeys.ENVIRONMENT, "embedded");
-        if (kind.equals("testcontainers") && !dockerPresent()) {
-            String message = "sitkit.environment=testcontainers needs a Docker engine, and none is reachable here (no DOCKER_HOST,"
-                    + " no /var/run/docker.sock); set sitkit.environment=embedded to run on the embedded brokers (no Docker"
-                    + " needed), or " + JUnitConfig.DOCKER_MISSING + "=skip to skip these tests instead of failing them";
-            boolean skip = JUnitConfig.extensionSetting(context, JUnitConfig.DOCKER_MISSING).orElse("fail").equalsIgnoreCase("skip");
-            return new SharedEnvironment(config, out, null, null, skip ? new DockerMissing(message) : new EnvironmentUnavailableException(message, null));
-        }
         try {
             env = Environments.start(config);
             bus = env.openBus();
             entryChecks(config, env, bus);
             return new SharedEnvironment(config, out, env, bus, null);
+        } catch (io.sitkit.env.DockerUnavailableException e) {
+            // the provider checked before starting anything; nothing to close
+            String message = e.getMessage() + ", or " + JUnitConfig.DOCKER_MISSING + "=skip to skip these tests instead of failing them";
+            boolean skip = JUnitConfig.extensionSetting(context, JUnitConfig.DOCKER_MISSING).orElse("fail").equalsIgnoreCase("skip");
+            return new SharedEnvironment(config, out, null, null, skip ? new DockerMissing(message) : new EnvironmentUnavailableException(message, null));
         } catch (RuntimeException e) {
             if (bus != null) {
                 bus.close();
@@ -80,11 +77,6 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
                     + "); no test that needs it will run: " + e.getMessage();
             return new SharedEnvironment(config, out, null, null, new EnvironmentUnavailableException(message, e));
         }
-    }
-
-    private static boolean dockerPresent() {
-        String host = System.getenv("DOCKER_HOST");
-        return host != null && !host.isBlank() || java.nio.file.Files.exists(Path.of("/var/run/docker.sock"));
     }
 
     /** Docker is missing and the user asked to skip. */
