@@ -142,11 +142,17 @@ final class JavaText {
         return String.join(" + ", parts);
     }
 
-    /** The longest key standing alone at {@code i} of {@code s}, or null. */
+    /**
+     * The longest key standing alone at {@code i} of {@code s}, or null. Keys shorter than three
+     * characters ({@code 7}) count only as the whole of {@code s} or of a quoted string in it, not
+     * inside other text ("sku 7").
+     */
     static String keyAt(String s, int i, Map<String, String> keys) {
         String best = null;
         for (String k : keys.keySet()) {
-            if (!k.isEmpty() && s.startsWith(k, i) && (best == null || k.length() > best.length())
+            boolean whole = k.length() >= 3 || (i == 0 && k.length() == s.length())
+                    || (i > 0 && i + k.length() < s.length() && s.charAt(i - 1) == '"' && s.charAt(i + k.length()) == '"');
+            if (!k.isEmpty() && whole && s.startsWith(k, i) && (best == null || k.length() > best.length())
                     && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
                     && (i + k.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + k.length())))) {
                 best = k;

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * SessionExport export = SessionExport.of(Path.of("target/sessions/checkout.jsonl"))
  *         .ignoring("$.paymentId")                                  // counts up in the gateway
  *         .route("kafka:checkout-requests", "jms:queue:payment.requests", "kafka:order-events");
- * Files.writeString(Path.of("src/test/java/shop/CheckoutSessionTest.java"), export.toJUnitTest("shop", "CheckoutSessionTest"));
- * Files.writeString(Path.of("target/sessions/checkout.md"), export.toMarkdownReport());
+ * export.writeJUnitTest(Path.of("src/test/java"), "shop", "CheckoutSessionTest");   // or toJUnitTest(…) for the text
+ * export.writeMarkdownReport(Path.of("target/sessions/checkout.md"));              // or toMarkdownReport()
  * }</pre>
  *
  * <p>The generated test is a {@code @SitTest} with shared names (a session runs against the
@@ -143,6 +143,33 @@ public final class SessionExport {
                     + "record the session with Recorder.inject(…) for what the tester sends");
         }
         return new JUnitTestSource(session, this, packageName, className).write();
+    }
+
+    /**
+     * Writes {@link #toJUnitTest} under {@code sourceRoot} in its package's directory
+     * ({@code src/test/java/shop/CheckoutSessionTest.java}), replacing a file there, and returns its path.
+     */
+    public Path writeJUnitTest(Path sourceRoot, String packageName, String className) {
+        String source = toJUnitTest(packageName, className);
+        Path dir = packageName.isEmpty() ? sourceRoot : sourceRoot.resolve(packageName.replace('.', '/'));
+        return write(dir.resolve(className + ".java"), source);
+    }
+
+    /** Writes {@link #toMarkdownReport} to {@code file}, replacing it, and returns it. */
+    public Path writeMarkdownReport(Path file) {
+        return write(file, toMarkdownReport());
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A short Markdown report of the session: what was injected, what was observed per destination, notes and findings. */

@@ -20,6 +20,15 @@ class JavaTextTest {
     }
 
     @Test
+    void short_keys_count_only_as_a_whole_value_not_inside_other_text() {
+        Map<String, String> keys = Map.of("7", "key7");
+
+        assertThat(JavaText.string("7", keys)).isEqualTo("key7");
+        assertThat(JavaText.string("sku 7", keys)).isEqualTo("\"sku 7\"");
+        assertThat(JavaText.keyAt("{\"id\":\"7\"}", 7, keys)).isEqualTo("7");
+    }
+
+    @Test
     void literals_escape_quotes_backslashes_and_control_characters() {
         assertThat(JavaText.literal("a \"b\" \\ c\n\u0001")).isEqualTo("\"a \\\"b\\\" \\\\ c\\n\\u0001\"");
     }

@@ -201,6 +201,18 @@ class SessionExportTest {
     }
 
     @Test
+    void the_test_is_written_in_its_package_directory_and_the_report_where_asked() throws IOException {
+        SessionExport export = SessionExport.of(session());
+
+        Path test = export.writeJUnitTest(dir.resolve("src/test/java"), "com.example.shop", "CheckoutSessionTest");
+        Path report = export.writeMarkdownReport(dir.resolve("reports/checkout.md"));
+
+        assertThat(test).isEqualTo(dir.resolve("src/test/java/com/example/shop/CheckoutSessionTest.java"));
+        assertThat(Files.readString(test)).isEqualTo(export.toJUnitTest("com.example.shop", "CheckoutSessionTest"));
+        assertThat(Files.readString(report)).isEqualTo(golden("checkout-session.md"));
+    }
+
+    @Test
     void the_recording_export_is_a_checked_copy() throws IOException {
         Path file = session();
 
