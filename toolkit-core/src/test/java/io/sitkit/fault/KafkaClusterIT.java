@@ -45,7 +45,9 @@ class KafkaClusterIT {
     @AfterAll
     static void close() {
         admin.close();
+        long t0 = System.nanoTime();
         env.close();
+        System.out.println("cluster closed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     private static TopicPartitionInfo partition0(String topic) throws Exception {

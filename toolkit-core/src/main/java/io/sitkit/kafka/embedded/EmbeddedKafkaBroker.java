@@ -144,7 +144,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.debug("embedded Kafka at {} stopped", bootstrapServers());
     }
 
-    /** Shuts one node down (its partitions' leadership moves to the others); {@link #restartNode} brings it back. */
+    /**
+     * Shuts one node down (its partitions' leadership moves to the others); {@link #restartNode} brings it back.
+     * Keep a majority running: a node that shuts down while the controller quorum is lost waits for it (minutes),
+     * which is also why {@link #stop()} shuts all nodes down at once.
+     */
     public synchronized void stopNode(int nodeId) {
         KafkaNode node = node(nodeId);
         try {
