@@ -204,6 +204,14 @@ class StubFileErrorsTest {
                 """)).isEqualTo("bad.yaml:3:5: stubs[0]: the key 'listen' appears twice");
         assertThat(error("")).isEqualTo("bad.yaml: the file is empty; expected a mapping with stubs and/or interceptors");
         assertThat(error("stubs: {listen: kafka:a}")).isEqualTo("bad.yaml:1:8: stubs: expected a list of stubs, was a mapping");
+        // SnakeYAML merges these in an endless loop: the text is checked before it is composed
+        assertThat(error("""
+                x-defaults: &defaults
+                    <<: *defaults
+                stubs: []
+                """)).isEqualTo("bad.yaml:2:9: not valid YAML: a merge key (<<) refers to a mapping that contains it");
+        assertThat(error("x-a: &a {b: {<<: [*a]}}\nstubs: []\n"))
+                .isEqualTo("bad.yaml:1:19: not valid YAML: a merge key (<<) refers to a mapping that contains it");
     }
 
     @Test

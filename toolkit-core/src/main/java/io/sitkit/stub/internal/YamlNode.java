@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sitkit.core.Destination;
 import io.sitkit.core.InvalidDestinationException;
 import io.sitkit.stub.StubFileException;
+import io.sitkit.core.internal.YamlMergeCycles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,10 @@ public final class YamlNode {
     public static YamlNode parse(String text, String source) {
         LoaderOptions options = new LoaderOptions();
         options.setMergeOnCompose(true);
+        Optional<Mark> cycle = YamlMergeCycles.find(text);
+        if (cycle.isPresent()) {
+            throw new StubFileException(source, line(cycle.get()), column(cycle.get()), "not valid YAML: " + YamlMergeCycles.REASON, null);
+        }
         try {
             Node root = new Yaml(options).compose(new StringReader(text));
             return root == null ? null : new YamlNode(source, root, "");

@@ -110,4 +110,11 @@ class YamlFeaturesTest {
                 .isInstanceOf(SchemaException.class)
                 .hasMessage("inline AsyncAPI document:3:3: not valid YAML: the value of 'self' is an alias of a node that contains it");
     }
+
+    @Test
+    void aMergeKeyThatMergesTheMappingContainingItIsAnErrorNotAHang() {
+        assertThatThrownBy(() -> AsyncApi.parse("asyncapi: 3.0.0\ninfo: &info\n  <<: *info\n", dir))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("inline AsyncAPI document:3:7: not valid YAML: a merge key (<<) refers to a mapping that contains it");
+    }
 }

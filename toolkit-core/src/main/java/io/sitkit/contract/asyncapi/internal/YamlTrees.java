@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sitkit.schema.SchemaException;
+import io.sitkit.core.internal.YamlMergeCycles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -19,6 +20,7 @@ import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +54,10 @@ public final class YamlTrees {
     public static JsonNode read(String text, String source) {
         LoaderOptions options = new LoaderOptions();
         options.setMergeOnCompose(true);
+        Optional<Mark> cycle = YamlMergeCycles.find(text);
+        if (cycle.isPresent()) {
+            throw new YamlTrees(source).error(cycle.get(), YamlMergeCycles.REASON);
+        }
         Node root = new Yaml(options).compose(new StringReader(text));
         return root == null ? null : new YamlTrees(source).convert(root);
     }
