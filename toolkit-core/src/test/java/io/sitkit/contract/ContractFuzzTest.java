@@ -2,21 +2,22 @@ package io.sitkit.contract;
 
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.schema.SchemaException;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Contract YAML: {@link Contracts#parse} reads mutated and random contract files into a
@@ -31,23 +32,26 @@ class ContractFuzzTest {
     private static final List<String> TOKENS = tokens();
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("contract-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<String> contracts() {
+    private static Function<SplittableRandom, String> contracts() {
         return Mutations.text(SEEDS, TOKENS);
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aContractReadsOrFailsWithASchemaExceptionNamingItsSource(@ForAll("contracts") String yaml) {
+    @Test
+    void aContractReadsOrFailsWithASchemaExceptionNamingItsSource() {
+        Fuzz.check(Fuzz.SEED, contracts(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(String yaml) {
         String input = BadInput.preview(yaml);
         Guard.Outcome outcome = guard.run(input, () -> Contracts.parse(yaml, SOURCE, DIR.toAbsolutePath()));
 

@@ -2,16 +2,17 @@ package io.sitkit.core;
 
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,23 +24,26 @@ class DestinationFuzzTest {
             "a".repeat(250), "KAFKA:", "jms:queue:", "\u00e9", "\t", "/");
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("destination-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<String> addresses() {
+    private static Function<SplittableRandom, String> addresses() {
         return Mutations.text(SEEDS, TOKENS);
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void anAddressParsesOrIsRejectedWithTheAcceptedForms(@ForAll("addresses") String address) {
+    @Test
+    void anAddressParsesOrIsRejectedWithTheAcceptedForms() {
+        Fuzz.check(Fuzz.SEED, addresses(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(String address) {
         String input = BadInput.preview(address);
         Guard.Outcome outcome = guard.run(input, () -> Destination.parse(address));
 

@@ -1,7 +1,5 @@
 package io.sitkit.fuzz;
 
-import net.jqwik.api.statistics.Statistics;
-
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +30,11 @@ public final class BadInput {
 
     /**
      * Fails unless {@code outcome} is a return or a {@code documented} exception whose message
-     * starts with {@code prefix}; records "accepted" or "rejected" in jqwik's statistics.
+     * starts with {@code prefix}; counts it as "accepted" or "rejected" (see {@link Fuzz#check}).
      */
     public static void expect(Guard.Outcome outcome, Class<? extends Throwable> documented, String prefix, String input) {
         if (!outcome.threw()) {
-            Statistics.collect("accepted");
+            Fuzz.count("accepted");
             return;
         }
         Throwable t = outcome.thrown();
@@ -62,10 +60,10 @@ public final class BadInput {
         }
         if (Boolean.getBoolean("sitkit.fuzz.reasons")) {
             // -Dsitkit.fuzz.reasons=true: which rejections the inputs reach, numbers and quoted parts blanked out
-            Statistics.label("reasons").collect(message.replaceAll("\\(\\d+ bytes?, first: .*", "")
+            Fuzz.count("rejected: " + message.replaceAll("\\(\\d+ bytes?, first: .*", "")
                     .replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("-?\\d+", "N").replaceFirst("^(.{0,100}).*", "$1"));
         }
-        Statistics.collect("rejected");
+        Fuzz.count("rejected");
     }
 
     /** Fails unless {@code outcome} is a return: for calls documented to answer bad input with a result, not an exception. */

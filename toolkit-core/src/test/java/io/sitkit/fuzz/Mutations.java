@@ -1,23 +1,18 @@
 package io.sitkit.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Bad input for the decoder and parser properties: valid seeds mutated by a short list of edits
  * (flip a bit, set a byte, forge a length prefix, insert, delete, truncate, duplicate a range),
- * and pure random input. The edits are values jqwik generates and shrinks, so a failure shrinks
- * to the fewest edits of the smallest seed that still fail.
+ * and pure random input, as generators for {@link Fuzz#check}.
  *
  * <pre>{@code
- * @Provide Arbitrary<byte[]> frames() { return Mutations.bytes(List.of(validFrame)); }
- * @Provide Arbitrary<String> yaml() { return Mutations.text(List.of(validYaml), Mutations.YAML_TOKENS); }
+ * Function<SplittableRandom, byte[]> frames = Mutations.bytes(List.of(validFrame));
+ * Function<SplittableRandom, String> yaml = Mutations.text(List.of(validYaml), Mutations.YAML_TOKENS);
  * }</pre>
  *
  * <p>Thread-safety: stateless.
@@ -53,38 +48,38 @@ public final class Mutations {
     }
 
     /** Four in five: a seed with one to eight edits; one in five: random bytes up to 256 long. */
-    public static Arbitrary<byte[]> bytes(List<byte[]> seeds) {
-        Arbitrary<byte[]> mutated = Combinators.combine(Arbitraries.integers().between(0, seeds.size() - 1),
-                edits(ByteOp.class).list().ofMinSize(1).ofMaxSize(8)).as((i, edits) -> applyBytes(seeds.get(i), edits));
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(256);
-        return Arbitraries.frequencyOf(Tuple.of(4, mutated), Tuple.of(1, random));
+    public static Function<SplittableRandom, byte[]> bytes(List<byte[]> seeds) {
+        List<byte[]> all = List.copyOf(seeds);
+        Function<SplittableRandom, List<Edit<ByteOp>>> edits = Gen.list(edits(ByteOp.class), 1, 8);
+        Function<SplittableRandom, byte[]> mutated = r -> applyBytes(all.get(r.nextInt(all.size())), edits.apply(r));
+        return Gen.frequency(Gen.weighted(4, mutated), Gen.weighted(1, Gen.bytes(256)));
     }
 
     /**
      * Four in five: a seed with one to eight edits, inserted tokens taken from {@code tokens}; one
      * in ten: a soup of tokens and odd characters; one in ten: any characters up to 200 long.
      */
-    public static Arbitrary<String> text(List<String> seeds, List<String> tokens) {
-        Arbitrary<String> mutated = Combinators.combine(Arbitraries.integers().between(0, seeds.size() - 1),
-                edits(CharOp.class).list().ofMinSize(1).ofMaxSize(8)).as((i, edits) -> applyText(seeds.get(i), edits, tokens));
-        Arbitrary<String> soup = Arbitraries.oneOf(Arbitraries.of(tokens), oddChars().map(String::valueOf))
-                .list().ofMaxSize(40).map(parts -> String.join("", parts));
-        Arbitrary<String> random = Arbitraries.strings().ofMaxLength(200);
-        return Arbitraries.frequencyOf(Tuple.of(8, mutated), Tuple.of(1, soup), Tuple.of(1, random));
+    public static Function<SplittableRandom, String> text(List<String> seeds, List<String> tokens) {
+        List<String> all = List.copyOf(seeds);
+        Function<SplittableRandom, List<Edit<CharOp>>> edits = Gen.list(edits(CharOp.class), 1, 8);
+        Function<SplittableRandom, String> mutated = r -> applyText(all.get(r.nextInt(all.size())), edits.apply(r), tokens);
+        Function<SplittableRandom, String> soup = Gen.list(Gen.oneOf(Gen.of(tokens), Mutations::oddChar), 0, 40)
+                .andThen(parts -> String.join("", parts));
+        return Gen.frequency(Gen.weighted(8, mutated), Gen.weighted(1, soup), Gen.weighted(1, Gen.strings(200)));
     }
 
     /** One line of text: {@link #text} with line breaks removed, as a line-oriented reader sees each line. */
-    public static Arbitrary<String> line(List<String> seeds, List<String> tokens) {
-        return text(seeds, tokens).map(s -> s.replace('\n', ' ').replace('\r', ' '));
+    public static Function<SplittableRandom, String> line(List<String> seeds, List<String> tokens) {
+        return text(seeds, tokens).andThen(s -> s.replace('\n', ' ').replace('\r', ' '));
     }
 
-    private static Arbitrary<Character> oddChars() {
-        return Arbitraries.of(ODD_CHARS.chars().mapToObj(c -> (char) c).toList());
+    private static String oddChar(SplittableRandom r) {
+        return String.valueOf(ODD_CHARS.charAt(r.nextInt(ODD_CHARS.length())));
     }
 
-    private static <O extends Enum<O>> Arbitrary<Edit<O>> edits(Class<O> ops) {
-        return Combinators.combine(Arbitraries.of(ops), Arbitraries.integers().between(0, 1 << 20),
-                Arbitraries.integers().between(1, 16), Arbitraries.integers()).as(Edit::new);
+    private static <O extends Enum<O>> Function<SplittableRandom, Edit<O>> edits(Class<O> ops) {
+        O[] all = ops.getEnumConstants();
+        return r -> new Edit<>(all[r.nextInt(all.length)], r.nextInt(0, (1 << 20) + 1), r.nextInt(1, 17), r.nextInt());
     }
 
     static byte[] applyBytes(byte[] seed, List<Edit<ByteOp>> edits) {

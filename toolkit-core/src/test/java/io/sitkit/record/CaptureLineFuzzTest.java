@@ -9,17 +9,14 @@ import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.redact.Redactor;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,31 +42,34 @@ class CaptureLineFuzzTest {
     private static final List<String> MESSAGES = LINES.subList(1, LINES.size());
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("capture-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<byte[]> files() {
-        Arbitrary<String> badMessage = Mutations.line(MESSAGES, Mutations.JSON_TOKENS).map(line -> HEADER + "\n" + line + "\n");
-        Arbitrary<String> badHeader = Mutations.line(List.of(HEADER), Mutations.JSON_TOKENS)
-                .map(h -> h + "\n" + MESSAGES.get(0) + "\n");
-        Arbitrary<byte[]> badBytes = Mutations.bytes(List.of((HEADER + "\n" + MESSAGES.get(0) + "\n").getBytes(StandardCharsets.UTF_8),
+    private static Function<SplittableRandom, byte[]> files() {
+        Function<SplittableRandom, String> badMessage = Mutations.line(MESSAGES, Mutations.JSON_TOKENS).andThen(line -> HEADER + "\n" + line + "\n");
+        Function<SplittableRandom, String> badHeader = Mutations.line(List.of(HEADER), Mutations.JSON_TOKENS)
+                .andThen(h -> h + "\n" + MESSAGES.get(0) + "\n");
+        Function<SplittableRandom, byte[]> badBytes = Mutations.bytes(List.of((HEADER + "\n" + MESSAGES.get(0) + "\n").getBytes(StandardCharsets.UTF_8),
                 (HEADER + "\n" + MESSAGES.get(3) + "\n").getBytes(StandardCharsets.UTF_8)));
-        return Arbitraries.frequencyOf(
-                Tuple.of(7, badMessage.map(s -> s.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, badHeader.map(s -> s.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(2, badBytes));
+        return Gen.frequency(
+                Gen.weighted(7, badMessage.andThen(s -> s.getBytes(StandardCharsets.UTF_8))),
+                Gen.weighted(1, badHeader.andThen(s -> s.getBytes(StandardCharsets.UTF_8))),
+                Gen.weighted(2, badBytes));
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aCaptureFileReadsOrFailsWithACaptureFileExceptionNamingFileAndLine(@ForAll("files") byte[] file) {
+    @Test
+    void aCaptureFileReadsOrFailsWithACaptureFileExceptionNamingFileAndLine() {
+        Fuzz.check(Fuzz.SEED, files(), f -> BadInput.preview(new String(f, StandardCharsets.UTF_8)), this::tryOne);
+    }
+
+    private void tryOne(byte[] file) {
         String input = BadInput.preview(new String(file, StandardCharsets.UTF_8));
         Guard.Outcome outcome = guard.run(input, () -> {
             try (CaptureFileReader reader = CaptureFileReader.open(new ByteArrayInputStream(file), NAME)) {

@@ -7,23 +7,23 @@ import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.redact.Redactor;
 import io.sitkit.schema.avro.Samples;
 import io.sitkit.schema.json.JsonSchemaValidator;
 import io.sitkit.schema.json.JsonViolation;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,25 +45,28 @@ class JsonPayloadFuzzTest {
             .secretValues("Ann").build();
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("json-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<byte[]> payloads() {
-        Arbitrary<byte[]> text = Mutations.text(SEEDS, Mutations.JSON_TOKENS).map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> bytes = Mutations.bytes(SEEDS.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
-        return Arbitraries.oneOf(text, bytes);
+    private static Function<SplittableRandom, byte[]> payloads() {
+        Function<SplittableRandom, byte[]> text = Mutations.text(SEEDS, Mutations.JSON_TOKENS).andThen(s -> s.getBytes(StandardCharsets.UTF_8));
+        Function<SplittableRandom, byte[]> bytes = Mutations.bytes(SEEDS.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+        return Gen.oneOf(text, bytes);
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void jsonParsesOrIsRejectedWithADecodeExceptionAndValidationNeverThrows(@ForAll("payloads") byte[] payload) {
+    @Test
+    void jsonParsesOrIsRejectedWithADecodeExceptionAndValidationNeverThrows() {
+        Fuzz.check(Fuzz.SEED, payloads(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(byte[] payload) {
         String input = BadInput.preview(payload);
         Message message = new Message(Destination.kafka("fuzz.json"), null, Headers.of(List.of()), payload, BodyType.TEXT,
                 Instant.EPOCH, Instant.EPOCH, new KafkaMetadata(0, 1, "CreateTime", -1));
@@ -79,7 +82,8 @@ class JsonPayloadFuzzTest {
         BadInput.expectNoException(redacted, input);
         @SuppressWarnings("unchecked")
         List<JsonViolation> violations = (List<JsonViolation>) validated.value();
-        if (parsed.threw()) {
+        // A number whose exponent no BigDecimal holds is valid JSON that only the exact parse gives up on.
+        if (parsed.threw() && !parsed.thrown().getMessage().contains(": a number out of range: ")) {
             assertThat(violations).singleElement().extracting(JsonViolation::keyword).isEqualTo(JsonViolation.SYNTAX);
         }
     }

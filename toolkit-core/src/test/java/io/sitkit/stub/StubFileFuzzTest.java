@@ -2,23 +2,21 @@ package io.sitkit.stub;
 
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,19 +31,18 @@ class StubFileFuzzTest {
     private static final List<String> TOKENS = tokens();
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("stub-file-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<String> files() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Mutations.text(SEEDS, TOKENS)), Tuple.of(2, structured()));
+    private static Function<SplittableRandom, String> files() {
+        return Gen.frequency(Gen.weighted(3, Mutations.text(SEEDS, TOKENS)), Gen.weighted(2, structured()));
     }
 
     /**
@@ -53,33 +50,42 @@ class StubFileFuzzTest {
      * the YAML syntax to the checks of each key: durations that overflow, ids out of range,
      * destinations, regular expressions and templates that do not parse.
      */
-    private static Arbitrary<String> structured() {
-        Arbitrary<String> odd = Arbitraries.of("x", "''", "' '", "~", "[]", "{}", "-1", "0", "1e999", "99999999999999999999",
+    private static Function<SplittableRandom, String> structured() {
+        Function<SplittableRandom, String> odd = Gen.of("x", "''", "' '", "~", "[]", "{}", "-1", "0", "1e999", "99999999999999999999",
                 "9223372036854775807", "0x7fffffff", ".nan", "true", "PT-1S", "PT0.5S", "1ms", "999999999999999999h",
                 "9999999999999999999999s", "250ms", "jms:queue:q", "kafka:t", "kafka:", "jms:topic: ", "'('", "'{{'", "'{{ $. }}'",
                 "'{{ random(2, 1) }}'", "'{\"a\": {{ $.a }}}'", "replies/second.txt", "replies/", "/", "'\\0'", "&a x", "*a");
-        Arbitrary<String> key = Arbitraries.of("name", "replyTo", "alwaysReplyTo", "correlateBy",
+        Function<SplittableRandom, String> key = Gen.of("name", "replyTo", "alwaysReplyTo", "correlateBy",
                 "copyHeaders", "statePer", "kafkaHeaders", "seed", "verifyTimeout", "listn");
-        Arbitrary<String> stubLine = Combinators.combine(key, odd).as((k, v) -> "    " + k + ": " + v + "\n");
-        Arbitrary<String> condition = Combinators.combine(Arbitraries.of("jsonPath: {'$.a': {%s: %s}}", "jsonPath: {'%s': exists}",
-                        "header: {x: {%s: %s}}", "key: {%s: %s}", "text: {%s: %s}", "anyOf: [{key: {%s: %s}}]", "not: {%s: %s}", "%s: %s"),
-                Arbitraries.of("equals", "matches", "greaterThan", "lessThanOrEqual", "contains", "regex", "exists", "absent", "bogus"),
-                odd).as((form, test, value) -> String.format(form, test, value));
-        Arbitrary<String> reply = Combinators.combine(Arbitraries.of("json", "text", "file", "key", "to", "after", "avro",
-                "headers", "none"), odd, Arbitraries.of("", ", after: 1h", ", avro: {schema: replies/payment-result.avsc, schemaId: -1}",
-                ", headers: {h: '{{ key }}'}", ", to: kafka:out")).as((k, v, extra) -> "{" + k + ": " + v + extra + "}");
-        Arbitrary<String> fault = Combinators.combine(Arbitraries.of("delay", "random-delay", "spike", "drop",
-                "duplicate", "reorder", "truncate", "flip-bytes", "invalid-json", "poison", "wrong-schema-version", "slow-consumer"),
-                Arbitraries.of("duration", "min", "max", "window", "keep", "count", "schemaId", "perMessage", "everyNth", "probability"),
-                odd).as((kind, p, v) -> "{kind: " + kind + ", " + p + ": " + v + "}");
-        return Combinators.combine(Arbitraries.of("jms:queue:in", "kafka:in", "x"), stubLine.list().ofMaxSize(3),
-                condition, reply, fault.list().ofMaxSize(2)).as((listen, lines, when, answer, faults) ->
-                "stubs:\n  - listen: " + listen + "\n" + String.join("", lines) + "    faults: [" + String.join(", ", faults) + "]\n"
-                        + "    rules:\n      - when: {" + when + "}\n        reply: " + answer + "\n");
+        Function<SplittableRandom, String> stubLine = r -> "    " + key.apply(r) + ": " + odd.apply(r) + "\n";
+        Function<SplittableRandom, String> form = Gen.of("jsonPath: {'$.a': {%s: %s}}", "jsonPath: {'%s': exists}",
+                "header: {x: {%s: %s}}", "key: {%s: %s}", "text: {%s: %s}", "anyOf: [{key: {%s: %s}}]", "not: {%s: %s}", "%s: %s");
+        Function<SplittableRandom, String> test = Gen.of("equals", "matches", "greaterThan", "lessThanOrEqual", "contains", "regex",
+                "exists", "absent", "bogus");
+        Function<SplittableRandom, String> condition = r -> String.format(form.apply(r), test.apply(r), odd.apply(r));
+        Function<SplittableRandom, String> replyKey = Gen.of("json", "text", "file", "key", "to", "after", "avro", "headers", "none");
+        Function<SplittableRandom, String> extra = Gen.of("", ", after: 1h", ", avro: {schema: replies/payment-result.avsc, schemaId: -1}",
+                ", headers: {h: '{{ key }}'}", ", to: kafka:out");
+        Function<SplittableRandom, String> reply = r -> "{" + replyKey.apply(r) + ": " + odd.apply(r) + extra.apply(r) + "}";
+        Function<SplittableRandom, String> kind = Gen.of("delay", "random-delay", "spike", "drop", "duplicate", "reorder", "truncate",
+                "flip-bytes", "invalid-json", "poison", "wrong-schema-version", "slow-consumer");
+        Function<SplittableRandom, String> param = Gen.of("duration", "min", "max", "window", "keep", "count", "schemaId", "perMessage",
+                "everyNth", "probability");
+        Function<SplittableRandom, String> fault = r -> "{kind: " + kind.apply(r) + ", " + param.apply(r) + ": " + odd.apply(r) + "}";
+        Function<SplittableRandom, String> listen = Gen.of("jms:queue:in", "kafka:in", "x");
+        Function<SplittableRandom, List<String>> lines = Gen.list(stubLine, 0, 3);
+        Function<SplittableRandom, List<String>> faults = Gen.list(fault, 0, 2);
+        return r -> "stubs:\n  - listen: " + listen.apply(r) + "\n" + String.join("", lines.apply(r)) + "    faults: ["
+                + String.join(", ", faults.apply(r)) + "]\n"
+                + "    rules:\n      - when: {" + condition.apply(r) + "}\n        reply: " + reply.apply(r) + "\n";
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aStubFileReadsOrFailsWithAStubFileExceptionNamingTheSource(@ForAll("files") String yaml) {
+    @Test
+    void aStubFileReadsOrFailsWithAStubFileExceptionNamingTheSource() {
+        Fuzz.check(Fuzz.SEED, files(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(String yaml) {
         String input = BadInput.preview(yaml);
         Guard.Outcome outcome = guard.run(input, () -> StubFiles.parse(yaml, SOURCE));
 

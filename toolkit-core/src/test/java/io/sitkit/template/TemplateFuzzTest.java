@@ -8,17 +8,13 @@ import io.sitkit.core.JmsMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,35 +55,38 @@ class TemplateFuzzTest {
             true, null, false, null));
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("template-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<String> templates() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Mutations.text(SEEDS, TOKENS)), Tuple.of(1, calls()));
+    private static Function<SplittableRandom, String> templates() {
+        return Gen.frequency(Gen.weighted(3, Mutations.text(SEEDS, TOKENS)), Gen.weighted(1, calls()));
     }
 
     /** Text around expressions built from the grammar with odd arguments: every function, wrong arities, huge numbers. */
-    private static Arbitrary<String> calls() {
-        Arbitrary<String> arg = Arbitraries.of("1", "-1", "0", "99999999999999999999", "-9223372036854775808", "9223372036854775807",
+    private static Function<SplittableRandom, String> calls() {
+        Function<SplittableRandom, String> arg = Gen.of("1", "-1", "0", "99999999999999999999", "-9223372036854775808", "9223372036854775807",
                 "'a'", "\"b c\"", "'yyyy-MM-dd'", "'HH:mm:ss.SSS'", "'G VV x'", "'traceparent'", "'''", "", " ", "1 2", "'1'");
-        Arbitrary<String> call = Combinators.combine(
-                Arbitraries.of("uuid", "now", "sequence", "random", "header", "Random", "nope"),
-                arg.list().ofMaxSize(3).map(a -> String.join(", ", a))).as((fn, args) -> "{{ " + fn + "(" + args + ") }}");
-        Arbitrary<String> part = Arbitraries.oneOf(call, Arbitraries.of("{{ key }}", "{{ $.total }}", "{{ $.lines }}", "\"", "x",
+        Function<SplittableRandom, String> fn = Gen.of("uuid", "now", "sequence", "random", "header", "Random", "nope");
+        Function<SplittableRandom, String> args = Gen.list(arg, 0, 3).andThen(a -> String.join(", ", a));
+        Function<SplittableRandom, String> call = r -> "{{ " + fn.apply(r) + "(" + args.apply(r) + ") }}";
+        Function<SplittableRandom, String> part = Gen.oneOf(call, Gen.of("{{ key }}", "{{ $.total }}", "{{ $.lines }}", "\"", "x",
                 "{\"a\": ", "}", "\n"));
-        return part.list().ofMinSize(1).ofMaxSize(5).map(parts -> String.join("", parts));
+        return Gen.list(part, 1, 5).andThen(parts -> String.join("", parts));
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aTemplateParsesAndRendersOrFailsWithATemplateExceptionAtItsPlace(@ForAll("templates") String text) {
+    @Test
+    void aTemplateParsesAndRendersOrFailsWithATemplateExceptionAtItsPlace() {
+        Fuzz.check(Fuzz.SEED, templates(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(String text) {
         String input = BadInput.preview(text);
         List<Guard.Outcome> outcomes = new ArrayList<>();
         for (boolean json : new boolean[]{true, false}) {

@@ -2,19 +2,20 @@ package io.sitkit.contract.asyncapi;
 
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.schema.SchemaException;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * AsyncAPI: {@link AsyncApi#parse} imports mutated and random 2.6 and 3.0 documents or fails with
@@ -99,18 +100,17 @@ class AsyncApiFuzzTest {
             """);
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("asyncapi-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<String> documents() throws java.io.IOException {
+    private static Function<SplittableRandom, String> documents() throws java.io.IOException {
         List<String> seeds = new ArrayList<>(SEEDS);
         seeds.add(java.nio.file.Files.readString(BASE.resolve("shop-2.6.yaml")));
         seeds.add(java.nio.file.Files.readString(BASE.resolve("shop-3.0.yaml")));
@@ -125,8 +125,12 @@ class AsyncApiFuzzTest {
         return Mutations.text(seeds, List.copyOf(tokens));
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aDocumentImportsOrFailsWithASchemaExceptionNamingThePlace(@ForAll("documents") String text) {
+    @Test
+    void aDocumentImportsOrFailsWithASchemaExceptionNamingThePlace() throws java.io.IOException {
+        Fuzz.check(Fuzz.SEED, documents(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(String text) {
         String input = BadInput.preview(text);
         Guard.Outcome outcome = guard.run(input, () -> AsyncApi.parse(text, BASE));
 

@@ -2,20 +2,21 @@ package io.sitkit.schema.avro;
 
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.schema.DecodeException;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.avro.Schema;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Avro binary: {@link AvroCodec#decodeToJson} answers a JSON view or a {@link DecodeException}
@@ -30,23 +31,26 @@ class AvroDecodeFuzzTest {
     private static final List<AvroCodec> CODECS = codecs();
     private static Guard guard;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("avro-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<byte[]> values() {
+    private static Function<SplittableRandom, byte[]> values() {
         return Mutations.bytes(FuzzSchemas.validValues());
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void avroBinaryDecodesOrIsRejectedWithADecodeException(@ForAll("values") byte[] bytes) {
+    @Test
+    void avroBinaryDecodesOrIsRejectedWithADecodeException() {
+        Fuzz.check(Fuzz.SEED, values(), BadInput::preview, this::tryOne);
+    }
+
+    private void tryOne(byte[] bytes) {
         String input = BadInput.preview(bytes);
         for (AvroCodec codec : CODECS) {
             Guard.Outcome outcome = guard.run(input, () -> codec.decodeToJson(bytes, "fuzz[0]@7").toString());

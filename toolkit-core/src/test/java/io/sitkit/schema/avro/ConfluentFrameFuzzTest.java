@@ -9,27 +9,25 @@ import io.sitkit.core.Message;
 import io.sitkit.core.SitkitException;
 import io.sitkit.fuzz.BadInput;
 import io.sitkit.fuzz.Fuzz;
+import io.sitkit.fuzz.Gen;
 import io.sitkit.fuzz.Guard;
 import io.sitkit.fuzz.Mutations;
 import io.sitkit.schema.DecodeException;
 import io.sitkit.schema.PayloadDecoder;
 import io.sitkit.schema.RegisteredSchema;
 import io.sitkit.schema.SchemaFormat;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,38 +72,41 @@ class ConfluentFrameFuzzTest {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         guard = Guard.start("frame-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         guard.close();
     }
 
-    @Provide
-    Arbitrary<Input> inputs() {
+    private static Function<SplittableRandom, Input> inputs() {
         List<byte[]> values = FuzzSchemas.validValues();
         List<byte[]> seeds = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             seeds.add(ConfluentWireFormat.frame(i + 1, values.get(i)));
             seeds.add(values.get(i));
         }
-        Arbitrary<byte[]> ids = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(null)),
-                Tuple.of(2, Arbitraries.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 1000L, -1L, 1L << 31, Long.MAX_VALUE)
-                        .map(id -> ByteBuffer.allocate(8).putLong(id).array())),
-                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(12)));
-        Arbitrary<byte[]> textIds = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(null)),
-                Tuple.of(3, Arbitraries.strings().withChars("0123456789 -+x\u0660").ofMaxLength(12)
-                        .map(s -> s.getBytes(StandardCharsets.UTF_8))));
-        return Combinators.combine(Mutations.bytes(seeds), ids, textIds).as(Input::new);
+        Function<SplittableRandom, byte[]> ids = Gen.frequency(
+                Gen.weighted(6, Gen.just(null)),
+                Gen.weighted(2, Gen.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 1000L, -1L, 1L << 31, Long.MAX_VALUE)
+                        .andThen(id -> ByteBuffer.allocate(8).putLong(id).array())),
+                Gen.weighted(1, Gen.bytes(12)));
+        Function<SplittableRandom, byte[]> textIds = Gen.frequency(
+                Gen.weighted(6, Gen.just(null)),
+                Gen.weighted(3, Gen.strings("0123456789 -+x\u0660", 12).andThen(s -> s.getBytes(StandardCharsets.UTF_8))));
+        Function<SplittableRandom, byte[]> frames = Mutations.bytes(seeds);
+        return r -> new Input(frames.apply(r), ids.apply(r), textIds.apply(r));
     }
 
-    @Property(tries = Fuzz.TRIES, seed = Fuzz.SEED)
-    void aFrameOrAnIdHeaderDecodesOrIsRejectedWithADecodeException(@ForAll("inputs") Input in) {
+    @Test
+    void aFrameOrAnIdHeaderDecodesOrIsRejectedWithADecodeException() {
+        Fuzz.check(Fuzz.SEED, inputs(), Input::preview, this::tryOne);
+    }
+
+    private void tryOne(Input in) {
         String input = in.preview();
         Message message = in.message();
 
