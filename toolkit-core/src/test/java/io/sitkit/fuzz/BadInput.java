@@ -61,7 +61,8 @@ public final class BadInput {
         if (Boolean.getBoolean("sitkit.fuzz.reasons")) {
             // -Dsitkit.fuzz.reasons=true: which rejections the inputs reach, numbers and quoted parts blanked out
             Fuzz.count("rejected: " + message.replaceAll("\\(\\d+ bytes?, first: .*", "")
-                    .replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("-?\\d+", "N").replaceFirst("^(.{0,100}).*", "$1"));
+                    .replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("-?\\d+", "N")
+                    .replaceFirst("(?s)^(.{0,100}).*", "$1").replace('\n', ' '));
         }
         Fuzz.count("rejected");
     }
