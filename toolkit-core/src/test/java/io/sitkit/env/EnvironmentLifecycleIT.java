@@ -99,7 +99,7 @@ class EnvironmentLifecycleIT {
     void anUnknownEnvironmentNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Environments.start(SitkitConfig.of(Map.of("sitkit.environment", "cloud"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("sitkit.environment = 'cloud' names no known environment; known: [embedded, external]");
+                .hasMessage("sitkit.environment = 'cloud' names no known environment; known: [embedded, external, testcontainers]");
     }
 
     @Test
