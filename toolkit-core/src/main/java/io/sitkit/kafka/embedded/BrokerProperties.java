@@ -1,5 +1,7 @@
 package io.sitkit.kafka.embedded;
 
+import io.sitkit.tls.TlsMaterial;
+
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -11,8 +13,10 @@ import java.util.Properties;
 final class BrokerProperties {
     static final int NODE_ID = 1;
     static final String HOST = "127.0.0.1";
-    static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** The SCRAM user the broker authenticates as on its own listener. */
+    static final String BROKER_USER = "sitkit-broker";
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     /** Room for the record batch header and record framing on top of the payload limit. */
     private static final int BATCH_OVERHEAD = 64 * 1024;
@@ -23,17 +27,29 @@ final class BrokerProperties {
     }
 
     static Properties of(EmbeddedKafkaConfig config, Path logDir, Ports ports) {
+        return of(config, logDir, ports, null, null);
+    }
+
+    /**
+     * @param tls          the broker's key and trust stores; {@code null} when the listener is plain
+     * @param brokerSecret the SCRAM password of the broker's own inter-broker user ({@link #BROKER_USER})
+     */
+    static Properties of(EmbeddedKafkaConfig config, Path logDir, Ports ports, TlsMaterial tls, String brokerSecret) {
         Properties p = new Properties();
+        String listener = config.security().listenerName();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + ports.controller());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + ports.broker()
+        p.put("listeners", listener + "://" + HOST + ":" + ports.broker()
                 + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + ports.controller());
-        p.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + ports.broker());
+        p.put("advertised.listeners", listener + "://" + HOST + ":" + ports.broker());
         p.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
+                listener + ":" + config.security().mode().protocol() + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
+        if (tls != null) {
+            secure(p, config.security(), listener, tls, brokerSecret);
+        }
         p.put("log.dirs", logDir.toString());
         p.put("server.max.startup.time.ms", String.valueOf(config.startupTimeout().toMillis()));
 
@@ -69,5 +85,33 @@ final class BrokerProperties {
 
         config.brokerProperties().forEach(p::put);
         return p;
+    }
+
+    private static void secure(Properties p, EmbeddedKafkaSecurity security, String listener, TlsMaterial tls,
+                               String brokerSecret) {
+        String prefix = "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".";
+        p.put(prefix + "ssl.keystore.location", tls.serverKeyStore().toString());
+        p.put(prefix + "ssl.keystore.password", tls.password());
+        p.put(prefix + "ssl.key.password", tls.password());
+        p.put(prefix + "ssl.keystore.type", TlsMaterial.STORE_TYPE);
+        p.put(prefix + "ssl.truststore.location", tls.trustStore().toString());
+        p.put(prefix + "ssl.truststore.password", tls.password());
+        p.put(prefix + "ssl.truststore.type", TlsMaterial.STORE_TYPE);
+        p.put("ssl.endpoint.identification.algorithm", "https");
+        if (security.mode() == EmbeddedKafkaSecurity.Mode.MUTUAL_TLS) {
+            p.put(prefix + "ssl.client.auth", "required");
+        } else {
+            String mech = SCRAM_MECHANISM.toLowerCase(java.util.Locale.ROOT);
+            p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            p.put(prefix + "sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            p.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            p.put(prefix + mech + ".sasl.jaas.config", scramJaas(BROKER_USER, brokerSecret));
+        }
+    }
+
+    /** A JAAS line for a SCRAM client; the password is quoted as JAAS wants. */
+    static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 }

@@ -3,6 +3,7 @@ package io.sitkit.kafka.embedded;
 import io.sitkit.core.internal.DataDirs;
 
 import io.sitkit.core.SitkitException;
+import io.sitkit.tls.TlsMaterial;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -21,8 +22,13 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A real Apache Kafka broker in this JVM: one KRaft node that is both broker and controller,
@@ -56,6 +62,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private volatile Ports ports;
     private volatile KafkaRaftServer server;
     private volatile Duration startupTime = Duration.ZERO;
+    private volatile TlsMaterial tls;
+    private volatile String brokerSecret;
     private boolean closed;
 
     private EmbeddedKafkaBroker(EmbeddedKafkaConfig config, Path dataDir, boolean ownsDataDir) {
@@ -76,6 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path dir = owned ? DataDirs.createTemp("kafka") : config.dataDir().toAbsolutePath();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, dir, owned);
         try {
+            broker.prepareSecurity();
             broker.startOnFreePorts();
             return broker;
         } catch (RuntimeException | LinkageError e) {
@@ -110,6 +119,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public EmbeddedKafkaConfig config() {
         return config;
+    }
+
+    /** The generated key and trust stores when the listener uses TLS; empty for a plain listener. */
+    public Optional<TlsMaterial> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /**
+     * The Kafka client properties a client needs for this broker's listener, except a SASL identity:
+     * {@code security.protocol}, the trust store, and for mutual TLS the client key store; for SASL/SCRAM
+     * also {@code sasl.mechanism} (add {@code sasl.jaas.config} from
+     * {@link EmbeddedKafkaSecurity#jaasConfig(String, String)}). Empty for a plain listener.
+     */
+    public Map<String, String> clientSecurityProperties() {
+        TlsMaterial t = tls;
+        if (t == null) {
+            return Map.of();
+        }
+        Map<String, String> p = new TreeMap<>();
+        p.put("security.protocol", config.security().mode().protocol());
+        p.put("ssl.truststore.location", t.trustStore().toString());
+        p.put("ssl.truststore.password", t.password());
+        p.put("ssl.truststore.type", TlsMaterial.STORE_TYPE);
+        if (config.security().mode() == EmbeddedKafkaSecurity.Mode.MUTUAL_TLS) {
+            p.put("ssl.keystore.location", t.clientKeyStore().toString());
+            p.put("ssl.keystore.password", t.password());
+            p.put("ssl.key.password", t.password());
+            p.put("ssl.keystore.type", TlsMaterial.STORE_TYPE);
+        } else {
+            p.put("sasl.mechanism", BrokerProperties.SCRAM_MECHANISM);
+        }
+        return Collections.unmodifiableMap(p);
     }
 
     /**
@@ -219,7 +260,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** One start on the given ports; leaves nothing running if it fails. */
     private void boot(Ports on) {
         long t0 = System.nanoTime();
-        KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir(), on), false);
+        KafkaConfig kafkaConfig = KafkaConfig.fromProps(
+                BrokerProperties.of(config, logDir(), on, tls, brokerSecret), false);
         this.ports = on;
         if (!isFormatted()) {
             format();
@@ -237,8 +279,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         server = candidate;
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("embedded Kafka {} ready at {} in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
-                startupTime.toMillis());
+        LOG.info("embedded Kafka {} ready at {} ({}) in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
+                config.security().mode().protocol(), startupTime.toMillis());
     }
 
     private void format() {
@@ -253,11 +295,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setScramArguments(scramArguments())
                     .run();
         } catch (Exception e) {
             throw new SitkitException("could not format the Kafka log dir " + logDir + ": " + e.getMessage()
                     + "; check that the dir is writable and holds no data of another cluster", e);
         }
+    }
+
+    /** Generates TLS material in the data dir and reads or makes the broker's own SCRAM secret. */
+    private void prepareSecurity() {
+        if (!config.security().usesTls()) {
+            return;
+        }
+        tls = TlsMaterial.generate(dataDir.resolve("tls"));
+        if (config.security().mode() == EmbeddedKafkaSecurity.Mode.SASL_SCRAM_TLS) {
+            brokerSecret = InterBrokerSecret.readOrCreate(dataDir.resolve("inter-broker.secret"));
+        }
+    }
+
+    /** {@code SCRAM-SHA-512=[name=…,password=…]} per user, for the KRaft bootstrap records. */
+    private List<String> scramArguments() {
+        if (config.security().mode() != EmbeddedKafkaSecurity.Mode.SASL_SCRAM_TLS) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        Map<String, String> users = new TreeMap<>(config.security().users());
+        users.put(BrokerProperties.BROKER_USER, brokerSecret);
+        users.forEach((user, password) -> args.add(BrokerProperties.SCRAM_MECHANISM
+                + "=[name=" + user + ",password=" + password + "]"));
+        return args;
     }
 
     private static void shutdown(KafkaRaftServer s) {

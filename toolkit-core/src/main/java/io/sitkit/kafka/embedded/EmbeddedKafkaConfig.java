@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param startupTimeout    how long the broker may take to become ready
  *                          ({@code server.max.startup.time.ms})
  * @param brokerProperties  extra broker properties, applied last so they override every other
+ * @param security          how the client listener is secured; {@link EmbeddedKafkaSecurity#none()} by default
  *
  * <p>Thread-safety: immutable.
  */
@@ -34,7 +35,8 @@ public record EmbeddedKafkaConfig(
         int defaultPartitions,
         int maxMessageBytes,
         Duration startupTimeout,
-        Map<String, String> brokerProperties) {
+        Map<String, String> brokerProperties,
+        EmbeddedKafkaSecurity security) {
 
     /** 16 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -62,6 +64,14 @@ public record EmbeddedKafkaConfig(
             }
         });
         brokerProperties = Map.copyOf(brokerProperties);
+        Objects.requireNonNull(security, "security must not be null; use EmbeddedKafkaSecurity.none()");
+    }
+
+    /** The record without security, as before security existed: a plain listener. */
+    public EmbeddedKafkaConfig(Path dataDir, boolean autoCreateTopics, int defaultPartitions, int maxMessageBytes,
+                               Duration startupTimeout, Map<String, String> brokerProperties) {
+        this(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes, startupTimeout, brokerProperties,
+                EmbeddedKafkaSecurity.none());
     }
 
     /** Temp data dir, auto-created topics with 1 partition, 16 MiB messages, 60 s start-up. */
@@ -72,27 +82,33 @@ public record EmbeddedKafkaConfig(
     /** A copy that keeps its data in {@code dir} (not deleted on close); {@code null} for a temp dir. */
     public EmbeddedKafkaConfig withDataDir(Path dir) {
         return new EmbeddedKafkaConfig(dir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withAutoCreateTopics(boolean enabled) {
         return new EmbeddedKafkaConfig(dataDir, enabled, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withDefaultPartitions(int partitions) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, partitions, maxMessageBytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withMaxMessageBytes(int bytes) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, bytes,
-                startupTimeout, brokerProperties);
+                startupTimeout, brokerProperties, security);
     }
 
     public EmbeddedKafkaConfig withStartupTimeout(Duration timeout) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                timeout, brokerProperties);
+                timeout, brokerProperties, security);
+    }
+
+    /** A copy whose client listener is secured as given. */
+    public EmbeddedKafkaConfig withSecurity(EmbeddedKafkaSecurity security) {
+        return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
+                startupTimeout, brokerProperties, security);
     }
 
     /** A copy with one more broker property; it overrides anything sitkit sets. */
@@ -105,6 +121,6 @@ public record EmbeddedKafkaConfig(
     /** A copy whose extra broker properties are exactly {@code properties}. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> properties) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, properties);
+                startupTimeout, properties, security);
     }
 }
