@@ -86,6 +86,10 @@ public final class ConfigKeys {
     public static final String EMBEDDED_DATA_DIR = "sitkit.embedded.data-dir";
     /** Log level of the embedded brokers' loggers (default WARN). */
     public static final String EMBEDDED_LOG_LEVEL = "sitkit.embedded.log-level";
+    /** How the embedded Kafka's client listener is secured: none (default), sasl-scram-tls, mutual-tls. */
+    public static final String EMBEDDED_KAFKA_SECURITY = "sitkit.embedded.kafka.security";
+    /** How the embedded ActiveMQ is secured: none (default), password, tls, password-tls. */
+    public static final String EMBEDDED_JMS_SECURITY = "sitkit.embedded.jms.security";
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
 
@@ -117,7 +121,7 @@ public final class ConfigKeys {
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
             JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
-            EMBEDDED_LOG_LEVEL, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
+            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_SECURITY, EMBEDDED_JMS_SECURITY, EMBEDDED_ACTIVEMQ_PERSISTENT, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
             SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);

@@ -92,7 +92,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         LOG.info("embedded environment ready in {} ms: Kafka {}, ActiveMQ {}", took.toMillis(),
                 k == null ? "off" : k.bootstrapServers() + " (" + k.startupTime().toMillis() + " ms)",
                 a == null ? "off" : a.brokerUrl() + " (" + a.startupTime().toMillis() + " ms)");
-        KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, k.bootstrapServers());
+        KafkaSettings kafkaSettings = k == null ? null : EmbeddedSecurity.kafkaSettings(config, k);
         JmsSettings jmsSettings = a == null ? null
                 : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
                 a.brokerUrl(), QueueObservation.MIRROR);
@@ -127,7 +127,8 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 .withAutoCreateTopics(config.bool(ConfigKeys.KAFKA_AUTO_CREATE_TOPICS, true))
                 .withDefaultPartitions(config.integer(ConfigKeys.KAFKA_DEFAULT_PARTITIONS, 1))
                 .withMaxMessageBytes(config.integer(ConfigKeys.KAFKA_MAX_MESSAGE_BYTES, KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES))
-                .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX));
+                .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX))
+                .withSecurity(EmbeddedSecurity.kafka(config));
         if (dataDir != null) {
             kc = kc.withDataDir(dataDir.resolve("kafka"));
         }

@@ -75,12 +75,34 @@ class SaslScramTlsKafkaIT {
              Bus bus = env.openBus()) {
             assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("kafka:secured-orders", "x")))
                     .isInstanceOf(SitkitException.class)
-                    .hasMessageContaining(broker.bootstrapServers())
-                    .hasMessageContaining("authentication failed")
-                    .hasMessageContaining("sitkit.kafka.client.sasl.jaas.config")
+                    .hasMessageStartingWith("publishing to kafka:secured-orders failed: SASL authentication failed at Kafka "
+                            + broker.bootstrapServers() + " (security.protocol SASL_SSL); check the user and password in"
+                            + " sitkit.kafka.client.sasl.jaas.config and sitkit.kafka.client.sasl.mechanism (")
                     .satisfies(e -> assertThat(e.toString()).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theEmbeddedEnvironmentConnectsItsOwnClientsWithAGeneratedScramUser() {
+        SitkitConfig config = SitkitConfig.empty().with("sitkit.jms.enabled", "false")
+                .with("sitkit.embedded.kafka.security", "sasl-scram-tls");
+        try (Environment env = Environments.start(config);
+             Bus bus = env.openBus();
+             Capture capture = bus.capture("kafka:embedded-scram")) {
+            bus.publish(OutgoingMessage.text("kafka:embedded-scram", "hello"));
+
+            assertThat(capture.await(Destination.kafka("embedded-scram"), 1, Duration.ofSeconds(10))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownSecurityModeIsRefusedWithTheChoices() {
+        SitkitConfig config = SitkitConfig.empty().with("sitkit.jms.enabled", "false")
+                .with("sitkit.embedded.kafka.security", "kerberos");
+        assertThatThrownBy(() -> Environments.start(config).close())
+                .hasMessage("sitkit.embedded.kafka.security: unknown embedded Kafka security 'kerberos';"
+                        + " use none, sasl-scram-tls or mutual-tls");
     }
 
     @Test
