@@ -4,8 +4,8 @@ import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
 import io.sitkit.core.SitkitException;
 import io.sitkit.jms.JmsSettings;
-import io.sitkit.jms.QueueObservation;
 import io.sitkit.jms.embedded.EmbeddedActiveMq;
+import io.sitkit.jms.embedded.EmbeddedActiveMqSecurity;
 import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
 import io.sitkit.kafka.embedded.EmbeddedKafkaConfig;
@@ -56,8 +56,9 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         CompletableFuture<EmbeddedKafkaBroker> kafka = withKafka
                 ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir), daemon("sitkit-start-kafka"))
                 : CompletableFuture.completedFuture(null);
+        EmbeddedActiveMqSecurity jmsSecurity = withJms ? EmbeddedSecurity.jms(config) : null;
         CompletableFuture<EmbeddedActiveMq> activeMq = withJms
-                ? CompletableFuture.supplyAsync(() -> startActiveMq(config, dataDir), daemon("sitkit-start-activemq"))
+                ? CompletableFuture.supplyAsync(() -> startActiveMq(config, dataDir, jmsSecurity), daemon("sitkit-start-activemq"))
                 : CompletableFuture.completedFuture(null);
         EmbeddedKafkaBroker k = null;
         EmbeddedActiveMq a = null;
@@ -93,9 +94,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 k == null ? "off" : k.bootstrapServers() + " (" + k.startupTime().toMillis() + " ms)",
                 a == null ? "off" : a.brokerUrl() + " (" + a.startupTime().toMillis() + " ms)");
         KafkaSettings kafkaSettings = k == null ? null : EmbeddedSecurity.kafkaSettings(config, k);
-        JmsSettings jmsSettings = a == null ? null
-                : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
-                a.brokerUrl(), QueueObservation.MIRROR);
+        JmsSettings jmsSettings = a == null ? null : EmbeddedSecurity.jmsSettings(config, a, jmsSecurity);
         List<AutoCloseable> owned = new ArrayList<>();
         owned.add(warmup);
         owned.add(k);
@@ -135,7 +134,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         return EmbeddedKafkaBroker.start(kc);
     }
 
-    private static EmbeddedActiveMq startActiveMq(SitkitConfig config, Path dataDir) {
+    private static EmbeddedActiveMq startActiveMq(SitkitConfig config, Path dataDir, EmbeddedActiveMqSecurity security) {
         try {
             Class.forName("org.apache.activemq.broker.BrokerService", false, EmbeddedEnvironmentProvider.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -145,6 +144,6 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         }
         return EmbeddedActiveMq.start(config.bool(ConfigKeys.EMBEDDED_ACTIVEMQ_PERSISTENT, false),
                 dataDir == null ? null : dataDir.resolve("activemq"),
-                config.string(ConfigKeys.JMS_MIRROR_PREFIX, JmsSettings.DEFAULT_MIRROR_PREFIX));
+                config.string(ConfigKeys.JMS_MIRROR_PREFIX, JmsSettings.DEFAULT_MIRROR_PREFIX), security);
     }
 }

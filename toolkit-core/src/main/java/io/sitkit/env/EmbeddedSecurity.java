@@ -3,6 +3,10 @@ package io.sitkit.env;
 import io.sitkit.config.ConfigException;
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
+import io.sitkit.jms.JmsSettings;
+import io.sitkit.jms.QueueObservation;
+import io.sitkit.jms.embedded.EmbeddedActiveMq;
+import io.sitkit.jms.embedded.EmbeddedActiveMqSecurity;
 import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
 import io.sitkit.kafka.embedded.EmbeddedKafkaSecurity;
@@ -12,13 +16,15 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Reads {@code sitkit.embedded.kafka.security} and connects sitkit's own clients to the secured
- * embedded broker: SCRAM as user {@value #KAFKA_USER} with a password made for this run.
+ * Reads {@code sitkit.embedded.kafka.security} and {@code sitkit.embedded.jms.security} and connects
+ * sitkit's own clients to the secured embedded brokers: as user {@value #KAFKA_USER} with a password
+ * made for this run, trusting the generated certificates.
  *
  * <p>Thread-safety: stateless.
  */
 final class EmbeddedSecurity {
     static final String KAFKA_USER = "sitkit";
+    static final String JMS_USER = "sitkit";
 
     private EmbeddedSecurity() {
     }
@@ -49,6 +55,31 @@ final class EmbeddedSecurity {
             settings = settings.withClientProperty("sasl.jaas.config", EmbeddedKafkaSecurity.jaasConfig(KAFKA_USER, password));
         }
         return settings;
+    }
+
+    static EmbeddedActiveMqSecurity jms(SitkitConfig config) {
+        String name = config.string(ConfigKeys.EMBEDDED_JMS_SECURITY, "none").trim().toLowerCase(java.util.Locale.ROOT);
+        EmbeddedActiveMqSecurity none = EmbeddedActiveMqSecurity.none();
+        return switch (name) {
+            case "none" -> none;
+            case "password" -> none.withUser(JMS_USER, randomSecret());
+            case "tls" -> none.withTls(true);
+            case "password-tls" -> none.withUser(JMS_USER, randomSecret()).withTls(true);
+            default -> throw new ConfigException(ConfigKeys.EMBEDDED_JMS_SECURITY + ": unknown embedded JMS security '"
+                    + name + "'; use none, password, tls or password-tls");
+        };
+    }
+
+    /** The settings of sitkit's JMS clients: credentials and trust store of the secured broker. */
+    static JmsSettings jmsSettings(SitkitConfig config, EmbeddedActiveMq broker, EmbeddedActiveMqSecurity security) {
+        SitkitConfig c = config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null);
+        if (broker.tls().isPresent()) {
+            c = c.with(ConfigKeys.JMS_SSL_TRUSTSTORE, broker.tls().get().trustStore().toString())
+                    .with(ConfigKeys.JMS_SSL_TRUSTSTORE_PASSWORD, broker.tls().get().password());
+        }
+        JmsSettings settings = JmsSettings.from(c, broker.brokerUrl(), QueueObservation.MIRROR);
+        String password = security.users().get(JMS_USER);
+        return password == null ? settings : settings.withCredentials(JMS_USER, password);
     }
 
     static String randomSecret() {

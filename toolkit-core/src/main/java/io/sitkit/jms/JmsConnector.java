@@ -59,11 +59,25 @@ final class JmsConnector {
                 throw new SitkitException("JMS broker at " + settings.address() + " refused the credentials of user '"
                         + settings.user() + "' while " + what + ": " + Urls.redact(reason), cause);
             }
+            if (isTlsFailure(cause)) {
+                throw new SitkitException("TLS handshake with the JMS broker at " + settings.address() + " failed while "
+                        + what + ": " + Urls.redact(reason) + "; check sitkit.jms.ssl.truststore (does it trust the broker's"
+                        + " certificate?) and, if the broker wants client certificates, sitkit.jms.ssl.keystore", cause);
+            }
             throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
                     + " failed: " + Urls.redact(reason), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SitkitException("interrupted while " + what, e);
         }
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || String.valueOf(t.getMessage()).contains("SSLHandshakeException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package io.sitkit.jms.embedded;
 
 import io.sitkit.core.SitkitException;
 import io.sitkit.core.internal.DataDirs;
+import io.sitkit.tls.TlsMaterial;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.TransportConnector;
@@ -48,9 +49,12 @@ public final class EmbeddedActiveMq implements AutoCloseable {
     private final boolean ownsDataDir;
     private final String url;
     private final Duration startupTime;
+    private final TlsMaterial tls;
     private volatile boolean closed;
 
-    private EmbeddedActiveMq(BrokerService broker, Path dataDir, boolean ownsDataDir, String url, Duration startupTime) {
+    private EmbeddedActiveMq(BrokerService broker, Path dataDir, boolean ownsDataDir, String url, Duration startupTime,
+                             TlsMaterial tls) {
+        this.tls = tls;
         this.broker = broker;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
@@ -74,6 +78,18 @@ public final class EmbeddedActiveMq implements AutoCloseable {
      * @see #start(boolean, Path)
      */
     public static EmbeddedActiveMq start(boolean persistent, Path dataDir, String mirrorPrefix) {
+        return start(persistent, dataDir, mirrorPrefix, EmbeddedActiveMqSecurity.none());
+    }
+
+    /**
+     * Starts a broker secured as given: with users, anonymous connections are refused; with TLS the
+     * connector is {@code ssl://} with a certificate generated under the data dir ({@link #tls()}).
+     *
+     * @see #start(boolean, Path, String)
+     */
+    public static EmbeddedActiveMq start(boolean persistent, Path dataDir, String mirrorPrefix,
+                                         EmbeddedActiveMqSecurity security) {
+        java.util.Objects.requireNonNull(security, "security must not be null; use EmbeddedActiveMqSecurity.none()");
         long t0 = System.nanoTime();
         boolean owns = dataDir == null;
         Path dir = null;
@@ -95,20 +111,25 @@ public final class EmbeddedActiveMq implements AutoCloseable {
             virtualTopics.setVirtualDestinations(new VirtualDestination[] {new VirtualTopic()});
             broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics, mirror});
             broker.setSchedulerSupport(false);
-            broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
+            BrokerPlugin authentication = BrokerSecurity.authentication(security);
+            broker.setPlugins(authentication == null ? new BrokerPlugin[] {new StatisticsBrokerPlugin()}
+                    : new BrokerPlugin[] {new StatisticsBrokerPlugin(), authentication});
+            TlsMaterial tls = security.tls() ? BrokerSecurity.tls(broker, dir.resolve("tls")) : null;
+            String scheme = tls == null ? "tcp" : "ssl";
             broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
             broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
             broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
-            TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
+            TransportConnector connector = broker.addConnector(scheme + "://127.0.0.1:0");
             broker.start();
             if (!broker.waitUntilStarted(30_000)) {
                 throw new SitkitException("embedded ActiveMQ did not start within 30 s");
             }
             URI bound = connector.getConnectUri();
-            String url = "tcp://127.0.0.1:" + bound.getPort();
+            String url = scheme + "://127.0.0.1:" + bound.getPort();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            LOG.info("embedded ActiveMQ ready at {} in {} ms", url, took.toMillis());
-            return new EmbeddedActiveMq(broker, dir, owns, url, took);
+            LOG.info("embedded ActiveMQ ready at {}{} in {} ms", url,
+                    security.users().isEmpty() ? "" : " (users " + security.users().keySet() + ")", took.toMillis());
+            return new EmbeddedActiveMq(broker, dir, owns, url, took, tls);
         } catch (Exception e) {
             try {
                 broker.stop();
@@ -122,7 +143,12 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         }
     }
 
-    /** {@code tcp://127.0.0.1:<port>}. */
+    /** The generated key and trust stores when the connector is {@code ssl://}; empty otherwise. */
+    public java.util.Optional<TlsMaterial> tls() {
+        return java.util.Optional.ofNullable(tls);
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}, or {@code ssl://…} with TLS. */
     public String brokerUrl() {
         return url;
     }
