@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param brokerProperties  extra broker properties, applied last so they override every other
  * @param security          how the client listener is secured; {@link EmbeddedKafkaSecurity#none()} by default
  *
- * <p>Thread-safety: immutable.
+ * <p>{@link #toString()} masks credentials. Thread-safety: immutable.
  */
 public record EmbeddedKafkaConfig(
         Path dataDir,
@@ -116,6 +116,16 @@ public record EmbeddedKafkaConfig(
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.put(key, value);
         return withBrokerProperties(props);
+    }
+
+    /** Shows every component; broker properties that hold credentials are masked. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        brokerProperties.forEach((k, v) -> shown.put(k, io.sitkit.config.Secrets.mask(k, v)));
+        return "EmbeddedKafkaConfig[dataDir=" + dataDir + ", autoCreateTopics=" + autoCreateTopics
+                + ", defaultPartitions=" + defaultPartitions + ", maxMessageBytes=" + maxMessageBytes
+                + ", startupTimeout=" + startupTimeout + ", brokerProperties=" + shown + ", security=" + security + "]";
     }
 
     /** A copy whose extra broker properties are exactly {@code properties}. */
