@@ -67,17 +67,21 @@ class MutualTlsKafkaIT {
     void aClientWithoutACertificateIsRefusedWithAClearMessage() {
         Map<String, String> trustOnly = new java.util.TreeMap<>(broker.clientSecurityProperties());
         trustOnly.keySet().removeIf(k -> k.startsWith("ssl.keystore") || k.equals("ssl.key.password"));
-        long t0 = System.nanoTime();
-        try (Environment env = Environments.start(externalConfig(trustOnly));
-             Bus bus = env.openBus()) {
-            assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("kafka:mtls-orders", "x")))
-                    .isInstanceOf(SitkitException.class)
-                    .hasMessageStartingWith("publishing to kafka:mtls-orders failed: TLS authentication failed at Kafka "
-                            + broker.bootstrapServers() + " (security.protocol SSL); check sitkit.kafka.client.ssl.truststore.*")
-                    .hasMessageContaining("sitkit.kafka.client.ssl.keystore.* (a client certificate the broker trusts)")
-                    .satisfies(e -> assertThat(e.toString()).doesNotContain(broker.tls().orElseThrow().password()));
+        // TLS 1.3 tells the client of a missing certificate only after its side of the handshake: every attempt
+        // must still fail at once and say so.
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long t0 = System.nanoTime();
+            try (Environment env = Environments.start(externalConfig(trustOnly));
+                 Bus bus = env.openBus()) {
+                assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("kafka:mtls-orders", "x")))
+                        .isInstanceOf(SitkitException.class)
+                        .hasMessageStartingWith("publishing to kafka:mtls-orders failed: TLS authentication failed at Kafka "
+                                + broker.bootstrapServers() + " (security.protocol SSL); check sitkit.kafka.client.ssl.truststore.*")
+                        .hasMessageContaining("sitkit.kafka.client.ssl.keystore.* (a client certificate the broker trusts)")
+                        .satisfies(e -> assertThat(e.toString()).doesNotContain(broker.tls().orElseThrow().password()));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
