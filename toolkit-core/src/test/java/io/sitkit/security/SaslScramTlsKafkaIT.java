@@ -84,6 +84,19 @@ class SaslScramTlsKafkaIT {
     }
 
     @Test
+    void aCaptureWithAWrongPasswordFailsFastToo() {
+        long t0 = System.nanoTime();
+        try (Environment env = Environments.start(externalConfig(broker, USER, WRONG_PASSWORD));
+             Bus bus = env.openBus()) {
+            assertThatThrownBy(() -> bus.capture("kafka:secured-orders").close())
+                    .isInstanceOf(SitkitException.class)
+                    .hasMessageContaining("SASL authentication failed at Kafka " + broker.bootstrapServers())
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(WRONG_PASSWORD));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void theEmbeddedEnvironmentConnectsItsOwnClientsWithAGeneratedScramUser() {
         SitkitConfig config = SitkitConfig.empty().with("sitkit.jms.enabled", "false")
                 .with("sitkit.embedded.kafka.security", "sasl-scram-tls");
