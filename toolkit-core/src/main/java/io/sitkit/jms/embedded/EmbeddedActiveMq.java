@@ -43,6 +43,7 @@ public final class EmbeddedActiveMq implements AutoCloseable {
     private static final AtomicInteger NAMES = new AtomicInteger();
     /** The prefix of mirror topics unless told otherwise. */
     public static final String DEFAULT_MIRROR_PREFIX = "VirtualTopic.Mirror.";
+    private static final Duration TASK_THREADS_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final boolean persistent;
@@ -229,7 +230,32 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         } catch (Exception e) {
             throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
         }
+        awaitTaskThreads();
         LOG.debug("embedded ActiveMQ at {} stopped", url);
+    }
+
+    /**
+     * Waits (bounded) for the broker's task threads: its stop shuts their pool down without waiting, and
+     * a connection still closing (a TLS close takes a while) would otherwise outlive {@link #close()}.
+     */
+    private void awaitTaskThreads() {
+        String prefix = "ActiveMQ BrokerService[" + name + "] Task-";
+        long deadline = System.nanoTime() + TASK_THREADS_TIMEOUT.toNanos();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.getName().startsWith(prefix)) {
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                    LOG.debug("embedded ActiveMQ at {}: task thread {} still running after {}", url, t.getName(),
+                            TASK_THREADS_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
