@@ -41,6 +41,13 @@ final class KeyTool {
         Path server = dir.resolve("server.p12");
         Path client = dir.resolve("client.p12");
         Path trust = dir.resolve("truststore.p12");
+        try {
+            for (Path old : List.of(server, client, trust)) {
+                Files.deleteIfExists(old); // keytool would add to an old store, under its old password
+            }
+        } catch (IOException e) {
+            throw new SitkitException("could not replace the old TLS stores in " + dir + ": " + e.getMessage(), e);
+        }
         // Both keytool runs at once: each is a JVM start, the slow part.
         Running serverRun = keyPair(server, "server", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", password);
         Running clientRun;
