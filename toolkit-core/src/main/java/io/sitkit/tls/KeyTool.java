@@ -3,9 +3,13 @@ package io.sitkit.tls;
 import io.sitkit.core.SitkitException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -37,14 +41,32 @@ final class KeyTool {
         Path server = dir.resolve("server.p12");
         Path client = dir.resolve("client.p12");
         Path trust = dir.resolve("truststore.p12");
-        keyPair(server, "server", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", password);
-        keyPair(client, "client", "CN=sitkit-client", null, password);
-        trust(server, "server", trust, dir.resolve("server.crt"), password);
-        trust(client, "client", trust, dir.resolve("client.crt"), password);
+        try {
+            for (Path old : List.of(server, client, trust)) {
+                Files.deleteIfExists(old); // keytool would add to an old store, under its old password
+            }
+        } catch (IOException e) {
+            throw new SitkitException("could not replace the old TLS stores in " + dir + ": " + e.getMessage(), e);
+        }
+        // Both keytool runs at once: each is a JVM start, the slow part.
+        Running serverRun = keyPair(server, "server", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", password);
+        Running clientRun;
+        try {
+            clientRun = keyPair(client, "client", "CN=sitkit-client", null, password);
+        } catch (RuntimeException e) {
+            serverRun.process().destroyForcibly();
+            throw e;
+        }
+        try {
+            serverRun.await();
+        } finally {
+            clientRun.await();
+        }
+        trustBoth(server, client, trust, password);
         return new TlsMaterial(server, client, trust, password);
     }
 
-    private static void keyPair(Path store, String alias, String dname, String ext, String password) {
+    private static Running keyPair(Path store, String alias, String dname, String ext, String password) {
         List<String> args = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC",
                 "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", dname, "-validity", "2",
                 "-keystore", store.toString(), "-storetype", TlsMaterial.STORE_TYPE,
@@ -53,43 +75,73 @@ final class KeyTool {
             args.add("-ext");
             args.add(ext);
         }
-        run(args, password);
+        return start(args, password, store.resolveSibling(alias + ".keytool.log"));
     }
 
-    private static void trust(Path keyStore, String alias, Path trustStore, Path certFile, String password) {
-        run(List.of("-exportcert", "-rfc", "-alias", alias, "-keystore", keyStore.toString(),
-                "-storetype", TlsMaterial.STORE_TYPE, "-storepass:env", PASSWORD_ENV, "-file", certFile.toString()),
-                password);
-        run(List.of("-importcert", "-noprompt", "-alias", alias, "-file", certFile.toString(),
-                "-keystore", trustStore.toString(), "-storetype", TlsMaterial.STORE_TYPE,
-                "-storepass:env", PASSWORD_ENV), password);
+    /** The trust store is written in-process from the two key stores' certificates: two keytool runs fewer. */
+    private static void trustBoth(Path server, Path client, Path trustStore, String password) {
+        try {
+            KeyStore trust = KeyStore.getInstance(TlsMaterial.STORE_TYPE);
+            trust.load(null, null);
+            trust.setCertificateEntry("server", load(server, password).getCertificate("server"));
+            trust.setCertificateEntry("client", load(client, password).getCertificate("client"));
+            try (OutputStream out = Files.newOutputStream(trustStore)) {
+                trust.store(out, password.toCharArray());
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SitkitException("could not write the trust store " + trustStore + ": " + e.getMessage(), e);
+        }
     }
 
-    private static void run(List<String> args, String password) {
+    private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(TlsMaterial.STORE_TYPE);
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
+    }
+
+    private static Running start(List<String> args, String password, Path log) {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         List<String> command = new ArrayList<>();
         command.add(keytool.toString());
+        command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         builder.environment().put(PASSWORD_ENV, password);
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new SitkitException("keytool " + args.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new SitkitException("keytool " + args.get(0) + " failed with exit code " + process.exitValue()
-                        + ": " + new String(output, StandardCharsets.UTF_8).strip());
-            }
+            return new Running(builder.start(), args.get(0), log);
         } catch (IOException e) {
             throw new SitkitException("could not run " + keytool + " to make TLS test certificates: " + e.getMessage()
                     + "; run on a full JDK (keytool is in its bin dir)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SitkitException("interrupted while making TLS test certificates", e);
+        }
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /** A started keytool whose output goes to {@code log} (deleted once it succeeded). */
+    private record Running(Process process, String what, Path log) {
+        void await() {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new SitkitException("keytool " + what + " did not finish within " + TIMEOUT_SECONDS + " s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new SitkitException("keytool " + what + " failed with exit code " + process.exitValue()
+                            + ": " + Files.readString(log, StandardCharsets.UTF_8).strip());
+                }
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                throw new SitkitException("could not read the output of keytool " + what + " in " + log + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new SitkitException("interrupted while making TLS test certificates", e);
+            }
         }
     }
 }

@@ -38,7 +38,8 @@ public record TlsMaterial(Path serverKeyStore, Path clientKeyStore, Path trustSt
     }
 
     /**
-     * Generates fresh stores in {@code dir} (created if missing) with a random password.
+     * Generates fresh stores in {@code dir} (created if missing) with a random password, replacing
+     * stores an earlier call left there.
      *
      * @throws io.sitkit.core.SitkitException if keytool is missing or fails; the message has its output
      */

@@ -84,6 +84,28 @@ class SaslScramTlsKafkaIT {
     }
 
     @Test
+    void usersSurviveARestartAndANewBrokerOnTheSameDataDir(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withDataDir(dir)
+                .withSecurity(EmbeddedKafkaSecurity.saslScramTls(Map.of(USER, PASSWORD)));
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(config)) {
+            first.restart();
+            publishAndCapture(first, "after-restart");
+        }
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(config)) {
+            publishAndCapture(second, "on-the-same-dir");
+        }
+    }
+
+    private static void publishAndCapture(EmbeddedKafkaBroker kafka, String topic) {
+        try (Environment env = Environments.start(externalConfig(kafka, USER, PASSWORD));
+             Bus bus = env.openBus();
+             Capture capture = bus.capture("kafka:" + topic)) {
+            bus.publish(OutgoingMessage.text("kafka:" + topic, "x"));
+            assertThat(capture.await(Destination.kafka(topic), 1, Duration.ofSeconds(10))).hasSize(1);
+        }
+    }
+
+    @Test
     void aCaptureWithAWrongPasswordFailsFastToo() {
         long t0 = System.nanoTime();
         try (Environment env = Environments.start(externalConfig(broker, USER, WRONG_PASSWORD));

@@ -63,6 +63,8 @@ class SecuritySettingsToStringTest {
     void scramUsersAreValidatedWithoutEchoingThePassword() {
         assertThatThrownBy(() -> EmbeddedKafkaSecurity.saslScramTls(Map.of("alice", "has space " + SECRET)))
                 .hasMessage("the password of SCRAM user 'alice' must be non-empty and use only letters, digits and _.@+-");
+        assertThatThrownBy(() -> EmbeddedKafkaSecurity.saslScramTls(Map.of("sitkit-broker", SECRET)))
+                .hasMessage("SCRAM user 'sitkit-broker' is the broker's own; pick another name");
         assertThatThrownBy(() -> EmbeddedKafkaSecurity.saslScramTls(Map.of()))
                 .hasMessage("SASL/SCRAM needs at least one user");
         assertThat(EmbeddedKafkaSecurity.Mode.parse("Mutual-TLS")).isEqualTo(EmbeddedKafkaSecurity.Mode.MUTUAL_TLS);

@@ -78,6 +78,9 @@ public record EmbeddedKafkaSecurity(Mode mode, Map<String, String> users) {
             if (user == null || !SAFE.matcher(user).matches()) {
                 throw new IllegalArgumentException("SCRAM user names may use letters, digits and _.@+- but was '" + user + "'");
             }
+            if (user.equals(ListenerSecurity.BROKER_USER)) {
+                throw new IllegalArgumentException("SCRAM user '" + user + "' is the broker's own; pick another name");
+            }
             if (password == null || !SAFE.matcher(password).matches()) {
                 throw new IllegalArgumentException("the password of SCRAM user '" + user
                         + "' must be non-empty and use only letters, digits and _.@+-");
