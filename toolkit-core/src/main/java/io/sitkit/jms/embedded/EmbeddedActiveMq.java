@@ -245,9 +245,12 @@ public final class EmbeddedActiveMq implements AutoCloseable {
             if (!t.getName().startsWith(prefix)) {
                 continue;
             }
-            long left = deadline - System.nanoTime();
+            long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             try {
-                if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                if (leftMillis > 0) {
+                    t.join(leftMillis);
+                }
+                if (t.isAlive()) {
                     LOG.debug("embedded ActiveMQ at {}: task thread {} still running after {}", url, t.getName(),
                             TASK_THREADS_TIMEOUT);
                 }
