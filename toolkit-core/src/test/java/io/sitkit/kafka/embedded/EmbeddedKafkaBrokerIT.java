@@ -199,18 +199,7 @@ class EmbeddedKafkaBrokerIT {
         return seen;
     }
 
-    /**
-     * Kafka's purgatory timers ({@code SystemTimer}, threads {@code executor-<purgatory>}) shut their
-     * executor down without awaiting it, so such a thread may still be finishing when close() returns:
-     * each leftover gets a bounded join before it counts as leaked.
-     */
-    private static void assertNoLeakedThreads(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && !t.isDaemon()) {
-                t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
-        }
+    private static void assertNoLeakedThreads(Set<Thread> before) {
         List<Thread> leftovers = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .toList();
