@@ -71,6 +71,14 @@ public final class ConfigKeys {
     public static final String JMS_MIRROR_PREFIX = "sitkit.jms.mirror-prefix";
     /** Interval between browses in {@code browse} observation (default 100ms). */
     public static final String JMS_BROWSE_INTERVAL = "sitkit.jms.browse-interval";
+    /** Trust store (PKCS12 or JKS) for an {@code ssl://} ActiveMQ broker whose certificate a private CA signed. */
+    public static final String JMS_SSL_TRUSTSTORE = "sitkit.jms.ssl.truststore";
+    /** Password of {@link #JMS_SSL_TRUSTSTORE}; never printed. */
+    public static final String JMS_SSL_TRUSTSTORE_PASSWORD = "sitkit.jms.ssl.truststore-password";
+    /** Key store with a client certificate, for brokers that require one. */
+    public static final String JMS_SSL_KEYSTORE = "sitkit.jms.ssl.keystore";
+    /** Password of {@link #JMS_SSL_KEYSTORE} and its key; never printed. */
+    public static final String JMS_SSL_KEYSTORE_PASSWORD = "sitkit.jms.ssl.keystore-password";
 
     /** Messages a capture holds at most (default 1,000,000). */
     public static final String CAPTURE_BUFFER_LIMIT = "sitkit.capture.buffer-limit";
@@ -90,6 +98,10 @@ public final class ConfigKeys {
     public static final String EMBEDDED_KAFKA_BROKERS = "sitkit.embedded.kafka.brokers";
     /** Whether each embedded broker (every Kafka node, ActiveMQ) sits behind an in-process {@code NetworkProxy} that clients and advertised addresses use (default false). */
     public static final String EMBEDDED_PROXY = "sitkit.embedded.proxy";
+    /** How the embedded Kafka's client listener is secured: none (default), sasl-scram-tls, mutual-tls. */
+    public static final String EMBEDDED_KAFKA_SECURITY = "sitkit.embedded.kafka.security";
+    /** How the embedded ActiveMQ is secured: none (default), password, tls, password-tls. */
+    public static final String EMBEDDED_JMS_SECURITY = "sitkit.embedded.jms.security";
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
     /** Image of the Kafka container when {@code sitkit.environment=testcontainers} (default {@code apache/kafka-native:4.1.1}). */
@@ -124,9 +136,10 @@ public final class ConfigKeys {
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_TIMEOUT, KAFKA_ISOLATION_LEVEL, KAFKA_MAX_MESSAGE_BYTES,
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
-            JMS_BROWSE_INTERVAL, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
-            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_ACTIVEMQ_PERSISTENT,
-            TESTCONTAINERS_KAFKA_IMAGE, TESTCONTAINERS_ACTIVEMQ_IMAGE, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
+            JMS_BROWSE_INTERVAL, JMS_SSL_TRUSTSTORE, JMS_SSL_TRUSTSTORE_PASSWORD, JMS_SSL_KEYSTORE,
+            JMS_SSL_KEYSTORE_PASSWORD, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
+            EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_KAFKA_SECURITY, EMBEDDED_JMS_SECURITY,
+            EMBEDDED_ACTIVEMQ_PERSISTENT, TESTCONTAINERS_KAFKA_IMAGE, TESTCONTAINERS_ACTIVEMQ_IMAGE, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
             SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);

@@ -4,8 +4,8 @@ import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
 import io.sitkit.core.SitkitException;
 import io.sitkit.jms.JmsSettings;
-import io.sitkit.jms.QueueObservation;
 import io.sitkit.jms.embedded.EmbeddedActiveMq;
+import io.sitkit.jms.embedded.EmbeddedActiveMqSecurity;
 import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
 import io.sitkit.kafka.embedded.EmbeddedKafkaConfig;
@@ -52,6 +52,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                     + " are false: the embedded environment would have no broker");
         }
         Path dataDir = config.get(ConfigKeys.EMBEDDED_DATA_DIR).map(Path::of).orElse(null);
+        EmbeddedActiveMqSecurity jmsSecurity = withJms ? EmbeddedSecurity.jms(config) : null;
         long t0 = System.nanoTime();
         EmbeddedProxies proxies = EmbeddedProxies.open(config.bool(ConfigKeys.EMBEDDED_PROXY, false),
                 withKafka ? config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1) : 0, withJms);
@@ -60,7 +61,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir, proxies), daemon("sitkit-start-kafka"))
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<EmbeddedActiveMq> activeMq = withJms
-                ? CompletableFuture.supplyAsync(() -> startActiveMq(config, dataDir), daemon("sitkit-start-activemq"))
+                ? CompletableFuture.supplyAsync(() -> startActiveMq(config, dataDir, jmsSecurity), daemon("sitkit-start-activemq"))
                 : CompletableFuture.completedFuture(null);
         EmbeddedKafkaBroker k = null;
         EmbeddedActiveMq a = null;
@@ -95,12 +96,11 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         LOG.info("embedded environment ready in {} ms: Kafka {}, ActiveMQ {}", took.toMillis(),
                 k == null ? "off" : k.bootstrapServers() + " (" + k.startupTime().toMillis() + " ms)",
                 a == null ? "off" : a.brokerUrl() + " (" + a.startupTime().toMillis() + " ms)");
+        // Through the proxies, secured bytes pass unchanged: the certificates are for 127.0.0.1, where the proxies listen.
         String bootstrap = k == null ? null : proxies.enabled() ? proxies.attach(k) : k.bootstrapServers();
         String jmsUrl = a == null ? null : proxies.enabled() ? proxies.attach(a) : a.brokerUrl();
-        KafkaSettings kafkaSettings = k == null ? null : KafkaSettings.from(config, bootstrap);
-        JmsSettings jmsSettings = a == null ? null
-                : JmsSettings.from(config.with(ConfigKeys.JMS_PROVIDER, "activemq").with(ConfigKeys.JMS_CONNECTION_FACTORY, null),
-                jmsUrl, QueueObservation.MIRROR);
+        KafkaSettings kafkaSettings = k == null ? null : EmbeddedSecurity.kafkaSettings(config, k, bootstrap);
+        JmsSettings jmsSettings = a == null ? null : EmbeddedSecurity.jmsSettings(config, a, jmsUrl, jmsSecurity);
         List<AutoCloseable> owned = new ArrayList<>();
         owned.add(proxies);
         owned.add(warmup);
@@ -134,8 +134,9 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
                 .withDefaultPartitions(config.integer(ConfigKeys.KAFKA_DEFAULT_PARTITIONS, 1))
                 .withMaxMessageBytes(config.integer(ConfigKeys.KAFKA_MAX_MESSAGE_BYTES, KafkaSettings.DEFAULT_MAX_MESSAGE_BYTES))
                 .withBrokerProperties(config.withPrefix(ConfigKeys.KAFKA_BROKER_PREFIX))
-                .withBrokers(config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1));
-        for (Map.Entry<String, String> advertised : proxies.kafkaBrokerProperties().entrySet()) {
+                .withBrokers(config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1))
+                .withSecurity(EmbeddedSecurity.kafka(config));
+        for (Map.Entry<String, String> advertised : proxies.kafkaBrokerProperties(kc.security()).entrySet()) {
             kc = kc.withBrokerProperty(advertised.getKey(), advertised.getValue());
         }
         if (dataDir != null) {
@@ -144,7 +145,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         return EmbeddedKafkaBroker.start(kc);
     }
 
-    private static EmbeddedActiveMq startActiveMq(SitkitConfig config, Path dataDir) {
+    private static EmbeddedActiveMq startActiveMq(SitkitConfig config, Path dataDir, EmbeddedActiveMqSecurity security) {
         try {
             Class.forName("org.apache.activemq.broker.BrokerService", false, EmbeddedEnvironmentProvider.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -154,6 +155,6 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         }
         return EmbeddedActiveMq.start(config.bool(ConfigKeys.EMBEDDED_ACTIVEMQ_PERSISTENT, false),
                 dataDir == null ? null : dataDir.resolve("activemq"),
-                config.string(ConfigKeys.JMS_MIRROR_PREFIX, JmsSettings.DEFAULT_MIRROR_PREFIX));
+                config.string(ConfigKeys.JMS_MIRROR_PREFIX, JmsSettings.DEFAULT_MIRROR_PREFIX), security);
     }
 }

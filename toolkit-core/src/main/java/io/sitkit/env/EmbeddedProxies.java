@@ -2,9 +2,11 @@ package io.sitkit.env;
 
 import io.sitkit.jms.embedded.EmbeddedActiveMq;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
+import io.sitkit.kafka.embedded.EmbeddedKafkaSecurity;
 import io.sitkit.net.NetworkProxy;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +39,15 @@ final class EmbeddedProxies implements AutoCloseable {
         return !byName.isEmpty();
     }
 
-    /** {@code node.<id>.advertised.listeners} for each Kafka node: clients only ever learn the proxies. */
-    Map<String, String> kafkaBrokerProperties() {
+    /**
+     * {@code node.<id>.advertised.listeners} for each Kafka node: clients only ever learn the proxies. A
+     * secured listener keeps its name and protocol; the proxy relays the TLS bytes as they are.
+     */
+    Map<String, String> kafkaBrokerProperties(EmbeddedKafkaSecurity security) {
         Map<String, String> out = new LinkedHashMap<>();
         byName.forEach((name, proxy) -> {
             if (name.startsWith("kafka-")) {
-                out.put("node." + name.substring("kafka-".length()) + ".advertised.listeners", "PLAINTEXT://" + proxy.address());
+                out.put("node." + name.substring("kafka-".length()) + ".advertised.listeners", security.listenerName() + "://" + proxy.address());
             }
         });
         return out;
@@ -59,11 +64,12 @@ final class EmbeddedProxies implements AutoCloseable {
         return bootstrap.toString();
     }
 
-    /** Points the ActiveMQ proxy at the broker; returns the URL clients use. */
+    /** Points the ActiveMQ proxy at the broker; returns the URL clients use, with the broker's scheme ({@code tcp}, {@code ssl}). */
     String attach(EmbeddedActiveMq activeMq) {
         NetworkProxy proxy = byName.get("activemq");
-        proxy.forwardTo(address(activeMq.brokerUrl().substring("tcp://".length())));
-        return "tcp://" + proxy.address();
+        URI broker = URI.create(activeMq.brokerUrl());
+        proxy.forwardTo(new InetSocketAddress(broker.getHost(), broker.getPort()));
+        return broker.getScheme() + "://" + proxy.address();
     }
 
     Map<String, NetworkProxy> all() {

@@ -59,11 +59,35 @@ final class JmsConnector {
                 throw new SitkitException("JMS broker at " + settings.address() + " refused the credentials of user '"
                         + settings.user() + "' while " + what + ": " + Urls.redact(reason), cause);
             }
+            if (isTlsFailure(cause, settings.address())) {
+                throw new SitkitException("TLS handshake with the JMS broker at " + settings.address() + " failed while "
+                        + what + ": " + Urls.redact(reason) + "; check sitkit.jms.ssl.truststore (does it trust the broker's"
+                        + " certificate?) and, if the broker wants client certificates, sitkit.jms.ssl.keystore", cause);
+            }
             throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
                     + " failed: " + Urls.redact(reason), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SitkitException("interrupted while " + what, e);
         }
+    }
+
+    /**
+     * An {@code SSLException} anywhere in the chain; or, on an {@code ssl://} address, a connection the
+     * peer closed during the handshake (the client's own verdict can lose the race to the socket's close).
+     */
+    private static boolean isTlsFailure(Throwable e, String address) {
+        boolean ssl = address.startsWith("ssl:") || address.startsWith("failover:(ssl:");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof javax.net.ssl.SSLException || msg.contains("SSLHandshakeException")) {
+                return true;
+            }
+            if (ssl && !(t instanceof java.net.ConnectException) && !msg.contains("ConnectException")
+                    && (t instanceof java.net.SocketException || msg.contains("SocketException"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -73,7 +73,9 @@ public record JmsSettings(Supplier<ConnectionFactory> factory, String address, S
         if (factoryClass != null) {
             factory = () -> ConnectionFactories.instantiate(factoryClass, brokerUrl);
         } else if (provider.equalsIgnoreCase("activemq")) {
-            factory = () -> new org.apache.activemq.ActiveMQConnectionFactory(brokerUrl);
+            factory = ActiveMqTls.configured(config)
+                    ? () -> ActiveMqTls.factory(config, brokerUrl)
+                    : () -> new org.apache.activemq.ActiveMQConnectionFactory(brokerUrl);
         } else if (provider.equalsIgnoreCase("artemis")) {
             factory = () -> ConnectionFactories.instantiate(
                     "org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory", brokerUrl);

@@ -3,7 +3,9 @@ package io.sitkit.kafka;
 import io.sitkit.core.BrokerUnavailableException;
 import io.sitkit.core.InvalidDestinationException;
 import io.sitkit.core.SitkitException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -49,6 +51,9 @@ final class KafkaErrors {
                     + " bytes, so the broker's message.max.bytes or the topic's max.message.bytes is lower: raise it there ("
                     + t.getMessage() + ")", t);
         }
+        if (t instanceof AuthenticationException) {
+            return authentication(what, settings, t);
+        }
         if (t instanceof TimeoutException) {
             return timeout(what, settings, t);
         }
@@ -61,6 +66,19 @@ final class KafkaErrors {
                     + " (" + t.getMessage() + "); check the ACLs of the configured principal", t);
         }
         return new SitkitException(what + " failed on Kafka at " + settings.bootstrapServers() + ": " + t, t);
+    }
+
+    /** A refused login or TLS handshake: names the broker and the settings to check, never their values. */
+    static SitkitException authentication(String what, KafkaSettings settings, Throwable cause) {
+        boolean tls = cause instanceof SslAuthenticationException;
+        String check = tls
+                ? "check sitkit.kafka.client.ssl.truststore.* (does it trust the broker's certificate?) and, for mutual TLS,"
+                        + " sitkit.kafka.client.ssl.keystore.* (a client certificate the broker trusts)"
+                : "check the user and password in sitkit.kafka.client.sasl.jaas.config and sitkit.kafka.client.sasl.mechanism";
+        return new SitkitException(what + " failed: " + (tls ? "TLS" : "SASL") + " authentication failed at Kafka "
+                + settings.bootstrapServers() + " (security.protocol "
+                + settings.clientProperties().getOrDefault("security.protocol", "PLAINTEXT") + "); " + check
+                + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", cause);
     }
 
     /** A timed-out call: tells an unreachable broker from a missing topic by a quick TCP probe. */

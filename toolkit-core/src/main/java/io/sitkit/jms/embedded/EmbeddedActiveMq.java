@@ -2,7 +2,7 @@ package io.sitkit.jms.embedded;
 
 import io.sitkit.core.SitkitException;
 import io.sitkit.core.internal.DataDirs;
-import org.apache.activemq.broker.BrokerPlugin;
+import io.sitkit.tls.TlsMaterial;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.TransportConnector;
 import org.apache.activemq.broker.region.DestinationInterceptor;
@@ -10,12 +10,10 @@ import org.apache.activemq.broker.region.virtual.MirroredQueue;
 import org.apache.activemq.broker.region.virtual.VirtualDestination;
 import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
 import org.apache.activemq.broker.region.virtual.VirtualTopic;
-import org.apache.activemq.plugin.StatisticsBrokerPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Configured for observation: mirrored queues are on, so every message sent to queue
  * {@code Q} is also published to topic {@code VirtualTopic.Mirror.Q}, which sitkit's queue
  * captures subscribe to without taking anything from the queue's consumers; the statistics plugin
- * answers destination listings. No JMX, no shutdown hook, non-persistent unless asked.
+ * answers destination listings. No JMX, no shutdown hook, non-persistent unless asked. Optionally
+ * secured ({@link EmbeddedActiveMqSecurity}): users with passwords, an {@code ssl://} connector.
  *
  * <pre>{@code
  * try (EmbeddedActiveMq mq = EmbeddedActiveMq.start(true, null)) {
@@ -44,28 +43,32 @@ public final class EmbeddedActiveMq implements AutoCloseable {
     private static final AtomicInteger NAMES = new AtomicInteger();
     /** The prefix of mirror topics unless told otherwise. */
     public static final String DEFAULT_MIRROR_PREFIX = "VirtualTopic.Mirror.";
+    private static final Duration TASK_THREADS_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final boolean persistent;
     private final String mirrorPrefix;
     private final Path dataDir;
     private final boolean ownsDataDir;
-    private final int port;
     private final String url;
     private final Duration startupTime;
+    private final EmbeddedActiveMqSecurity security;
+    private final TlsMaterial tls;
     private volatile BrokerService broker;
     private volatile boolean closed;
 
     private EmbeddedActiveMq(String name, boolean persistent, String mirrorPrefix, BrokerService broker, Path dataDir,
-                             boolean ownsDataDir, int port, Duration startupTime) {
+                             boolean ownsDataDir, String url, Duration startupTime, EmbeddedActiveMqSecurity security,
+                             TlsMaterial tls) {
         this.name = name;
         this.persistent = persistent;
         this.mirrorPrefix = mirrorPrefix;
+        this.security = security;
+        this.tls = tls;
         this.broker = broker;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        this.port = port;
-        this.url = "tcp://127.0.0.1:" + port;
+        this.url = url;
         this.startupTime = startupTime;
     }
 
@@ -85,6 +88,18 @@ public final class EmbeddedActiveMq implements AutoCloseable {
      * @see #start(boolean, Path)
      */
     public static EmbeddedActiveMq start(boolean persistent, Path dataDir, String mirrorPrefix) {
+        return start(persistent, dataDir, mirrorPrefix, EmbeddedActiveMqSecurity.none());
+    }
+
+    /**
+     * Starts a broker secured as given: with users, anonymous connections are refused; with TLS the
+     * connector is {@code ssl://} with a certificate generated under the data dir ({@link #tls()}).
+     *
+     * @see #start(boolean, Path, String)
+     */
+    public static EmbeddedActiveMq start(boolean persistent, Path dataDir, String mirrorPrefix,
+                                         EmbeddedActiveMqSecurity security) {
+        java.util.Objects.requireNonNull(security, "security must not be null; use EmbeddedActiveMqSecurity.none()");
         long t0 = System.nanoTime();
         boolean owns = dataDir == null;
         Path dir = null;
@@ -92,13 +107,17 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         BrokerService broker = null;
         try {
             dir = owns ? DataDirs.createTemp("activemq") : dataDir;
+            TlsMaterial tls = BrokerSecurity.generateTls(security, dir.resolve("tls"));
+            String scheme = tls == null ? "tcp" : "ssl";
             broker = configure(name, persistent, dir, mirrorPrefix);
-            TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
+            BrokerSecurity.apply(broker, security, tls);
+            TransportConnector connector = broker.addConnector(scheme + "://127.0.0.1:0");
             startAndWait(broker);
-            URI bound = connector.getConnectUri();
+            String url = scheme + "://127.0.0.1:" + connector.getConnectUri().getPort();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            LOG.info("embedded ActiveMQ ready at tcp://127.0.0.1:{} in {} ms", bound.getPort(), took.toMillis());
-            return new EmbeddedActiveMq(name, persistent, mirrorPrefix, broker, dir, owns, bound.getPort(), took);
+            LOG.info("embedded ActiveMQ ready at {}{} in {} ms", url,
+                    security.users().isEmpty() ? "" : " (users " + security.users().keySet() + ")", took.toMillis());
+            return new EmbeddedActiveMq(name, persistent, mirrorPrefix, broker, dir, owns, url, took, security, tls);
         } catch (Exception e) {
             stopQuietly(broker, e);
             if (owns && dir != null) {
@@ -128,7 +147,6 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         virtualTopics.setVirtualDestinations(new VirtualDestination[] {new VirtualTopic()});
         broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics, mirror});
         broker.setSchedulerSupport(false);
-        broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
         broker.getSystemUsage().getMemoryUsage().setLimit(256L * 1024 * 1024);
         broker.getSystemUsage().getTempUsage().setLimit(1024L * 1024 * 1024);
         broker.getSystemUsage().getStoreUsage().setLimit(1024L * 1024 * 1024);
@@ -164,7 +182,15 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         }
     }
 
-    /** {@code tcp://127.0.0.1:<port>}; stays the same across {@link #stop()} and {@link #restart()}. */
+    /** The generated key and trust stores when the connector is {@code ssl://}; empty otherwise. */
+    public java.util.Optional<TlsMaterial> tls() {
+        return java.util.Optional.ofNullable(tls);
+    }
+
+    /**
+     * {@code tcp://127.0.0.1:<port>}, or {@code ssl://…} with TLS; stays the same across {@link #stop()}
+     * and {@link #restart()}.
+     */
     public String brokerUrl() {
         return url;
     }
@@ -204,7 +230,35 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         } catch (Exception e) {
             throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
         }
+        awaitTaskThreads();
         LOG.debug("embedded ActiveMQ at {} stopped", url);
+    }
+
+    /**
+     * Waits (bounded) for the broker's task threads: its stop shuts their pool down without waiting, and
+     * a connection still closing (a TLS close takes a while) would otherwise outlive {@link #close()}.
+     */
+    private void awaitTaskThreads() {
+        String prefix = "ActiveMQ BrokerService[" + name + "] Task-";
+        long deadline = System.nanoTime() + TASK_THREADS_TIMEOUT.toNanos();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.getName().startsWith(prefix)) {
+                continue;
+            }
+            long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                if (leftMillis > 0) {
+                    t.join(leftMillis);
+                }
+                if (t.isAlive()) {
+                    LOG.debug("embedded ActiveMQ at {}: task thread {} still running after {}", url, t.getName(),
+                            TASK_THREADS_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -223,6 +277,7 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         BrokerService next = null;
         try {
             next = configure(name, persistent, dataDir, mirrorPrefix);
+            BrokerSecurity.apply(next, security, tls);
             next.addConnector(url);
             startAndWait(next);
         } catch (Exception e) {

@@ -14,7 +14,6 @@ final class BrokerProperties {
     /** The id of the first node; node {@code i} (0-based) has id {@code FIRST_NODE_ID + i}. */
     static final int FIRST_NODE_ID = 1;
     static final String HOST = "127.0.0.1";
-    static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     /** Room for the record batch header and record framing on top of the payload limit. */
@@ -28,13 +27,21 @@ final class BrokerProperties {
     private BrokerProperties() {
     }
 
-    /**
-     * @param index the node's 0-based index in {@code all}
-     * @param all   the ports of every node of the cluster
-     */
+    /** Properties of a node with a plain listener. */
     static Properties of(EmbeddedKafkaConfig config, Path logDir, int index, java.util.List<Ports> all) {
+        return of(config, logDir, index, all, ListenerSecurity.plain());
+    }
+
+    /**
+     * @param index    the node's 0-based index in {@code all}
+     * @param all      the ports of every node of the cluster
+     * @param security the stores and secrets of the client listener, the same on every node
+     */
+    static Properties of(EmbeddedKafkaConfig config, Path logDir, int index, java.util.List<Ports> all,
+                         ListenerSecurity security) {
         Ports ports = all.get(index);
         Properties p = new Properties();
+        String listener = config.security().listenerName();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(FIRST_NODE_ID + index));
         java.util.StringJoiner voters = new java.util.StringJoiner(",");
@@ -43,12 +50,13 @@ final class BrokerProperties {
         }
         p.put("controller.quorum.voters", voters.toString());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + ports.broker()
+        p.put("listeners", listener + "://" + HOST + ":" + ports.broker()
                 + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + ports.controller());
-        p.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + ports.broker());
+        p.put("advertised.listeners", listener + "://" + HOST + ":" + ports.broker());
         p.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
+                listener + ":" + config.security().mode().protocol() + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
+        security.addBrokerProperties(p, listener);
         p.put("log.dirs", logDir.toString());
         p.put("server.max.startup.time.ms", String.valueOf(config.startupTimeout().toMillis()));
 

@@ -3,6 +3,7 @@ package io.sitkit.kafka.embedded;
 import io.sitkit.core.internal.DataDirs;
 
 import io.sitkit.core.SitkitException;
+import io.sitkit.tls.TlsMaterial;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.slf4j.Logger;
@@ -14,11 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * Real Apache Kafka in this JVM: one KRaft node that is both broker and controller, or a cluster
@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  * free and the start is retried with fresh ports if another process grabs one first; they stay
  * the same for the broker's lifetime, so {@link #bootstrapServers()} is stable across
  * {@link #stop()} and {@link #restart()}. Nodes start and stop in parallel (a node of a cluster
- * waits for a quorum of controllers).
+ * waits for a quorum of controllers). A secured client listener
+ * ({@link EmbeddedKafkaConfig#withSecurity}) is the same on every node: one set of generated TLS
+ * stores ({@link #tls()}), one set of SCRAM users; {@link #clientSecurityProperties()} connects a client.
  *
  * <p>Thread-safety: thread-safe. {@code start}, {@code stop}, {@code restart} (of the whole or a
  * node) and {@code close} are serialised; the accessors can be called from any thread at any time.
@@ -55,6 +57,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final List<KafkaNode> nodes;
     private volatile List<Ports> ports;
     private volatile Duration startupTime = Duration.ZERO;
+    private volatile ListenerSecurity security = ListenerSecurity.plain();
     private boolean closed;
 
     private EmbeddedKafkaBroker(EmbeddedKafkaConfig config, Path dataDir, boolean ownsDataDir) {
@@ -82,6 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path dir = owned ? DataDirs.createTemp("kafka") : config.dataDir().toAbsolutePath();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, dir, owned);
         try {
+            broker.security = ListenerSecurity.prepare(config.security(), dir);
             broker.startOnFreePorts();
             return broker;
         } catch (RuntimeException | LinkageError e) {
@@ -130,18 +134,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return config;
     }
 
+    /** The generated key and trust stores when the listener uses TLS; empty for a plain listener. */
+    public Optional<TlsMaterial> tls() {
+        return Optional.ofNullable(security.tls());
+    }
+
+    /**
+     * The Kafka client properties a client needs for this broker's listener, except a SASL identity:
+     * {@code security.protocol}, the trust store, and for mutual TLS the client key store; for SASL/SCRAM
+     * also {@code sasl.mechanism} (add {@code sasl.jaas.config} from
+     * {@link EmbeddedKafkaSecurity#jaasConfig(String, String)}). Empty for a plain listener.
+     */
+    public Map<String, String> clientSecurityProperties() {
+        return security.clientProperties();
+    }
+
     /**
      * Shuts every node down and waits until they have stopped. Keeps the data and the ports, so
      * {@link #restart()} can bring them back. Does nothing for nodes that are not running.
      */
     public synchronized void stop() {
+        String where = ports == null ? "(not started)" : bootstrapServers();
         try {
-            inParallel(nodes, KafkaNode::stop);
+            KafkaNode.inParallel(nodes, KafkaNode::stop);
         } catch (RuntimeException e) {
-            throw new SitkitException("embedded Kafka at " + bootstrapServers()
+            throw new SitkitException("embedded Kafka at " + where
                     + " did not shut down cleanly: " + e.getMessage(), e);
         }
-        LOG.debug("embedded Kafka at {} stopped", bootstrapServers());
+        LOG.debug("embedded Kafka at {} stopped", where);
     }
 
     /**
@@ -272,61 +292,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String clusterId = Uuid.randomUuid().toString();
         for (KafkaNode n : which) {
             if (!n.isFormatted()) {
-                n.format(clusterId);
+                n.format(clusterId, security);
             }
         }
         try {
-            inParallel(which, n -> n.boot(config, on));
+            KafkaNode.inParallel(which, n -> n.boot(config, on, security));
         } catch (RuntimeException | Error e) {
             try {
-                inParallel(which, KafkaNode::stop);
+                KafkaNode.inParallel(which, KafkaNode::stop);
             } catch (RuntimeException | Error shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
             }
             throw e;
         }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("embedded Kafka {} ready at {} ({} node(s)) in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
-                which.size(), startupTime.toMillis());
-    }
-
-    /** Runs {@code action} on each node, each on its own thread (one node runs on the caller's); rethrows the first failure. */
-    private static void inParallel(List<KafkaNode> which, Consumer<KafkaNode> action) {
-        if (which.size() == 1) {
-            action.accept(which.get(0));
-            return;
-        }
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (KafkaNode n : which) {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    action.accept(n);
-                    f.complete(null);
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                }
-            }, "sitkit-kafka-node-" + n.id());
-            t.setDaemon(true);
-            t.start();
-            all.add(f);
-        }
-        RuntimeException first = null;
-        for (CompletableFuture<Void> f : all) {
-            try {
-                f.join();
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                if (first == null) {
-                    first = cause;
-                } else {
-                    first.addSuppressed(cause);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        LOG.info("embedded Kafka {} ready at {} ({} node(s), {}) in {} ms", AppInfoParser.getVersion(), bootstrapServers(),
+                which.size(), config.security().mode().protocol(), startupTime.toMillis());
     }
 
     private void wipeLogDirs(RuntimeException context) {

@@ -31,8 +31,10 @@ import java.util.Objects;
  * @param brokers           nodes in the cluster, 1 to 9; each is broker and controller, so 3 make a
  *                          controller quorum that survives one node's restart, and topics can have
  *                          replication factor 3 with {@code min.insync.replicas=2}
+ * @param security          how the client listener of every node is secured; {@link EmbeddedKafkaSecurity#none()}
+ *                          by default
  *
- * <p>Thread-safety: immutable.
+ * <p>{@link #toString()} masks credentials. Thread-safety: immutable.
  */
 public record EmbeddedKafkaConfig(
         Path dataDir,
@@ -41,7 +43,8 @@ public record EmbeddedKafkaConfig(
         int maxMessageBytes,
         Duration startupTimeout,
         Map<String, String> brokerProperties,
-        int brokers) {
+        int brokers,
+        EmbeddedKafkaSecurity security) {
 
     /** 16 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -74,37 +77,58 @@ public record EmbeddedKafkaConfig(
             throw new IllegalArgumentException("brokers must be between 1 and " + MAX_BROKERS + " but was " + brokers
                     + "; 3 give a controller quorum and replication factor 3");
         }
+        Objects.requireNonNull(security, "security must not be null; use EmbeddedKafkaSecurity.none()");
+    }
+
+    /** The record without security, as before security existed: plain listeners. */
+    public EmbeddedKafkaConfig(Path dataDir, boolean autoCreateTopics, int defaultPartitions, int maxMessageBytes,
+                               Duration startupTimeout, Map<String, String> brokerProperties, int brokers) {
+        this(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes, startupTimeout, brokerProperties,
+                brokers, EmbeddedKafkaSecurity.none());
+    }
+
+    /** The record as before clusters and security existed: one node, a plain listener. */
+    public EmbeddedKafkaConfig(Path dataDir, boolean autoCreateTopics, int defaultPartitions, int maxMessageBytes,
+                               Duration startupTimeout, Map<String, String> brokerProperties) {
+        this(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes, startupTimeout, brokerProperties, 1);
     }
 
     /** Temp data dir, auto-created topics with 1 partition, 16 MiB messages, 60 s start-up. */
     public static EmbeddedKafkaConfig defaults() {
-        return new EmbeddedKafkaConfig(null, true, 1, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(60), Map.of(), 1);
+        return new EmbeddedKafkaConfig(null, true, 1, DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(60), Map.of(), 1,
+                EmbeddedKafkaSecurity.none());
     }
 
     /** A copy that keeps its data in {@code dir} (not deleted on close); {@code null} for a temp dir. */
     public EmbeddedKafkaConfig withDataDir(Path dir) {
         return new EmbeddedKafkaConfig(dir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties, brokers);
+                startupTimeout, brokerProperties, brokers, security);
     }
 
     public EmbeddedKafkaConfig withAutoCreateTopics(boolean enabled) {
         return new EmbeddedKafkaConfig(dataDir, enabled, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties, brokers);
+                startupTimeout, brokerProperties, brokers, security);
     }
 
     public EmbeddedKafkaConfig withDefaultPartitions(int partitions) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, partitions, maxMessageBytes,
-                startupTimeout, brokerProperties, brokers);
+                startupTimeout, brokerProperties, brokers, security);
     }
 
     public EmbeddedKafkaConfig withMaxMessageBytes(int bytes) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, bytes,
-                startupTimeout, brokerProperties, brokers);
+                startupTimeout, brokerProperties, brokers, security);
     }
 
     public EmbeddedKafkaConfig withStartupTimeout(Duration timeout) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                timeout, brokerProperties, brokers);
+                timeout, brokerProperties, brokers, security);
+    }
+
+    /** A copy whose client listener (on every node) is secured as given. */
+    public EmbeddedKafkaConfig withSecurity(EmbeddedKafkaSecurity security) {
+        return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
+                startupTimeout, brokerProperties, brokers, security);
     }
 
     /** A copy with one more broker property; it overrides anything sitkit sets. */
@@ -114,15 +138,26 @@ public record EmbeddedKafkaConfig(
         return withBrokerProperties(props);
     }
 
+    /** Shows every component; broker properties that hold credentials are masked. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        brokerProperties.forEach((k, v) -> shown.put(k, io.sitkit.config.Secrets.mask(k, v)));
+        return "EmbeddedKafkaConfig[dataDir=" + dataDir + ", autoCreateTopics=" + autoCreateTopics
+                + ", defaultPartitions=" + defaultPartitions + ", maxMessageBytes=" + maxMessageBytes
+                + ", startupTimeout=" + startupTimeout + ", brokerProperties=" + shown + ", brokers=" + brokers
+                + ", security=" + security + "]";
+    }
+
     /** A copy whose extra broker properties are exactly {@code properties}. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> properties) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, properties, brokers);
+                startupTimeout, properties, brokers, security);
     }
 
     /** A copy that starts a cluster of {@code count} nodes (each broker and controller); 1 is a single broker. */
     public EmbeddedKafkaConfig withBrokers(int count) {
         return new EmbeddedKafkaConfig(dataDir, autoCreateTopics, defaultPartitions, maxMessageBytes,
-                startupTimeout, brokerProperties, count);
+                startupTimeout, brokerProperties, count, security);
     }
 }

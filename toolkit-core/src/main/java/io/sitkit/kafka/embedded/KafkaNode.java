@@ -14,7 +14,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * One KRaft node (broker and controller) of an {@link EmbeddedKafkaBroker}: its log dir, its
@@ -49,7 +53,8 @@ final class KafkaNode {
         return Files.exists(logDir.resolve("meta.properties"));
     }
 
-    void format(String clusterId) {
+    /** Formats the log dir; SCRAM users (if any) go into the bootstrap records, the same on every node. */
+    void format(String clusterId, ListenerSecurity security) {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -60,6 +65,7 @@ final class KafkaNode {
                     .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setScramArguments(security.scramArguments())
                     .run();
         } catch (Exception e) {
             throw new SitkitException("could not format the Kafka log dir " + logDir + ": " + e.getMessage()
@@ -68,8 +74,8 @@ final class KafkaNode {
     }
 
     /** Starts the node; blocks until its broker is unfenced. Leaves nothing running if it fails. */
-    void boot(EmbeddedKafkaConfig config, List<Ports> all) {
-        KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir, index, all), false);
+    void boot(EmbeddedKafkaConfig config, List<Ports> all, ListenerSecurity security) {
+        KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir, index, all, security), false);
         KafkaRaftServer candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
         try {
             candidate.startup(); // bounded by server.max.startup.time.ms
@@ -95,6 +101,45 @@ final class KafkaNode {
 
     void wipe() throws IOException {
         DataDirs.deleteRecursively(logDir);
+    }
+
+    /** Runs {@code action} on each node, each on its own thread (one node runs on the caller's); rethrows the first failure. */
+    static void inParallel(List<KafkaNode> which, Consumer<KafkaNode> action) {
+        if (which.size() == 1) {
+            action.accept(which.get(0));
+            return;
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (KafkaNode n : which) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    action.accept(n);
+                    f.complete(null);
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "sitkit-kafka-node-" + n.id());
+            t.setDaemon(true);
+            t.start();
+            all.add(f);
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : all) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (first == null) {
+                    first = cause;
+                } else {
+                    first.addSuppressed(cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private static void shutdown(KafkaRaftServer s) {
