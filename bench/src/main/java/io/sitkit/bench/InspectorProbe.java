@@ -175,7 +175,6 @@ public final class InspectorProbe {
             w.main.show(c, d);
             return null;
         }, WAIT);
-        double before = heapAfterGcMb();
         await(FxPulses.call(m::startTail, WAIT).done());
         FxPulses.GapMonitor monitor = new FxPulses.GapMonitor();
         CompletableFuture<Long> last = FxPulses.call(() -> {
@@ -200,6 +199,7 @@ public final class InspectorProbe {
         }, WAIT);
         String status = FxPulses.call(() -> m.statusProperty().get(), WAIT);
         double heap = heapAfterGcMb();
+        classHistogram();
         FxPulses.call(() -> {
             m.stopTail();
             return null;
@@ -213,7 +213,6 @@ public final class InspectorProbe {
         Probe.metric(Metric.of("tail_ui_stall_max_ms", Stats.max(gaps), "ms").withTarget(STALL_TARGET_MS));
         Probe.metric(Metric.of("tail_pulse_gap_p99_ms", Stats.percentile(gaps, 0.99), "ms"));
         Probe.metric(Metric.of("tail_heap_mb", heap, "MB"));
-        Probe.metric(Metric.of("tail_heap_growth_mb", heap - before, "MB"));
         busy.forEach((what, pct) -> Probe.metric(Metric.of("tail_cpu_" + what + "_pct", pct, "%")));
         Probe.metric(Metric.of("tail_received", Double.parseDouble(seen.group(1).replace(",", "")), "count"));
         Probe.metric(Metric.of("tail_rows_shown", Double.parseDouble(seen.group(2).replace(",", "")), "count"));
@@ -223,6 +222,19 @@ public final class InspectorProbe {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /** The 25 classes holding the most heap (after a full GC), to the child log: what {@code tail_heap_mb} is made of. */
+    private static void classHistogram() {
+        try {
+            Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[]{null}, new String[]{String[].class.getName()});
+            System.err.println("inspector: heap by class while tailing at the row cap (after a full GC):");
+            histogram.toString().lines().limit(28).forEach(System.err::println);
+        } catch (javax.management.JMException e) {
+            System.err.println("inspector: no class histogram: " + e);
+        }
     }
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {

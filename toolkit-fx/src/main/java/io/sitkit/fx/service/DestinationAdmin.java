@@ -45,6 +45,7 @@ public final class DestinationAdmin {
         Destination d = Destination.kafka(n);
         requireKafka("create " + d);
         connection.bus().kafka().createTopic(n, partitions);
+        awaitListed(d, true);
         return d;
     }
 
@@ -55,6 +56,26 @@ public final class DestinationAdmin {
         }
         requireKafka("delete " + d);
         connection.bus().kafka().deleteTopic(d.name());
+        awaitListed(d, false);
+    }
+
+    /**
+     * The controller acknowledges a creation or deletion before every broker's metadata has it, so a
+     * listing right after may not show it yet. Each check is a metadata round trip (not a pause),
+     * repeated until the listing agrees or the connection's Kafka timeout passes.
+     */
+    private void awaitListed(Destination d, boolean listed) {
+        var kafka = connection.bus().kafka();
+        long deadline = System.nanoTime() + kafka.settings().timeout().toNanos();
+        do {
+            try {
+                if (kafka.listDestinations().stream().anyMatch(i -> i.destination().equals(d)) == listed) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // a topic listed but already gone when described: the metadata is still settling
+            }
+        } while (System.nanoTime() < deadline);
     }
 
     /** Removes every message in JMS queue {@code d} now; returns how many. */

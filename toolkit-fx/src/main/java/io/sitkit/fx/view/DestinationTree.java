@@ -95,16 +95,17 @@ final class DestinationTree extends TreeView<TreeNode> {
     }
 
     private void fill(TreeItem<TreeNode> item, ConnectionViewModel c) {
-        List<String> expanded = new ArrayList<>();
+        // the groups the user folded stay folded; a group that is new (its first destination just came) opens
+        List<String> collapsed = new ArrayList<>();
         item.getChildren().forEach(g -> {
-            if (g.isExpanded() && g.getValue() instanceof TreeNode.Group gr) {
-                expanded.add(gr.label());
+            if (!g.isExpanded() && g.getValue() instanceof TreeNode.Group gr) {
+                collapsed.add(gr.label());
             }
         });
         List<TreeItem<TreeNode>> groups = new ArrayList<>();
-        group(groups, c, "Kafka topics", e -> e.destination().isKafka(), expanded);
-        group(groups, c, "JMS queues", e -> e.destination().isJms() && e.destination().isQueue(), expanded);
-        group(groups, c, "JMS topics", e -> e.destination().isJms() && !e.destination().isQueue(), expanded);
+        group(groups, c, "Kafka topics", e -> e.destination().isKafka(), collapsed);
+        group(groups, c, "JMS queues", e -> e.destination().isJms() && e.destination().isQueue(), collapsed);
+        group(groups, c, "JMS topics", e -> e.destination().isJms() && !e.destination().isQueue(), collapsed);
         TreeItem<TreeNode> was = getSelectionModel().getSelectedItem();
         boolean inHere = was != null && was != item && under(was, item);
         TreeNode wasNode = inHere ? (was.getValue() instanceof TreeNode.Consumer ? was.getParent().getValue() : was.getValue()) : null;
@@ -163,13 +164,13 @@ final class DestinationTree extends TreeView<TreeNode> {
     }
 
     private static void group(List<TreeItem<TreeNode>> out, ConnectionViewModel c, String label, Predicate<DestinationEntry> which,
-                              List<String> expanded) {
+                              List<String> collapsed) {
         List<DestinationEntry> entries = c.destinations().stream().filter(which).toList();
         if (entries.isEmpty()) {
             return;
         }
         TreeItem<TreeNode> group = new TreeItem<>(new TreeNode.Group(label, entries.size()));
-        group.setExpanded(expanded.isEmpty() || expanded.contains(label));
+        group.setExpanded(!collapsed.contains(label));
         for (DestinationEntry e : entries) {
             TreeItem<TreeNode> dest = new TreeItem<>(new TreeNode.Dest(c, e));
             e.groups().forEach(g -> dest.getChildren().add(new TreeItem<>(new TreeNode.Consumer(g))));

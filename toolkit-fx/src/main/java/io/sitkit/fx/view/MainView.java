@@ -137,7 +137,7 @@ public final class MainView extends BorderPane {
         search.textProperty().addListener((o, was, now) -> vm.connections().forEach(c -> c.searchProperty().set(now)));
         VBox left = new VBox(search, tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
-        left.setPrefWidth(380);
+        left.setPrefWidth(358);
         left.setMinWidth(220);
         tree.onSelected(this::open);
 
@@ -151,7 +151,7 @@ public final class MainView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         SplitPane main = new SplitPane(left, center);
-        main.setDividerPositions(0.3);
+        main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(left, false);
         setCenter(main);
 

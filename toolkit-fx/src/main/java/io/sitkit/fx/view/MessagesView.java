@@ -132,7 +132,7 @@ final class MessagesView extends VBox {
         // the table's footer: what the table shows, and what can be done with its rows
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox statusBar = new HBox(6, status, gap, inject, resend, diff, new Separator(javafx.geometry.Orientation.VERTICAL), export, importFile);
+        HBox statusBar = new HBox(4, status, gap, inject, resend, diff, export, importFile);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().addAll("status-bar", "table-footer");
         for (javafx.scene.Node n : concat(actions.getChildren(), paging.getChildren(), filterBar.getChildren(), statusBar.getChildren())) {
