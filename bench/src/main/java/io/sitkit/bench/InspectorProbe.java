@@ -218,10 +218,19 @@ public final class InspectorProbe {
         Probe.metric(Metric.of("tail_rows_shown", Double.parseDouble(seen.group(2).replace(",", "")), "count"));
     }
 
+    /**
+     * The heap a full GC left: each heap pool's usage as that collection left it (its
+     * {@code CollectionUsage}), so what the still running tail allocates right after is not counted.
+     */
     private static double heapAfterGcMb() {
         System.gc();
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        long bytes = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                bytes += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return bytes / (1024.0 * 1024.0);
     }
 
     /** The 25 classes holding the most heap (after a full GC), to the child log: what {@code tail_heap_mb} is made of. */

@@ -59,7 +59,7 @@ final class MessagesView extends VBox {
     final ChoiceBox<DecoderChoice> decoder = new ChoiceBox<>();
     final Button inject = new Button("Inject…");
     final Button resend = new Button("Edit & re-send…");
-    final Button diff = new Button("Diff 2 selected");
+    final Button diff = new Button("Diff…");
     final Button schema = new Button("Schema…");
     final Button export = new Button("Export…");
     final Button importFile = new Button("Import…");
@@ -94,6 +94,7 @@ final class MessagesView extends VBox {
         inject.setId("injectButton");
         resend.setId("resendButton");
         diff.setId("diffButton");
+        diff.setTooltip(new javafx.scene.control.Tooltip("Compare the two selected messages field by field"));
         export.setId("exportButton");
         importFile.setId("importButton");
         Region grow = new Region();
