@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -90,10 +92,10 @@ final class CoverageDialog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Choose an inventory, a run report and recordings, then Measure"));
         table.getColumns().setAll(
-                column("Point", 300, CoverageRow::label),
+                column("Point", 330, CoverageRow::label),
                 column("Exercised by", 140, CoverageRow::exercisedBy),
-                column("Tests", 250, CoverageTable::testsText),
-                column("Sessions", 250, CoverageTable::sessionsText));
+                column("Tests", 340, CoverageTable::testsText),
+                column("Sessions", 300, CoverageTable::sessionsText));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CoverageRow row, boolean empty) {
@@ -135,7 +137,7 @@ final class CoverageDialog {
 
         VBox root = new VBox(10, form, measureRow, table, exportRow, bottom);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 1040, 640);
+        Scene scene = new Scene(root, 1180, 660);
         scene.getStylesheets().add(MainView.CSS);
         stage.setScene(scene);
     }
@@ -196,11 +198,21 @@ final class CoverageDialog {
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            // wrapped, so a long point or list of tests is read in full: the row grows instead of cutting it
+            private final Text wrapped = new Text();
+
+            {
+                wrapped.getStyleClass().add("coverage-cell-text");
+                wrapped.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                setPrefHeight(Control.USE_COMPUTED_SIZE);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.length() < 40 ? null : new Tooltip(text));
+                setText(null);
+                wrapped.setText(empty || text == null ? "" : text);
+                setGraphic(empty ? null : wrapped);
             }
         });
         return c;
