@@ -210,8 +210,8 @@ public final class CorrelationViewModel {
             status.set("Connect first: no open connection to search");
             return null;
         }
-        ConnectionViewModel route = on != null && connections.contains(on) ? on : connections.get(0);
-        focus.set(route);
+        focusOn(on);
+        ConnectionViewModel route = focus.get();
         if (wanted.isEmpty()) {
             status.set("Type a key to follow");
             return null;
@@ -243,15 +243,16 @@ public final class CorrelationViewModel {
         });
         job = background.submitCancellable(j -> search.run(wanted, sources, expected, p -> toUi.offer(List.of(p)),
                 () -> j.isCancelled() || stop.get()), r -> {
+            FlowChart laidOut = FlowChart.of(r, expected);
             searching.set(false);
             progress.set(1);
-            result.set(r);
-            chart.set(FlowChart.of(r, expected));
-            selected.set(null);
-            detail.show(null);
             status.set(r.describe());
             routeNote.set(expected.isEmpty() ? "No expected route set: no gaps are drawn (Rules… sets one)"
-                    : "Expected route: " + settings(route).describeRoute() + " · " + missing(chart.get()));
+                    : "Expected route: " + settings(route).describeRoute() + " · " + missing(laidOut));
+            selected.set(null);
+            detail.show(null);
+            result.set(r);
+            chart.set(laidOut);
         }, e -> {
             searching.set(false);
             status.set("Following " + wanted + " failed: " + Errors.describe(e));
@@ -263,6 +264,11 @@ public final class CorrelationViewModel {
     private static String missing(FlowChart c) {
         int n = c.gaps().size();
         return n == 0 ? "nothing missing" : n + " missing";
+    }
+
+    /** Makes {@code c} — the first connection when null or closed — the one whose route is drawn and whose rules Rules… edits. */
+    public void focusOn(ConnectionViewModel c) {
+        focus.set(c != null && connections.contains(c) ? c : connections.isEmpty() ? null : connections.get(0));
     }
 
     /** Stops the search at its next page; what it found so far is drawn. */
