@@ -191,9 +191,12 @@ public final class CorrelationSearch {
                     run.searched.add(new Searched(s.name(), d, 0, 0, Coverage.NOT_SEARCHED));
                     continue;
                 }
-                run.searched.add(search(run, s, decoding, d));
-                run.done++;
-                run.report();
+                Searched searched = search(run, s, decoding, d);
+                run.searched.add(searched);
+                if (searched.coverage() != Coverage.INTERRUPTED && searched.coverage() != Coverage.NOT_SEARCHED) {
+                    run.done++;
+                    run.report();
+                }
             }
         }
         return run.result(route);
