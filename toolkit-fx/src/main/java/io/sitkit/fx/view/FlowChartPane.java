@@ -26,11 +26,11 @@ import java.util.function.Consumer;
  * <p>Thread-safety: FX thread only.
  */
 final class FlowChartPane extends Pane {
-    static final double LANE_WIDTH = 290;
-    static final double BOX_WIDTH = 244;
-    static final double BOX_HEIGHT = 62;
-    static final double ROW_HEIGHT = 92;
-    static final double HEADER = 48;
+    static final double LANE_WIDTH = 300;
+    static final double BOX_WIDTH = 250;
+    static final double BOX_HEIGHT = 58;
+    static final double ROW_HEIGHT = 86;
+    static final double HEADER = 44;
     static final double MARGIN = 16;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private final Consumer<Hit> onPick;
@@ -158,6 +158,6 @@ final class FlowChartPane extends Pane {
     }
 
     private static double top(int row) {
-        return HEADER + 14 + row * ROW_HEIGHT;
+        return HEADER + 12 + row * ROW_HEIGHT;
     }
 }
