@@ -88,8 +88,10 @@ final class CorrelationWindow {
         route.textProperty().bind(vm.routeNoteProperty());
         for (Label l : new Label[]{status, route}) {
             l.setTooltip(new javafx.scene.control.Tooltip());
-            l.getTooltip().textProperty().bind(l.textProperty());
         }
+        // the status's tooltip: what was searched on each destination
+        status.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.concat(vm.statusProperty(), "\n", vm.searchedNoteProperty()));
+        route.getTooltip().textProperty().bind(route.textProperty());
         VBox summary = new VBox(2, status, route);
         summary.getStyleClass().add("flow-summary");
 
@@ -102,7 +104,7 @@ final class CorrelationWindow {
         DetailView detail = new DetailView(vm.detail());
         SplitPane split = new SplitPane(scroll, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox root = new VBox(toolbar, summary, split);
         root.setId("correlationView");

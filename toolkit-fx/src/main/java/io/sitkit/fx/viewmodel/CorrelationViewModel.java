@@ -65,6 +65,7 @@ public final class CorrelationViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Pick a message and Follow this key…, or type a key");
     private final ReadOnlyStringWrapper routeNote = new ReadOnlyStringWrapper(this, "routeNote", "");
+    private final ReadOnlyStringWrapper searchedNote = new ReadOnlyStringWrapper(this, "searchedNote", "");
     private final ReadOnlyObjectWrapper<CorrelationResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<FlowChart> chart = new ReadOnlyObjectWrapper<>(this, "chart");
     private final ReadOnlyObjectWrapper<ConnectionViewModel> focus = new ReadOnlyObjectWrapper<>(this, "focus");
@@ -117,6 +118,11 @@ public final class CorrelationViewModel {
     /** "Expected route: a → b → c · 1 missing", or that none is set (so no gaps are drawn). */
     public ReadOnlyStringProperty routeNoteProperty() {
         return routeNote.getReadOnlyProperty();
+    }
+
+    /** What the last search read on each destination, one per line ("kafka:orders: 1,000 messages, stopped at the bound"). */
+    public ReadOnlyStringProperty searchedNoteProperty() {
+        return searchedNote.getReadOnlyProperty();
     }
 
     /** The last search's result (null before one finished). */
@@ -249,6 +255,8 @@ public final class CorrelationViewModel {
             status.set(r.describe());
             routeNote.set(expected.isEmpty() ? "No expected route set: no gaps are drawn (Rules… sets one)"
                     : "Expected route: " + settings(route).describeRoute() + " · " + missing(laidOut));
+            searchedNote.set(String.join("\n", r.searched().stream().map(x -> (sources.size() > 1 ? x.connection() + " · " : "")
+                    + x.describe()).toList()));
             selected.set(null);
             detail.show(null);
             result.set(r);

@@ -83,6 +83,9 @@ class CorrelationViewModelIT {
         assertThat(ui.get(() -> corr.keyProperty().get())).isEqualTo("vo-1");
         assertThat(ui.get(() -> steps(corr.chartProperty().get()))).containsExactly("kafka:cvm-orders", "kafka:cvm-payments +latency");
         assertThat(ui.get(() -> corr.routeNoteProperty().get())).isEqualTo("No expected route set: no gaps are drawn (Rules… sets one)");
+        assertThat(ui.get(() -> corr.searchedNoteProperty().get()).lines())
+                .anyMatch(l -> l.matches("kafka:cvm-orders: all \\d messages, 1 found"))
+                .anyMatch(l -> l.matches("jms:queue:cvm-payment-requests: all \\d messages"));  // its rule (key) finds nothing there
         assertThat(ui.get(() -> corr.statusProperty().get())).matches("2 messages carry vo-1 on 2 destinations · [\\d,]+ messages searched on \\d+ destinations in .*");
 
         CorrelationSettings rules = CorrelationSettings.none().withRule(REQUESTS, KeySource.jmsCorrelationId())
