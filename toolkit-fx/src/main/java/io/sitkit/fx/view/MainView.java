@@ -114,7 +114,9 @@ public final class MainView extends BorderPane {
         status.setId("inspectorStatus");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, stubs, coverage, grow);
+        FollowKey follow = new FollowKey(vm, this::window, this::selectedConnection);
+        messages.table.setContextMenu(follow.rowMenu(messages.table, messages::viewModel));
+        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, stubs, coverage, follow.button, grow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("tool-bar");
 

@@ -247,6 +247,17 @@ public final class ConnectionViewModel implements AutoCloseable {
         return stubs;
     }
 
+    /** The rows each JMS topic's table holds now — what its live tail received — by topic (none opened: empty). */
+    public Map<Destination, List<io.sitkit.fx.service.MessageRow>> heldTopicRows() {
+        Map<Destination, List<io.sitkit.fx.service.MessageRow>> out = new LinkedHashMap<>();
+        messages.forEach((d, m) -> {
+            if (d.isJms() && !d.isQueue()) {
+                out.put(d, List.copyOf(m.rows()));
+            }
+        });
+        return out;
+    }
+
     /** Every destination listed, ignoring the search. */
     public List<DestinationEntry> allDestinations() {
         return List.copyOf(destinations);
