@@ -60,6 +60,7 @@ public final class MainView extends BorderPane {
         setId("mainView");
         this.actions = new DestinationActions(this::window, this::selectedConnection, this::selectedDestination);
         this.tree = new DestinationTree(vm, actions::contextMenu);
+        SessionMenu sessions = new SessionMenu(vm, this::window, this::selectedConnection, this::selectedDestination);
         this.messages = new MessagesView(this::error);
         this.detailVm = new DetailViewModel(vm.background());
         DetailView detail = new DetailView(detailVm);
@@ -106,7 +107,7 @@ public final class MainView extends BorderPane {
         status.setId("inspectorStatus");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, grow);
+        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, sessions.menu, grow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("tool-bar");
 
