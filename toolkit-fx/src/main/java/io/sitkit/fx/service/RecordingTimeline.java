@@ -161,7 +161,7 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
 
     private static TimelineEntry.Kind kind(SessionNote n) {
         return switch (n.kind()) {
-            case NOTE -> TimelineEntry.Kind.NOTE;
+            case NOTE -> n.byRecorder() ? TimelineEntry.Kind.RECORDER : TimelineEntry.Kind.NOTE;
             case FINDING -> TimelineEntry.Kind.FINDING;
             case PROBLEM -> TimelineEntry.Kind.PROBLEM;
         };

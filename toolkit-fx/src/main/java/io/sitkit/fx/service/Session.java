@@ -67,7 +67,7 @@ public final class Session implements AutoCloseable {
         connection.session().ifPresent(running -> {
             throw new IllegalStateException(alreadyRecording(connection, running));
         });
-        RecorderSpec spec = RecorderSpec.to(file).annotated("session", "exploratory")
+        RecorderSpec spec = RecorderSpec.to(file).annotated("recorded-by", "sitkit inspector")
                 .annotated("connection", connection.profile().name()).redactedBy(connection.redactor());
         if (connection.schemas().isPresent()) {
             spec = spec.withSchemas(connection.schemas().get());

@@ -28,7 +28,9 @@ public record TimelineEntry(int index, Instant at, Duration sinceStart, Kind kin
         INJECTED("injected"),
         NOTE("note"),
         FINDING("finding"),
-        PROBLEM("problem");
+        PROBLEM("problem"),
+        /** A note the recorder wrote itself ("recording kafka:orders from now …"). */
+        RECORDER("recorder");
 
         private final String label;
 

@@ -112,10 +112,15 @@ final class RecordingViewer {
         failure.getStyleClass().addAll("mono", "failure-text");
         failure.textProperty().bind(vm.failureProperty());
         failure.setPrefRowCount(9);
+        failure.setWrapText(true);
+        failure.setMinHeight(150);
+        VBox.setVgrow(failure, Priority.ALWAYS);
         ListView<RecordingTimeline.Linked> misses = new ListView<>(vm.nearMisses());
         misses.setId("traceNearMisses");
         misses.setPlaceholder(new Label("The failure lists no near misses"));
         misses.setCellFactory(l -> new NearMissCell());
+        misses.setMinHeight(110);
+        misses.setPrefHeight(150);
         misses.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             TimelineEntry e = vm.selectNearMiss(now);
             if (e != null) {
@@ -123,7 +128,7 @@ final class RecordingViewer {
                 timeline.scrollTo(Math.max(0, e.index() - 3));
             }
         });
-        VBox.setVgrow(misses, Priority.ALWAYS);
+        VBox.setVgrow(misses, Priority.SOMETIMES);
         VBox failurePane = new VBox(6, SessionExportPane.label("Failed expectation"), failure, SessionExportPane.label("Near misses"),
                 misses);
         failurePane.getStyleClass().add("section");
@@ -133,12 +138,13 @@ final class RecordingViewer {
         timeline.setItems(vm.timeline());
         timeline.setPlaceholder(new Label("Open a flow trace or a recording"));
         timeline.getColumns().setAll(List.of(
-                column("Time", 100, e -> TIME.format(e.at())),
-                column("After", 76, TimelineEntry::offset),
-                column("", 70, e -> e.nearMiss() ? "near miss" : e.kind().label()),
-                column("Destination", 200, TimelineEntry::destination),
-                column("Key", 90, TimelineEntry::key),
-                column("Payload or note", 420, TimelineEntry::preview)));
+                fixed(column("Time", 104, e -> TIME.format(e.at()))),
+                fixed(column("After", 66, TimelineEntry::offset)),
+                fixed(column("", 76, e -> e.nearMiss() ? "near miss" : e.kind().label())),
+                column("Destination", 250, TimelineEntry::destination),
+                column("Key", 50, TimelineEntry::key),
+                column("Payload or note", 260, TimelineEntry::preview)));
+        timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TimelineEntry item, boolean empty) {
@@ -146,7 +152,8 @@ final class RecordingViewer {
                 boolean some = !empty && item != null;
                 pseudoClassStateChanged(NEAR_MISS, some && item.nearMiss());
                 pseudoClassStateChanged(INJECTED, some && item.kind() == TimelineEntry.Kind.INJECTED);
-                pseudoClassStateChanged(NOTE, some && item.kind() == TimelineEntry.Kind.NOTE);
+                pseudoClassStateChanged(NOTE, some && (item.kind() == TimelineEntry.Kind.NOTE
+                        || item.kind() == TimelineEntry.Kind.RECORDER));
                 pseudoClassStateChanged(FINDING, some && (item.kind() == TimelineEntry.Kind.FINDING
                         || item.kind() == TimelineEntry.Kind.PROBLEM));
             }
@@ -159,7 +166,7 @@ final class RecordingViewer {
             boolean trace = !now.isEmpty();
             if (trace && !upper.getItems().contains(failurePane)) {
                 upper.getItems().add(0, failurePane);
-                upper.setDividerPositions(0.36);
+                upper.setDividerPositions(0.37);
             } else if (!trace) {
                 upper.getItems().remove(failurePane);
             }
@@ -167,7 +174,7 @@ final class RecordingViewer {
         DetailView detail = new DetailView(vm.detail());
         SplitPane center = new SplitPane(upper, detail);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.56);
+        center.setDividerPositions(0.6);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox root = new VBox(head, center);
         root.setPrefSize(1220, 740);
@@ -208,6 +215,12 @@ final class RecordingViewer {
         return c;
     }
 
+    /** A column the table's resize policy leaves at its width. */
+    private static TableColumn<TimelineEntry, String> fixed(TableColumn<TimelineEntry, String> c) {
+        c.setMinWidth(c.getPrefWidth());
+        return c;
+    }
+
     /** A near miss: its message line, then its failed checks. */
     private static final class NearMissCell extends ListCell<RecordingTimeline.Linked> {
         @Override
@@ -220,6 +233,11 @@ final class RecordingViewer {
             }
             Label line = new Label(item.miss().line());
             line.getStyleClass().add("near-miss-line");
+            line.setWrapText(true);
+            if (getListView() != null) {
+                // wrapped to the list's width: a cell wider than the list would put its middle out of sight
+                line.maxWidthProperty().bind(getListView().widthProperty().subtract(34));
+            }
             VBox box = new VBox(2, line);
             for (String check : item.miss().failedChecks()) {
                 Label c = new Label("  " + check);

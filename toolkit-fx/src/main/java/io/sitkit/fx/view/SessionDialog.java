@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -48,6 +49,7 @@ final class SessionDialog {
                 + " (Inject, Edit & re-send, Import) is recorded, with your notes and findings.");
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         ChoiceBox<ConnectionViewModel> connection = new ChoiceBox<>(vm.connections());
         connection.setId("sessionConnection");
         connection.valueProperty().bindBidirectional(vm.connectionProperty());
@@ -151,6 +153,7 @@ final class SessionDialog {
         Label message = new Label();
         message.setId("sessionMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
 

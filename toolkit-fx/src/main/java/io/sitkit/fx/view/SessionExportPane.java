@@ -86,6 +86,7 @@ final class SessionExportPane extends VBox {
         Label message = new Label();
         message.setId("sessionExportMessage");
         message.setWrapText(true);
+        message.setMinHeight(Label.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
         ListView<String> written = new ListView<>(vm.written());

@@ -111,7 +111,7 @@ public final class SessionExportViewModel {
         return preview.getReadOnlyProperty();
     }
 
-    /** What was written, one line each: what, where, and what it holds. */
+    /** What was written, one line each: what, where (in the output folder), and what it holds. */
     public ObservableList<String> written() {
         return writtenView;
     }
@@ -130,8 +130,8 @@ public final class SessionExportViewModel {
         return run(f -> {
             Path target = f.export().writeJUnitTest(f.out().resolve("src/test/java"), f.packageName(), f.className());
             String text = Files.readString(target);
-            return new Written("JUnit test", target, count(PUBLISH, text, "publish") + ", " + count(EXPECT, text, "expectation") + ", "
-                    + count(FLOW, text, "flow"), text);
+            return new Written("JUnit test", target, count(PUBLISH, text, "publish", "publishes") + ", "
+                    + count(EXPECT, text, "expectation", "expectations") + ", " + count(FLOW, text, "flow", "flows"), text);
         });
     }
 
@@ -194,7 +194,8 @@ public final class SessionExportViewModel {
         }, w -> {
             running.set(false);
             ok.set(true);
-            written.add(w.what() + "  →  " + w.file() + "  (" + w.holds() + ")");
+            Path shown = w.file().startsWith(f.out()) ? f.out().relativize(w.file()) : w.file();
+            written.add(w.what() + "  →  " + shown + "  (" + w.holds() + ")");
             preview.set(w.text().length() > PREVIEW_CHARS ? w.text().substring(0, PREVIEW_CHARS) + "\n…" : w.text());
             message.set(w.what() + " written to " + w.file());
         }, e -> {
@@ -203,13 +204,13 @@ public final class SessionExportViewModel {
         });
     }
 
-    private static String count(Pattern p, String text, String what) {
+    private static String count(Pattern p, String text, String one, String many) {
         Matcher m = p.matcher(text);
         int n = 0;
         while (m.find()) {
             n++;
         }
-        return n + " " + what + (n == 1 ? "" : "s");
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String kb(Path file) {
