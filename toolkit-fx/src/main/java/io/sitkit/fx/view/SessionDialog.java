@@ -68,6 +68,7 @@ final class SessionDialog {
         destinations.setId("sessionDestinations");
         destinations.setCellFactory(CheckBoxListCell.forListView(SessionViewModel.Choice::selectedProperty));
         destinations.setPrefHeight(150);
+        destinations.setMinHeight(84);
         destinations.setPlaceholder(new Label("Choose a connection"));
         TextField file = new TextField();
         file.setId("sessionFile");
