@@ -43,6 +43,16 @@ public final class FlowTraces {
     public record Written(Path file, String failure, Destination orders, Destination payments, List<Message> seen) {
     }
 
+    /** Where the message with {@code payload} is in the trace's timeline. */
+    public static int indexOf(Written trace, String payload) {
+        for (int i = 0; i < trace.seen().size(); i++) {
+            if (trace.seen().get(i).payloadText().orElse("").equals(payload)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no message " + payload + " in " + trace.file());
+    }
+
     private static Map<String, String> names(Destination orders, Destination payments) {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         names.put("kafka:orders", orders.name());

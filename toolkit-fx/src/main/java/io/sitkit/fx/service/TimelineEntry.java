@@ -8,6 +8,12 @@ import java.util.Objects;
  * One line of a recording's timeline as the inspector shows it: a message (observed or injected)
  * with its decoded row, or a note, finding or recorder problem.
  *
+ * <pre>{@code
+ * for (TimelineEntry e : RecordingTimeline.read(file, Optional.empty(), 5_000).entries()) {
+ *     System.out.println(e.offset() + " " + e.kind() + " " + e.destination() + " " + e.preview() + (e.nearMiss() ? " ← near miss" : ""));
+ * }
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  *
  * @param index       its place in the timeline, from 0

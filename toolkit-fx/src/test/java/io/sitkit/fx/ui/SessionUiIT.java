@@ -135,11 +135,20 @@ class SessionUiIT extends InspectorWindowTest {
         assertThat(fx(() -> misses.getItems().size())).isEqualTo(2);
 
         toFront("#traceTitle");
-        until(() -> nearMissCell(viewer, 0) != null);
+        // the near misses wrap to the list's width once the failure pane is laid out: click where the cell has settled
+        javafx.geometry.Bounds[] last = {null};
+        until(() -> {
+            Node cell = nearMissCell(viewer, 0);
+            javafx.geometry.Bounds now = cell == null ? null : cell.localToScreen(cell.getBoundsInLocal());
+            boolean settled = now != null && now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
         robot.clickOn(fx(() -> nearMissCell(viewer, 0)));
 
-        until(() -> timeline(viewer).getSelectionModel().getSelectedIndex() == 1);
-        until(() -> ((Label) viewer.lookup("#detailTitle")).getText().startsWith(trace.payments() + " · message #1"));
+        int amountOffAt = FlowTraces.indexOf(trace, "{\"orderId\":\"o-1\",\"amount\":2.5}");
+        untilIn("#traceTitle", () -> timeline(viewer).getSelectionModel().getSelectedIndex() == amountOffAt);
+        until(() -> ((Label) viewer.lookup("#detailTitle")).getText().startsWith(trace.payments() + " · message #" + amountOffAt));
         assertThat(fx(() -> ((TextInputControl) viewer.lookup("#payloadText")).getText())).contains("\"amount\" : 2.5");
         shoot("9-flow-trace.png", viewer);
     }
