@@ -62,6 +62,7 @@ public final class MainView extends BorderPane {
         setId("mainView");
         this.actions = new DestinationActions(this::window, this::selectedConnection, this::selectedDestination);
         this.tree = new DestinationTree(vm, actions::contextMenu);
+        SessionMenu sessions = new SessionMenu(vm, this::window, this::selectedConnection, this::selectedDestination);
         this.messages = new MessagesView(this::error);
         this.detailVm = new DetailViewModel(vm.background());
         this.coverageVm = new io.sitkit.fx.viewmodel.CoverageViewModel(vm.background());
@@ -116,7 +117,7 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         FollowKey follow = new FollowKey(vm, this::window, this::selectedConnection);
         messages.table.setContextMenu(follow.rowMenu(messages.table, messages::viewModel));
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, stubs, coverage, follow.button, grow);
+        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, sessions.menu, stubs, coverage, follow.button, grow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("tool-bar");
 
