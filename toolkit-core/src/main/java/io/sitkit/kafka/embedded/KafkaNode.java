@@ -76,7 +76,7 @@ final class KafkaNode {
     /** Starts the node; blocks until its broker is unfenced. Leaves nothing running if it fails. */
     void boot(EmbeddedKafkaConfig config, List<Ports> all, ListenerSecurity security) {
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir, index, all, security), false);
-        ServerMetrics.nodeStarting();
+        ServerMetrics.JVM.nodeStarting();
         KafkaRaftServer candidate = null;
         try {
             candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
@@ -89,7 +89,7 @@ final class KafkaNode {
             } catch (RuntimeException | Error shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
             } finally {
-                ServerMetrics.nodeStopped();
+                ServerMetrics.JVM.nodeStopped();
             }
             throw e;
         }
@@ -104,7 +104,7 @@ final class KafkaNode {
             try {
                 shutdown(running);
             } finally {
-                ServerMetrics.nodeStopped();
+                ServerMetrics.JVM.nodeStopped();
             }
         }
     }
