@@ -55,7 +55,6 @@ class ServerMetricsIT {
             try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults())) {
                 produce(kafka, "probe");
                 System.out.println("one broker, topic probe: log end offset " + logEndOffset("probe"));
-                JMX.queryNames(null, null).stream().filter(n -> "probe".equals(n.getKeyProperty("topic"))).forEach(n -> System.out.println("TMP " + n));
                 kafka.restart();
                 produce(kafka, "probe");
                 System.out.println("after restart and a second record: log end offset " + logEndOffset("probe"));
