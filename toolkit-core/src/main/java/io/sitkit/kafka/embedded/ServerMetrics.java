@@ -25,13 +25,22 @@ import java.util.Set;
  *
  * <p>The registry is shared by every server in the JVM, so metrics are removed only when no
  * embedded node runs any more, and only those registered since the first of the running nodes
- * started (metrics already there, e.g. of a broker sitkit did not start, are kept).
+ * started (metrics already there, e.g. of a broker sitkit did not start, are kept). The metrics of
+ * Kafka's JVM-wide singletons ({@link #SINGLETONS}) stay too: they are registered once, when their
+ * class loads, so a later broker would not register them again; they hold no broker's state.
  *
  * <p>Thread-safety: thread-safe; the calls are serialised.
  */
 final class ServerMetrics {
     /** The one for Kafka's JVM-wide registry, which every embedded node uses. */
     static final ServerMetrics JVM = new ServerMetrics(KafkaYammerMetrics.defaultRegistry());
+
+    /**
+     * MBean names of metrics held in static fields of Kafka's classes ({@code LogSegment}'s flush
+     * timer, with its 1,028-sample reservoir; {@code DelayedProduceMetrics}' meter).
+     */
+    static final Set<String> SINGLETONS = Set.of("kafka.log:type=LogFlushStats,name=LogFlushRateAndTimeMs",
+            "kafka.server:type=DelayedProduceMetrics,name=ExpiresPerSec");
 
     private final MetricsRegistry registry;
     private int running;
@@ -50,7 +59,7 @@ final class ServerMetrics {
 
     /**
      * Called once a node has shut down (or failed to start); the last one removes the metrics
-     * registered since the first started.
+     * registered since the first started, except the {@link #SINGLETONS}.
      *
      * @return how many metrics were removed
      */
@@ -60,6 +69,7 @@ final class ServerMetrics {
         }
         List<MetricName> added = new ArrayList<>(registry.allMetrics().keySet());
         added.removeAll(before);
+        added.removeIf(name -> SINGLETONS.contains(name.getMBeanName()));
         added.forEach(registry::removeMetric);
         before = Set.of();
         return added.size();

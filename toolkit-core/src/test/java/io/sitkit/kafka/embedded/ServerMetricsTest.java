@@ -38,6 +38,19 @@ class ServerMetricsTest {
     }
 
     @Test
+    void the_metrics_of_kafkas_static_singletons_stay_for_the_next_broker() {
+        metrics.nodeStarting();
+        // named as Kafka names it (KafkaMetricsGroup gives the MBean name explicitly)
+        MetricName flushTimer = new MetricName("kafka.log", "LogFlushStats", "LogFlushRateAndTimeMs", null,
+                "kafka.log:type=LogFlushStats,name=LogFlushRateAndTimeMs");
+        registry.newTimer(flushTimer, java.util.concurrent.TimeUnit.MILLISECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        gauge("orders");
+
+        assertThat(metrics.nodeStopped()).isEqualTo(1);
+        assertThat(registry.allMetrics().keySet()).containsExactly(flushTimer);
+    }
+
+    @Test
     void a_new_first_node_remembers_the_registry_afresh() {
         metrics.nodeStarting();
         gauge("orders");
