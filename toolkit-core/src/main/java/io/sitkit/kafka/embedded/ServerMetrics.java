@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code RetentionSizeInPercent}; {@code kafka.cluster:type=Partition} {@code UnderReplicated},
  * {@code InSyncReplicasCount}, …), each holding on to the closed {@code UnifiedLog} or
  * {@code Partition} and everything those reference. A JVM that started embedded brokers again and
- * again with fresh topics kept 27-47 KiB per topic, and a restarted node's new gauges were shadowed
+ * again with fresh topics kept up to 47 KiB per topic, and a restarted node's new gauges were shadowed
  * by the stale ones of the same name (its {@code LogEndOffset} stayed at the value of the stopped
  * log). Kafka's own test harness clears the registry after each test for the same reason.
  *
