@@ -75,10 +75,12 @@ public final class ConfigKeys {
     public static final String JMS_SSL_TRUSTSTORE = "sitkit.jms.ssl.truststore";
     /** Password of {@link #JMS_SSL_TRUSTSTORE}; never printed. */
     public static final String JMS_SSL_TRUSTSTORE_PASSWORD = "sitkit.jms.ssl.truststore-password";
-    /** Key store with a client certificate, for brokers that require one. */
+    /** Key store (PKCS12, or JKS by {@code .jks}) with a client certificate, for brokers that require one (mutual TLS). */
     public static final String JMS_SSL_KEYSTORE = "sitkit.jms.ssl.keystore";
     /** Password of {@link #JMS_SSL_KEYSTORE} and its key; never printed. */
     public static final String JMS_SSL_KEYSTORE_PASSWORD = "sitkit.jms.ssl.keystore-password";
+    /** Password of the key in {@link #JMS_SSL_KEYSTORE} when it is not the store's own; never printed. */
+    public static final String JMS_SSL_KEY_PASSWORD = "sitkit.jms.ssl.key-password";
 
     /** Messages a capture holds at most (default 1,000,000). */
     public static final String CAPTURE_BUFFER_LIMIT = "sitkit.capture.buffer-limit";
@@ -100,7 +102,7 @@ public final class ConfigKeys {
     public static final String EMBEDDED_PROXY = "sitkit.embedded.proxy";
     /** How the embedded Kafka's client listener is secured: none (default), sasl-scram-tls, mutual-tls. */
     public static final String EMBEDDED_KAFKA_SECURITY = "sitkit.embedded.kafka.security";
-    /** How the embedded ActiveMQ is secured: none (default), password, tls, password-tls. */
+    /** How the embedded ActiveMQ is secured: none (default), password, tls, password-tls, mutual-tls, password-mutual-tls. */
     public static final String EMBEDDED_JMS_SECURITY = "sitkit.embedded.jms.security";
     /** Whether the embedded ActiveMQ keeps messages on disk (default false). */
     public static final String EMBEDDED_ACTIVEMQ_PERSISTENT = "sitkit.embedded.activemq.persistent";
@@ -137,7 +139,7 @@ public final class ConfigKeys {
             KAFKA_AUTO_CREATE_TOPICS, KAFKA_DEFAULT_PARTITIONS, JMS_ENABLED, JMS_PROVIDER, JMS_URL, JMS_USER,
             JMS_PASSWORD, JMS_CONNECTION_FACTORY, JMS_TIMEOUT, JMS_QUEUE_OBSERVATION, JMS_MIRROR_PREFIX,
             JMS_BROWSE_INTERVAL, JMS_SSL_TRUSTSTORE, JMS_SSL_TRUSTSTORE_PASSWORD, JMS_SSL_KEYSTORE,
-            JMS_SSL_KEYSTORE_PASSWORD, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
+            JMS_SSL_KEYSTORE_PASSWORD, JMS_SSL_KEY_PASSWORD, CAPTURE_BUFFER_LIMIT, CAPTURE_BUFFER_BYTES, REDACT_FIELDS, REDACT_PATHS, EMBEDDED_DATA_DIR,
             EMBEDDED_LOG_LEVEL, EMBEDDED_KAFKA_BROKERS, EMBEDDED_PROXY, EMBEDDED_KAFKA_SECURITY, EMBEDDED_JMS_SECURITY,
             EMBEDDED_ACTIVEMQ_PERSISTENT, TESTCONTAINERS_KAFKA_IMAGE, TESTCONTAINERS_ACTIVEMQ_IMAGE, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,

@@ -69,13 +69,16 @@ final class EmbeddedSecurity {
             case "password" -> none.withUser(JMS_USER, randomSecret());
             case "tls" -> none.withTls(true);
             case "password-tls" -> none.withUser(JMS_USER, randomSecret()).withTls(true);
+            case "mutual-tls" -> none.withMutualTls();
+            case "password-mutual-tls" -> none.withUser(JMS_USER, randomSecret()).withMutualTls();
             default -> throw new ConfigException(ConfigKeys.EMBEDDED_JMS_SECURITY + ": unknown embedded JMS security '"
-                    + name + "'; use none, password, tls or password-tls");
+                    + name + "'; use none, password, tls, password-tls, mutual-tls or password-mutual-tls");
         };
     }
 
     /**
-     * The settings of sitkit's JMS clients: credentials and trust store of the secured broker.
+     * The settings of sitkit's JMS clients: credentials, trust store and (mutual TLS) client key store
+     * of the secured broker.
      *
      * @param url the broker's own URL, or that of its proxy
      */
@@ -85,6 +88,10 @@ final class EmbeddedSecurity {
         if (broker.tls().isPresent()) {
             c = c.with(ConfigKeys.JMS_SSL_TRUSTSTORE, broker.tls().get().trustStore().toString())
                     .with(ConfigKeys.JMS_SSL_TRUSTSTORE_PASSWORD, broker.tls().get().password());
+        }
+        if (security.clientCertificates()) {
+            c = c.with(ConfigKeys.JMS_SSL_KEYSTORE, broker.tls().orElseThrow().clientKeyStore().toString())
+                    .with(ConfigKeys.JMS_SSL_KEYSTORE_PASSWORD, broker.tls().get().password());
         }
         JmsSettings settings = JmsSettings.from(c, url, QueueObservation.MIRROR);
         String password = security.users().get(JMS_USER);

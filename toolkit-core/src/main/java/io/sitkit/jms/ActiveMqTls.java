@@ -7,7 +7,8 @@ import org.apache.activemq.ActiveMQSslConnectionFactory;
 
 /**
  * An ActiveMQ Classic connection factory with its own trust store and key store
- * ({@code sitkit.jms.ssl.*}), so {@code ssl://} needs no JVM-wide {@code javax.net.ssl} properties.
+ * ({@code sitkit.jms.ssl.*}), so {@code ssl://} needs no JVM-wide {@code javax.net.ssl} properties;
+ * the key store's certificate is offered to brokers that require one (mutual TLS).
  *
  * <p>Thread-safety: stateless.
  */
@@ -34,7 +35,7 @@ final class ActiveMqTls {
                 String password = config.get(ConfigKeys.JMS_SSL_KEYSTORE_PASSWORD).orElse(null);
                 factory.setKeyStoreType(typeOf(store));
                 factory.setKeyStorePassword(password);
-                factory.setKeyStoreKeyPassword(password);
+                factory.setKeyStoreKeyPassword(config.get(ConfigKeys.JMS_SSL_KEY_PASSWORD).orElse(password));
                 factory.setKeyStore(store);
             }
         } catch (Exception e) {

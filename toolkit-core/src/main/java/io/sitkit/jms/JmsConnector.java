@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens a started JMS connection within the settings' bound, whatever the provider's own
@@ -26,9 +27,11 @@ final class JmsConnector {
 
     static Connection connect(JmsSettings settings, String what) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
+        AtomicReference<ClientCertificate> certificate = new AtomicReference<>(ClientCertificate.UNKNOWN);
         Thread t = new Thread(() -> {
             try {
                 ConnectionFactory cf = ConnectionFactories.withTimeouts(settings.factory().get(), settings.timeout());
+                certificate.set(ClientCertificate.of(cf));
                 Connection c = settings.user() == null ? cf.createConnection()
                         : cf.createConnection(settings.user(), settings.password());
                 c.start();
@@ -62,7 +65,7 @@ final class JmsConnector {
             if (isTlsFailure(cause, settings.address())) {
                 throw new SitkitException("TLS handshake with the JMS broker at " + settings.address() + " failed while "
                         + what + ": " + Urls.redact(reason) + "; check sitkit.jms.ssl.truststore (does it trust the broker's"
-                        + " certificate?) and, if the broker wants client certificates, sitkit.jms.ssl.keystore", cause);
+                        + " certificate?)" + certificate.get().hint, cause);
             }
             throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
                     + " failed: " + Urls.redact(reason), cause);
@@ -73,21 +76,52 @@ final class JmsConnector {
     }
 
     /**
-     * An {@code SSLException} anywhere in the chain; or, on an {@code ssl://} address, a connection the
-     * peer closed during the handshake (the client's own verdict can lose the race to the socket's close).
+     * An {@code SSLException} anywhere in the chain; or, on an {@code ssl://} address, a connection that
+     * failed after the TCP connect (no {@code ConnectException}): the broker closing it during or right
+     * after the handshake. The client's own verdict can lose the race to the socket's close, and a
+     * refused client certificate reaches the client only as a failed channel (TLS 1.3 reports it after
+     * the client's side of the handshake is done).
      */
     private static boolean isTlsFailure(Throwable e, String address) {
         boolean ssl = address.startsWith("ssl:") || address.startsWith("failover:(ssl:");
+        boolean notConnected = false;
+        boolean failedAfterConnect = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String msg = String.valueOf(t.getMessage());
             if (t instanceof javax.net.ssl.SSLException || msg.contains("SSLHandshakeException")) {
                 return true;
             }
-            if (ssl && !(t instanceof java.net.ConnectException) && !msg.contains("ConnectException")
-                    && (t instanceof java.net.SocketException || msg.contains("SocketException"))) {
-                return true;
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || msg.contains("ConnectException")
+                    || msg.contains("UnknownHostException")) {
+                notConnected = true;
+            } else if (t instanceof java.io.IOException || msg.contains("SocketException")) {
+                failedAfterConnect = true;
             }
         }
-        return false;
+        return ssl && failedAfterConnect && !notConnected;
+    }
+
+    /** Whether the connection offered a client certificate, as far as the factory tells; the hint that follows. */
+    private enum ClientCertificate {
+        OFFERED(" and sitkit.jms.ssl.keystore (does the broker trust its client certificate?)"),
+        NONE("; no client certificate was offered: if the broker requires one (mutual TLS), set sitkit.jms.ssl.keystore"
+                + " and sitkit.jms.ssl.keystore-password"),
+        UNKNOWN(" and, if the broker wants client certificates, sitkit.jms.ssl.keystore");
+
+        final String hint;
+
+        ClientCertificate(String hint) {
+            this.hint = hint;
+        }
+
+        static ClientCertificate of(ConnectionFactory cf) {
+            if (cf instanceof org.apache.activemq.ActiveMQSslConnectionFactory ssl) {
+                return ssl.getKeyStore() == null ? NONE : OFFERED;
+            }
+            // a plain ActiveMQ factory uses the JVM's default SSL context, whose key store javax.net.ssl.keyStore names
+            return cf instanceof org.apache.activemq.ActiveMQConnectionFactory && System.getProperty("javax.net.ssl.keyStore") == null
+                    ? NONE : UNKNOWN;
+        }
     }
 }

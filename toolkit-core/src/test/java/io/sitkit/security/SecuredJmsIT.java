@@ -126,6 +126,6 @@ class SecuredJmsIT {
         assertThat(externalConfig(tlsBroker, PASSWORD).toString()).doesNotContain(PASSWORD)
                 .doesNotContain(tlsBroker.tls().orElseThrow().password());
         assertThat(EmbeddedActiveMqSecurity.none().withUser(USER, PASSWORD).toString())
-                .isEqualTo("EmbeddedActiveMqSecurity[users={bob=******}, tls=false]");
+                .isEqualTo("EmbeddedActiveMqSecurity[users={bob=******}, tls=false, clientCertificates=false]");
     }
 }

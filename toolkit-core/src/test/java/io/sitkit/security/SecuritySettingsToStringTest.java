@@ -38,7 +38,19 @@ class SecuritySettingsToStringTest {
 
         assertThat(tls).hasToString("TlsMaterial[serverKeyStore=s.p12, clientKeyStore=c.p12, trustStore=t.p12, password=******]");
         assertThat(EmbeddedActiveMqSecurity.none().withUser("bob", SECRET).withTls(true))
-                .hasToString("EmbeddedActiveMqSecurity[users={bob=******}, tls=true]");
+                .hasToString("EmbeddedActiveMqSecurity[users={bob=******}, tls=true, clientCertificates=false]");
+        assertThat(EmbeddedActiveMqSecurity.none().withUser("bob", SECRET).withMutualTls())
+                .hasToString("EmbeddedActiveMqSecurity[users={bob=******}, tls=true, clientCertificates=true]");
+    }
+
+    @Test
+    void clientCertificatesNeedTlsAndGoWithIt() {
+        assertThatThrownBy(() -> new EmbeddedActiveMqSecurity(Map.of(), false, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("client certificates need an ssl:// connector but tls is off; use withMutualTls()");
+        assertThat(EmbeddedActiveMqSecurity.none().withMutualTls().withTls(false))
+                .isEqualTo(EmbeddedActiveMqSecurity.none());
+        assertThat(EmbeddedActiveMqSecurity.none().withMutualTls().withTls(true).clientCertificates()).isTrue();
     }
 
     @Test
@@ -51,9 +63,12 @@ class SecuritySettingsToStringTest {
                 .with("sitkit.jms.password", SECRET)
                 .with("sitkit.jms.ssl.truststore", "/etc/trust.p12")
                 .with("sitkit.jms.ssl.truststore-password", SECRET)
-                .with("sitkit.jms.ssl.keystore-password", SECRET);
+                .with("sitkit.jms.ssl.keystore", "/etc/client.p12")
+                .with("sitkit.jms.ssl.keystore-password", SECRET)
+                .with("sitkit.jms.ssl.key-password", SECRET + "-key");
 
-        assertThat(config.toString()).doesNotContain(SECRET).contains("sitkit.jms.ssl.truststore=/etc/trust.p12");
+        assertThat(config.toString()).doesNotContain(SECRET).contains("sitkit.jms.ssl.truststore=/etc/trust.p12",
+                "sitkit.jms.ssl.keystore=/etc/client.p12", "sitkit.jms.ssl.keystore-password=******", "sitkit.jms.ssl.key-password=******");
         assertThat(KafkaSettings.from(config, null).toString()).doesNotContain(SECRET)
                 .contains("sasl.jaas.config=******", "ssl.truststore.password=******");
         assertThat(JmsSettings.from(config, null, QueueObservation.NONE).toString()).doesNotContain(SECRET);

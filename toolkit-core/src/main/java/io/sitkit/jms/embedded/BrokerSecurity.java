@@ -39,6 +39,17 @@ final class BrokerSecurity {
         }
     }
 
+    /**
+     * The connector's URI on {@code hostPort}: {@code tcp://}, {@code ssl://}, or with client
+     * certificates {@code ssl://…?needClientAuth=true} (clients then see the plain {@code ssl://} address).
+     */
+    static String connectorUri(EmbeddedActiveMqSecurity security, String hostPort) {
+        if (!security.tls()) {
+            return "tcp://" + hostPort;
+        }
+        return "ssl://" + hostPort + (security.clientCertificates() ? "?needClientAuth=true" : "");
+    }
+
     /** Generates TLS material in {@code dir} when the security asks for TLS; {@code null} otherwise. */
     static TlsMaterial generateTls(EmbeddedActiveMqSecurity security, Path dir) {
         return security.tls() ? TlsMaterial.generate(dir) : null;

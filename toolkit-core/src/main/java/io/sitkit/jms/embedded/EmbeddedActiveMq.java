@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Q} is also published to topic {@code VirtualTopic.Mirror.Q}, which sitkit's queue
  * captures subscribe to without taking anything from the queue's consumers; the statistics plugin
  * answers destination listings. No JMX, no shutdown hook, non-persistent unless asked. Optionally
- * secured ({@link EmbeddedActiveMqSecurity}): users with passwords, an {@code ssl://} connector.
+ * secured ({@link EmbeddedActiveMqSecurity}): users with passwords, an {@code ssl://} connector,
+ * client certificates required.
  *
  * <pre>{@code
  * try (EmbeddedActiveMq mq = EmbeddedActiveMq.start(true, null)) {
@@ -94,7 +95,9 @@ public final class EmbeddedActiveMq implements AutoCloseable {
 
     /**
      * Starts a broker secured as given: with users, anonymous connections are refused; with TLS the
-     * connector is {@code ssl://} with a certificate generated under the data dir ({@link #tls()}).
+     * connector is {@code ssl://} with a certificate generated under the data dir ({@link #tls()}); with
+     * client certificates, it refuses a client that presents none the trust store trusts (the generated
+     * client key store, {@code tls().clientKeyStore()}, has one).
      *
      * @see #start(boolean, Path, String)
      */
@@ -112,11 +115,12 @@ public final class EmbeddedActiveMq implements AutoCloseable {
             String scheme = tls == null ? "tcp" : "ssl";
             broker = configure(name, persistent, dir, mirrorPrefix);
             BrokerSecurity.apply(broker, security, tls);
-            TransportConnector connector = broker.addConnector(scheme + "://127.0.0.1:0");
+            TransportConnector connector = broker.addConnector(BrokerSecurity.connectorUri(security, "127.0.0.1:0"));
             startAndWait(broker);
             String url = scheme + "://127.0.0.1:" + connector.getConnectUri().getPort();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            LOG.info("embedded ActiveMQ ready at {}{} in {} ms", url,
+            LOG.info("embedded ActiveMQ ready at {}{}{} in {} ms", url,
+                    security.clientCertificates() ? " (client certificates required)" : "",
                     security.users().isEmpty() ? "" : " (users " + security.users().keySet() + ")", took.toMillis());
             return new EmbeddedActiveMq(name, persistent, mirrorPrefix, broker, dir, owns, url, took, security, tls);
         } catch (Exception e) {
@@ -288,7 +292,7 @@ public final class EmbeddedActiveMq implements AutoCloseable {
         try {
             next = configure(name, persistent, dataDir, mirrorPrefix);
             BrokerSecurity.apply(next, security, tls);
-            next.addConnector(url);
+            next.addConnector(BrokerSecurity.connectorUri(security, url.substring(url.indexOf("://") + 3)));
             startAndWait(next);
         } catch (Exception e) {
             stopQuietly(next, e);

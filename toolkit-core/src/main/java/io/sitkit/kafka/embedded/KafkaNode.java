@@ -76,26 +76,36 @@ final class KafkaNode {
     /** Starts the node; blocks until its broker is unfenced. Leaves nothing running if it fails. */
     void boot(EmbeddedKafkaConfig config, List<Ports> all, ListenerSecurity security) {
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir, index, all, security), false);
-        KafkaRaftServer candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
+        ServerMetrics.JVM.nodeStarting();
+        KafkaRaftServer candidate = null;
         try {
+            candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             candidate.startup(); // bounded by server.max.startup.time.ms
         } catch (RuntimeException | Error e) {
             try {
-                shutdown(candidate);
+                if (candidate != null) {
+                    shutdown(candidate);
+                }
             } catch (RuntimeException | Error shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
+            } finally {
+                ServerMetrics.JVM.nodeStopped();
             }
             throw e;
         }
         server = candidate;
     }
 
-    /** Shuts the node down and waits; does nothing if it is not running. */
+    /** Shuts the node down and waits; does nothing if it is not running. The last node of the JVM to stop releases Kafka's server metrics. */
     void stop() {
         KafkaRaftServer running = server;
         if (running != null) {
             server = null;
-            shutdown(running);
+            try {
+                shutdown(running);
+            } finally {
+                ServerMetrics.JVM.nodeStopped();
+            }
         }
     }
 
