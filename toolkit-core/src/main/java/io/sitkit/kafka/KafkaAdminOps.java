@@ -214,6 +214,11 @@ final class KafkaAdminOps implements AutoCloseable {
                         ? new InvalidDestinationException("cannot create kafka:" + name + ": it already exists") : null);
     }
 
+    /** Whether the topic exists, as the broker describes it now. */
+    boolean exists(String name) {
+        return orAbsent(admin.describeTopics(List.of(name)).topicNameValues().get(name), "describing kafka:" + name) != null;
+    }
+
     /** Creates the topic unless it exists; true when it was created now. */
     boolean createTopicIfMissing(String name, int partitions) {
         Destination.kafka(name);

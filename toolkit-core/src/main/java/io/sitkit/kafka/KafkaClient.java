@@ -220,13 +220,18 @@ public final class KafkaClient implements TransportClient {
     }
 
     /**
-     * Creates a topic (replication factor 1) unless it exists; true when it was created now. A write:
-     * refused while the environment is protected and locked (whether or not the topic exists), and
-     * audited ({@code "create topic"}) when it creates the topic.
+     * Creates a topic (replication factor 1) unless it exists; true when it was created now. Creating
+     * it is a write: refused while the environment is protected and locked (a topic that exists is
+     * left alone, locked or not), and audited ({@code "create topic"}).
      */
     public boolean createTopicIfMissing(String name, int partitions) {
         Destination d = Destination.kafka(name);
-        protection.checkWrite("create topic", d);
+        if (protection.isLocked()) {
+            if (admin().exists(name)) {
+                return false;
+            }
+            protection.checkWrite("create topic", d);
+        }
         boolean created = admin().createTopicIfMissing(name, partitions);
         if (created) {
             protection.wrote("create topic", d);
