@@ -80,6 +80,18 @@ public final class Bus implements AutoCloseable {
         return jms;
     }
 
+    /**
+     * The environment's guard that every write of this bus passes (the one its clients share):
+     * refused while protected and locked, audited. {@link io.sitkit.core.Protection#none()} for a
+     * bus without clients.
+     */
+    public io.sitkit.core.Protection protection() {
+        if (kafka != null) {
+            return kafka.protection();
+        }
+        return jms != null ? jms.protection() : io.sitkit.core.Protection.none();
+    }
+
     public boolean hasKafka() {
         return kafka != null;
     }

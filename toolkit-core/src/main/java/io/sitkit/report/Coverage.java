@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,21 +59,40 @@ public record Coverage(String source, List<CoverageCell> cells) {
 
     /** Measures what {@code tests} saw in their timelines against {@code inventory}. */
     public static Coverage compute(Inventory inventory, List<TestRecord> tests) {
+        Set<Destination> declared = new LinkedHashSet<>();
+        tests.forEach(t -> declared.addAll(t.destinations()));
+        List<Seen> seen = new ArrayList<>();
+        for (TestRecord test : tests) {
+            for (TimelineEntry e : test.timeline()) {
+                seen.add(new Seen(test.id(), e.destination(), e.messageType(), 1));
+            }
+        }
+        return tally(inventory, declared, seen);
+    }
+
+    /**
+     * Messages seen by one test or session on one destination, with one message type (or none),
+     * {@code count} times: what coverage is tallied from.
+     */
+    record Seen(String by, Destination destination, Optional<String> messageType, int count) {
+    }
+
+    /**
+     * The coverage of {@code seen} against {@code inventory}; with {@link Inventory#declared()}, the
+     * {@code declared} destinations are the points, one each.
+     */
+    static Coverage tally(Inventory inventory, Set<Destination> declared, List<Seen> seen) {
         List<Inventory.Point> points = new ArrayList<>(inventory.points());
         if (inventory.isDeclared()) {
-            Set<Destination> declared = new LinkedHashSet<>();
-            tests.forEach(t -> declared.addAll(t.destinations()));
             declared.forEach(d -> points.add(new Inventory.Point(d, "", Set.of())));
         }
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
         points.forEach(p -> tallies.putIfAbsent(List.of(p.destination(), p.messageType()),
                 new Tally(p.destination(), p.messageType(), true)));
-        for (TestRecord test : tests) {
-            for (TimelineEntry e : test.timeline()) {
-                String type = attribute(points, e);
-                tallies.computeIfAbsent(List.of(e.destination(), type), k -> new Tally(e.destination(), type, false))
-                        .count(test.id());
-            }
+        for (Seen s : seen) {
+            String type = attribute(points, s.destination(), s.messageType());
+            tallies.computeIfAbsent(List.of(s.destination(), type), k -> new Tally(s.destination(), type, false))
+                    .count(s.by(), s.count());
         }
         List<CoverageCell> listed = new ArrayList<>();
         List<CoverageCell> outside = new ArrayList<>();
@@ -82,11 +102,11 @@ public record Coverage(String source, List<CoverageCell> cells) {
         return new Coverage(inventory.source(), listed);
     }
 
-    /** The message type a timeline entry counts for: an inventory point's type, or its own type, or "". */
-    private static String attribute(List<Inventory.Point> points, TimelineEntry e) {
-        List<Inventory.Point> here = points.stream().filter(p -> p.destination().equals(e.destination())).toList();
-        if (e.messageType().isPresent()) {
-            String type = e.messageType().get();
+    /** The message type a message counts for: an inventory point's type, or its own type, or "". */
+    private static String attribute(List<Inventory.Point> points, Destination destination, Optional<String> messageType) {
+        List<Inventory.Point> here = points.stream().filter(p -> p.destination().equals(destination)).toList();
+        if (messageType.isPresent()) {
+            String type = messageType.get();
             for (Inventory.Point p : here) {
                 if (p.matchesType(type)) {
                     return p.messageType();
@@ -186,8 +206,8 @@ public record Coverage(String source, List<CoverageCell> cells) {
             this.inInventory = inInventory;
         }
 
-        void count(String testId) {
-            messages++;
+        void count(String testId, int n) {
+            messages = Math.addExact(messages, n);
             tests.add(testId);
         }
 

@@ -1,10 +1,16 @@
 package io.sitkit.report;
 
 import io.sitkit.contract.Contract;
+import io.sitkit.contract.Contracts;
+import io.sitkit.contract.asyncapi.AsyncApi;
 import io.sitkit.contract.asyncapi.IntegrationInventory;
 import io.sitkit.contract.asyncapi.IntegrationPoint;
 import io.sitkit.core.Destination;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The integration points coverage is measured against: each a destination and a message type.
@@ -33,6 +40,9 @@ import java.util.Set;
  * @param points the points, in their source's order; empty for {@link #declared()}
  */
 public record Inventory(String source, List<Point> points) {
+
+    /** A top-level {@code asyncapi:} (YAML) or {@code "asyncapi":} (JSON) field. */
+    private static final Pattern ASYNCAPI_FIELD = Pattern.compile("(?m)^[\\s{]{0,4}[\"']?asyncapi[\"']?\\s*:");
 
     /** What {@link #declared()} is called in reports. */
     public static final String DECLARED = "declared destinations";
@@ -95,6 +105,37 @@ public record Inventory(String source, List<Point> points) {
             points.putIfAbsent(List.of(c.destination(), c.name()), new Point(c.destination(), c.name(), Set.of()));
         }
         return new Inventory("contracts", new ArrayList<>(points.values()));
+    }
+
+    /**
+     * The inventory a file or directory holds: an AsyncAPI document (a file with a top-level
+     * {@code asyncapi} field, YAML or JSON) as {@link #of(IntegrationInventory)}, else contracts — a
+     * directory of them or one contract file — as {@link #ofContracts(List)}.
+     *
+     * <pre>{@code
+     * Inventory shop = Inventory.read(Path.of("src/test/asyncapi/shop.yaml"));     // or Path.of("src/test/contracts")
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the path does not exist
+     * @throws io.sitkit.schema.SchemaException naming the file when the document or a contract cannot be read
+     */
+    public static Inventory read(Path fileOrDirectory) {
+        Objects.requireNonNull(fileOrDirectory, "fileOrDirectory");
+        if (!Files.exists(fileOrDirectory)) {
+            throw new IllegalArgumentException("inventory " + fileOrDirectory + " does not exist; give an AsyncAPI document"
+                    + " or a directory of contracts");
+        }
+        if (Files.isDirectory(fileOrDirectory)) {
+            return ofContracts(Contracts.load(fileOrDirectory));
+        }
+        String text;
+        try {
+            text = Files.readString(fileOrDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the inventory " + fileOrDirectory + ": " + e.getMessage(), e);
+        }
+        return ASYNCAPI_FIELD.matcher(text).find() ? of(AsyncApi.read(fileOrDirectory).inventory())
+                : ofContracts(Contracts.load(fileOrDirectory));
     }
 
     /** No inventory: the destinations the tests declared are the points, one per destination. */

@@ -73,11 +73,16 @@ public final class Interceptor implements AutoCloseable {
         return new Interceptor(from, to, Objects.requireNonNull(plan, "plan"), seed);
     }
 
-    /** Starts relaying; returns once listening on {@code from}. An interceptor starts once. */
+    /**
+     * Starts relaying; returns once listening on {@code from}. An interceptor starts once.
+     *
+     * @throws io.sitkit.core.ProtectedEnvironmentException when the bus's environment is protected and locked
+     */
     public synchronized Interceptor start(Bus bus) {
         if (intake != null || closed) {
             throw new IllegalStateException("this interceptor was already started; define another with between(..)");
         }
+        bus.protection().checkWrite("start a relay from " + from + " to", to);
         run = plan.start(seed);
         outbox = new Outbox(bus, "relay " + from + " -> " + to, (m, e) -> {
             failed.incrementAndGet();

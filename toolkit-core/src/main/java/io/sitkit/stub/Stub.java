@@ -66,6 +66,8 @@ public final class Stub implements AutoCloseable {
     }
 
     static Stub start(StubSpec spec, Bus bus) {
+        // A stub answers (publishes) and, on JMS, takes requests off a queue: a write to a protected environment.
+        bus.protection().checkWrite("start stub " + spec.name() + " on", spec.listensOn());
         Stub stub = new Stub(spec, bus);
         stub.intake = Intake.start(bus, spec.listensOn(), stub::handle, (d, error) -> LOG.warn("{} lost its consumer on {}: {}",
                 spec.name(), d, error.toString()));
@@ -198,6 +200,13 @@ public final class Stub implements AutoCloseable {
     public List<Exchange> exchanges() {
         synchronized (exchanges) {
             return List.copyOf(exchanges);
+        }
+    }
+
+    /** How many requests arrived so far, answered or not (cheaper than {@code exchanges().size()}). */
+    public int requestCount() {
+        synchronized (exchanges) {
+            return exchanges.size();
         }
     }
 

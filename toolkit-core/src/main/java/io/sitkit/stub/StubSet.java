@@ -82,7 +82,8 @@ public final class StubSet {
     /**
      * Starts every stub, then every interceptor (so a relay's target already has its stub);
      * returns once all listen. When one fails to start, those already started are closed and the
-     * error is thrown: nothing is left half-started.
+     * error is thrown: nothing is left half-started. On a protected environment that is locked
+     * the first stub is refused ({@link io.sitkit.core.ProtectedEnvironmentException}), so nothing starts.
      */
     public RunningStubs start(Bus bus) {
         List<Stub> started = new ArrayList<>();

@@ -192,7 +192,12 @@ public final class StubSpec {
                 redactor);
     }
 
-    /** Starts listening; returns once the stub's consumer is registered with the broker. */
+    /**
+     * Starts listening; returns once the stub's consumer is registered with the broker.
+     *
+     * @throws io.sitkit.core.ProtectedEnvironmentException when the bus's environment is protected and locked
+     *                                                      ({@link Bus#protection()}): a stub writes its replies
+     */
     public Stub start(Bus bus) {
         if (rules.isEmpty()) {
             throw new IllegalStateException(name + " has no rules; add one with rule(Rule.always().reply(...))");

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -224,35 +225,44 @@ public final class EmbeddedActiveMq implements AutoCloseable {
             return;
         }
         broker = null;
+        // Taken before stop(), which forgets it: a connection that finishes closing after the broker
+        // stopped runs its last task on this factory, which then lazily starts a new pool.
+        org.apache.activemq.thread.TaskRunnerFactory tasks = running.getTaskRunnerFactory();
         try {
             running.stop();
             running.waitUntilStopped();
         } catch (Exception e) {
             throw new SitkitException("embedded ActiveMQ at " + url + " failed to stop: " + e, e);
         }
-        awaitTaskThreads();
+        awaitTaskThreads(tasks);
         LOG.debug("embedded ActiveMQ at {} stopped", url);
     }
 
     /**
-     * Waits (bounded) for the broker's task threads: its stop shuts their pool down without waiting, and
-     * a connection still closing (a TLS close takes a while) would otherwise outlive {@link #close()}.
+     * Waits (bounded) for the broker's task threads: its stop shuts their pool down without waiting, a
+     * connection still closing (a TLS close takes a while) would otherwise outlive {@link #close()}, and
+     * one that closes after the stop starts a new pool whose idle thread would linger for its keep-alive
+     * (30 s) — so each round shuts {@code tasks}' pool down again and waits for what is left.
      */
-    private void awaitTaskThreads() {
+    private void awaitTaskThreads(org.apache.activemq.thread.TaskRunnerFactory tasks) {
         String prefix = "ActiveMQ BrokerService[" + name + "] Task-";
         long deadline = System.nanoTime() + TASK_THREADS_TIMEOUT.toNanos();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!t.getName().startsWith(prefix)) {
-                continue;
-            }
+        while (true) {
+            List<Thread> live = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
             long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (live.isEmpty()) {
+                return;
+            }
+            if (leftMillis <= 0) {
+                LOG.debug("embedded ActiveMQ at {}: task threads {} still running after {}", url,
+                        live.stream().map(Thread::getName).toList(), TASK_THREADS_TIMEOUT);
+                return;
+            }
+            tasks.shutdown();
             try {
-                if (leftMillis > 0) {
-                    t.join(leftMillis);
-                }
-                if (t.isAlive()) {
-                    LOG.debug("embedded ActiveMQ at {}: task thread {} still running after {}", url, t.getName(),
-                            TASK_THREADS_TIMEOUT);
+                for (Thread t : live) {
+                    t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -2,7 +2,9 @@ package io.sitkit.fx.service;
 
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
+import io.sitkit.core.OutgoingMessage;
 import io.sitkit.core.Protection;
+import io.sitkit.core.PublishResult;
 import io.sitkit.env.Bus;
 import io.sitkit.env.DemoTraffic;
 import io.sitkit.env.Environment;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An open profile: the core environment (embedded brokers started in this JVM, or external ones),
@@ -35,9 +38,13 @@ import java.util.Optional;
  * <p>A JMS profile naming a connection factory class or a JNDI lookup gets its factory from
  * {@link JmsProviders} (with the profile's client jars), the rest from the core as usual.
  *
+ * <p>What the inspector injects goes through {@link #inject}: straight to the bus, or — while an
+ * exploratory {@link Session} records this connection — through the session's recorder, so the
+ * recording marks it injected.
+ *
  * <p>Thread-safety: thread-safe (the bus and environment are); {@link #open} blocks while brokers
- * start or answer, so call it off the FX thread. {@link #close()} is idempotent and closes the demo
- * traffic, the bus, the environment and the JMS client jars in that order.
+ * start or answer, so call it off the FX thread. {@link #close()} is idempotent and closes a
+ * running session, the demo traffic, the bus, the environment and the JMS client jars in that order.
  */
 public final class Connection implements AutoCloseable {
     /** Pause between demo orders on a sandbox. */
@@ -50,6 +57,7 @@ public final class Connection implements AutoCloseable {
     private final Optional<DemoTraffic> demo;
     private final Redactor redactor;
     private final Optional<JmsProviders.Provider> jmsProvider;
+    private final AtomicReference<Session> session = new AtomicReference<>();
     private volatile boolean closed;
 
     private Connection(ConnectionProfile profile, Environment environment, Bus bus, Optional<SchemaLookup> schemas,
@@ -151,6 +159,31 @@ public final class Connection implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * Publishes {@code message} for the inspector's user (inject, re-send, import): through the
+     * running session's recorder when one records this connection, else through the bus. Either way
+     * the core checks protection and audits it.
+     */
+    public PublishResult inject(OutgoingMessage message) {
+        Session s = session.get();
+        return s == null ? bus.publish(message) : s.inject(message);
+    }
+
+    /** The exploratory session recording this connection now, if any. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session.get());
+    }
+
+    /** Called by {@link Session#start}: false when another session records this connection already. */
+    boolean attach(Session s) {
+        return session.compareAndSet(null, s);
+    }
+
+    /** Called by {@link Session#close}. */
+    void detach(Session s) {
+        session.compareAndSet(s, null);
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -170,6 +203,10 @@ public final class Connection implements AutoCloseable {
         }
         closed = true;
         List<AutoCloseable> toClose = new ArrayList<>();
+        Session recording = session.get();
+        if (recording != null) {
+            toClose.add(recording);
+        }
         demo.ifPresent(toClose::add);
         toClose.add(bus);
         toClose.add(environment);

@@ -73,7 +73,7 @@ public record ConnectionProfile(String name, Kind kind, Map<String, String> sett
                 throw new IllegalArgumentException("profile '" + name + "': setting '" + k + "' is not a sitkit key;"
                         + " Kafka client properties are written sitkit.kafka.client.<property>");
             }
-            if (Secrets.isSensitive(k)) {
+            if (Secrets.isSensitive(k) && !k.startsWith(CorrelationSettings.RULE)) { // a rule's key names a destination, not a secret
                 throw new IllegalArgumentException("profile '" + name + "': '" + k + "' is a secret; set it with"
                         + " withSecret so it is never shown and saved only encrypted");
             }

@@ -30,7 +30,8 @@ import java.util.function.IntConsumer;
  * {@code .avsc}), and checks every copy against a JSON Schema, Avro schema or contract when one is
  * chosen ({@link InjectSchema}) — all before the first message goes out, so a bad copy 7 does not
  * leave six sent. Copies go out as fast as the broker takes them or at a rate, cancellable. Publishing goes through the
- * connection's bus, so a protected environment refuses it and every sent message is audited.
+ * connection ({@link Connection#inject}: its bus, or a running session's recorder), so a protected environment refuses
+ * it and every sent message is audited.
  *
  * <pre>{@code
  * Injector injector = new Injector(connection);
@@ -152,7 +153,7 @@ public final class Injector {
             if (cancelled.getAsBoolean()) {
                 return new Sent(results, messages.size(), true);
             }
-            results.add(connection.bus().publish(messages.get(i)));
+            results.add(connection.inject(messages.get(i)));
             progress.accept(results.size());
         }
         return new Sent(results, messages.size(), false);

@@ -32,7 +32,8 @@ import java.util.function.LongConsumer;
  * priority and delivery mode go along; partitions and offsets do not. The whole file is read and
  * checked before the first message is sent, so a bad line 7 does not leave six sent. Publishing
  * goes through the bus: a locked protected connection refuses before anything is sent, and the
- * core audits every message.
+ * core audits every message. While a {@link Session} records the connection, the messages go one by
+ * one through its recorder ({@link Connection#inject}), marked injected.
  *
  * <pre>{@code
  * MessageImport.Result r = new MessageImport(connection).send(Path.of("orders.jsonl"), Destination.kafka("orders.replay"),
@@ -91,12 +92,20 @@ public final class MessageImport {
         AtomicReference<SitkitException> failure = new AtomicReference<>();
         long[] sent = {0};
         boolean[] stopped = {false};
+        boolean recorded = connection.session().isPresent();
         read(file, into, m -> {
             if (stopped[0] || failure.get() != null) {
                 return;
             }
             if (cancelled.getAsBoolean()) {
                 stopped[0] = true;
+                return;
+            }
+            if (recorded) {
+                connection.inject(m);   // a session records each injection: one at a time, acknowledged
+                if (++sent[0] % 100 == 0) {
+                    progress.accept(sent[0]);
+                }
                 return;
             }
             acquire(window, 1);

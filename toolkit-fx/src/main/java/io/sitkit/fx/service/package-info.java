@@ -3,7 +3,8 @@
  * background threads — connection profiles and their encrypted secrets, opening connections
  * (embedded sandbox, external Kafka, JMS of any provider by class or JNDI), listing, creating,
  * deleting and purging destinations, paged browsing, bounded filter scans, live tails, payload
- * decoding, injection checked against schemas and contracts, export and import, and diffs. Nothing here touches JavaFX; every
+ * decoding, injection checked against schemas and contracts, export and import, diffs, and stub
+ * files started on a connection. Nothing here touches JavaFX; every
  * method that reaches a broker blocks and must not run on the FX thread.
  */
 package io.sitkit.fx.service;

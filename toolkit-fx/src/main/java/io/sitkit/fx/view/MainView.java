@@ -50,9 +50,11 @@ public final class MainView extends BorderPane {
     private final DestinationActions actions;
     private final MessagesView messages;
     private final DetailViewModel detailVm;
+    private final io.sitkit.fx.viewmodel.CoverageViewModel coverageVm;
     private final Label banner = new Label();
     private final Label connectionStatus = new Label();
     private final Button unlock = new Button("Unlock…");
+    private final Button stubs = new Button("Stubs…");
     private ConnectionViewModel selected;
 
     public MainView(InspectorViewModel vm) {
@@ -60,8 +62,10 @@ public final class MainView extends BorderPane {
         setId("mainView");
         this.actions = new DestinationActions(this::window, this::selectedConnection, this::selectedDestination);
         this.tree = new DestinationTree(vm, actions::contextMenu);
+        SessionMenu sessions = new SessionMenu(vm, this::window, this::selectedConnection, this::selectedDestination);
         this.messages = new MessagesView(this::error);
         this.detailVm = new DetailViewModel(vm.background());
+        this.coverageVm = new io.sitkit.fx.viewmodel.CoverageViewModel(vm.background());
         DetailView detail = new DetailView(detailVm);
 
         Label title = new Label("sitkit inspector");
@@ -100,13 +104,20 @@ public final class MainView extends BorderPane {
         });
         unlock.setId("unlock");
         unlock.setOnAction(e -> askUnlock());
+        stubs.setId("stubsButton");
+        stubs.setOnAction(e -> new StubsDialog(window(), selected.stubs()).stage.show());
+        Button coverage = new Button("Coverage…");
+        coverage.setId("coverageButton");
+        coverage.setOnAction(e -> new CoverageDialog(window(), coverageVm).stage.show());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label status = new Label();
         status.setId("inspectorStatus");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, grow);
+        FollowKey follow = new FollowKey(vm, this::window, this::selectedConnection);
+        messages.table.setContextMenu(follow.rowMenu(messages.table, messages::viewModel));
+        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, sessions.menu, stubs, coverage, follow.button, grow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("tool-bar");
 
@@ -280,10 +291,12 @@ public final class MainView extends BorderPane {
         if (c == null) {
             connectionStatus.setText("");
             unlock.setDisable(true);
+            stubs.setDisable(true);
             return;
         }
         connectionStatus.textProperty().bind(c.statusProperty());
         unlock.disableProperty().bind(c.lockedProperty().not());
+        stubs.setDisable(false);
     }
 
     private void updateBanner() {

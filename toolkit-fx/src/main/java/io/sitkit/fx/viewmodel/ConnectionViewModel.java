@@ -52,6 +52,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
     private final Map<Destination, MessagesViewModel> messages = new LinkedHashMap<>();
     private final ScheduledFuture<?> health;
+    private StubsViewModel stubs;
 
     ConnectionViewModel(Connection connection, Background background, Duration healthInterval) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -238,26 +239,54 @@ public final class ConnectionViewModel implements AutoCloseable {
         return new InjectViewModel(this, d, background);
     }
 
+    /** The stub files of this connection (kept while it is open: what runs keeps running when the panel closes). */
+    public StubsViewModel stubs() {
+        if (stubs == null) {
+            stubs = new StubsViewModel(this, background);
+        }
+        return stubs;
+    }
+
+    /** The rows each JMS topic's table holds now — what its live tail received — by topic (none opened: empty). */
+    public Map<Destination, List<io.sitkit.fx.service.MessageRow>> heldTopicRows() {
+        Map<Destination, List<io.sitkit.fx.service.MessageRow>> out = new LinkedHashMap<>();
+        messages.forEach((d, m) -> {
+            if (d.isJms() && !d.isQueue()) {
+                out.put(d, List.copyOf(m.rows()));
+            }
+        });
+        return out;
+    }
+
     /** Every destination listed, ignoring the search. */
     public List<DestinationEntry> allDestinations() {
         return List.copyOf(destinations);
     }
 
-    /** Stops tails and the health check, then closes the connection in the background. */
+    /** Stops tails and the health check, then stops its stubs and closes the connection in the background. */
     @Override
     public void close() {
         health.cancel(false);
         messages.values().forEach(MessagesViewModel::stopTail);
+        List<io.sitkit.fx.service.LoadedStubFile> running = stubs == null ? List.of() : stubs.detach();
         background.submit(() -> {
-            connection.close();
+            try {
+                StubsViewModel.stopAll(running);
+            } finally {
+                connection.close();
+            }
             return null;
         }, x -> { }, e -> status.set("closing failed: " + Errors.describe(e)));
     }
 
-    /** Stops tails and the health check and closes the connection now (at exit). */
+    /** Stops tails, the health check and its stubs, and closes the connection now (at exit). */
     void closeNow() {
         health.cancel(false);
         messages.values().forEach(MessagesViewModel::stopTail);
-        connection.close();
+        try {
+            StubsViewModel.stopAll(stubs == null ? List.of() : stubs.detach());
+        } finally {
+            connection.close();
+        }
     }
 }

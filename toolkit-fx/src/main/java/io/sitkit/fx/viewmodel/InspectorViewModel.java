@@ -62,6 +62,12 @@ public final class InspectorViewModel implements AutoCloseable {
         return background;
     }
 
+    /** The directory the profiles are saved in; sessions are recorded under it. */
+    public Path configDir() {
+        Path parent = store.file().toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
     public ObservableList<ConnectionProfile> profiles() {
         return profilesView;
     }

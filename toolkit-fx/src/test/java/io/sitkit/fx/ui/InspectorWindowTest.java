@@ -111,7 +111,9 @@ abstract class InspectorWindowTest {
 
     /** Clicks destination {@code name} of the {@code connection}-th connection (tree cells are reused, so scene order says nothing). */
     protected void clickDestination(String name, int connection) {
-        until(() -> destinationLabel(name, connection) != null);
+        // after a refresh the tree is rebuilt: a label found before it lands may leave the scene before the click
+        until(() -> vm.connections().stream().noneMatch(c -> c.loadingProperty().get()) && destinationLabel(name, connection) != null);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(fx(() -> destinationLabel(name, connection)));
     }
 
