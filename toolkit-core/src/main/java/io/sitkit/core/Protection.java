@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Guards a shared environment (a staging cluster, say): while it is protected and locked, every
- * write — publish, purge, topic deletion, destructive receive, offset reset — is refused; after an
- * explicit {@link #unlock(String)} with the environment's name typed in, writes go through, and
- * every published message leaves an audit line (when, who, where, key, payload digest).
+ * write — publish, purge, topic creation and deletion, destructive receive and consume, offset
+ * reset — is refused; after an explicit {@link #unlock(String)} with the environment's name typed
+ * in, writes go through, and each leaves an audit line (when, who, where; for a message published
+ * or taken, its key and payload digest).
  *
  * <pre>{@code
  * Protection p = env.protection();      // sitkit.protection.enabled / .environment-name, sitkit.audit.file
@@ -134,6 +135,11 @@ public final class Protection {
     /** Writes the audit line of a published message, when auditing. */
     public void published(Destination destination, byte[] key, byte[] payload) {
         audit("publish", destination, key, payload);
+    }
+
+    /** Writes the audit line of a message taken off a destination by a destructive receive, when auditing. */
+    public void took(Destination destination, byte[] key, byte[] payload) {
+        audit("receive", destination, key, payload);
     }
 
     /** Writes an audit line for another write (purge, delete), when auditing. */

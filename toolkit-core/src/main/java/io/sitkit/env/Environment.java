@@ -41,9 +41,9 @@ public interface Environment extends AutoCloseable {
 
     /**
      * The guard of this environment's writes: protected environments
-     * ({@code sitkit.protection.enabled=true}) refuse publish, purge, delete, destructive
-     * receive and offset resets until unlocked with their name; published messages are audited
-     * to {@code sitkit.audit.file} when set.
+     * ({@code sitkit.protection.enabled=true}) refuse publish, purge, topic creation and
+     * deletion, destructive receive and consume, and offset resets until unlocked with their name;
+     * every write is audited to {@code sitkit.audit.file} when set.
      */
     default io.sitkit.core.Protection protection() {
         return io.sitkit.core.Protection.none();

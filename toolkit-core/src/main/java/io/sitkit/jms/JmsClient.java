@@ -276,7 +276,8 @@ public final class JmsClient implements TransportClient {
     /**
      * Consumes {@code destination} (taking each message off a queue) and hands every message to
      * {@code sink} on the provider's delivery thread; returns once the consumer is registered.
-     * For a stand-in service; to watch without taking, use {@link #startCapture}.
+     * For a stand-in service; to watch without taking, use {@link #startCapture}. A write: refused
+     * while the environment is protected and locked; the start is audited ({@code "consume"}).
      *
      * <pre>{@code
      * try (CaptureSession s = jms.consume(Destination.jmsQueue("payments"), sink)) { ... }
@@ -286,7 +287,10 @@ public final class JmsClient implements TransportClient {
      */
     public io.sitkit.core.CaptureSession consume(Destination destination, CaptureSink sink) {
         protection.checkWrite("consume from", requireJms(destination));
-        return tracked(List.of(JmsCapture.consume(connection("consuming " + destination), settings, destination, sink)));
+        io.sitkit.core.CaptureSession session = tracked(List.of(JmsCapture.consume(connection("consuming " + destination),
+                settings, destination, sink)));
+        protection.wrote("consume", destination);
+        return session;
     }
 
     @Override
@@ -323,11 +327,14 @@ public final class JmsClient implements TransportClient {
 
     /**
      * Takes one message from a queue or topic (destructive), waiting at most {@code timeout}.
-     * For a test that wants to act as the consumer.
+     * For a test that wants to act as the consumer. A write: refused while the environment is
+     * protected and locked; the message taken is audited ({@code "receive"}, key and payload digest).
      */
     public Optional<Message> receive(Destination destination, Duration timeout) {
         protection.checkWrite("receive (consume) from", requireJms(destination));
-        return queueOps.receive(destination, timeout);
+        Optional<Message> taken = queueOps.receive(destination, timeout);
+        taken.ifPresent(m -> protection.took(destination, m.key(), m.payload()));
+        return taken;
     }
 
     /**

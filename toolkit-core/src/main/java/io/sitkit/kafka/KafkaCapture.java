@@ -39,6 +39,7 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaSettings settings;
+    private final io.sitkit.core.Protection protection;
     private final List<Destination> destinations;
     private final StartPosition from;
     private final CaptureSink sink;
@@ -47,8 +48,10 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
     private volatile boolean closing;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    private KafkaCapture(KafkaSettings settings, List<Destination> destinations, StartPosition from, CaptureSink sink) {
+    private KafkaCapture(KafkaSettings settings, io.sitkit.core.Protection protection, List<Destination> destinations,
+                         StartPosition from, CaptureSink sink) {
         this.settings = settings;
+        this.protection = protection;
         this.destinations = destinations;
         this.from = from;
         this.sink = sink;
@@ -56,9 +59,13 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
         this.thread.setDaemon(true);
     }
 
-    /** Starts the capture and returns once every partition has a fixed start position. */
-    static KafkaCapture start(KafkaSettings settings, List<Destination> destinations, StartPosition from, CaptureSink sink) {
-        KafkaCapture capture = new KafkaCapture(settings, List.copyOf(destinations), from, sink);
+    /**
+     * Starts the capture and returns once every partition has a fixed start position; a missing topic
+     * is created through {@code protection} (see {@link MissingTopics}).
+     */
+    static KafkaCapture start(KafkaSettings settings, io.sitkit.core.Protection protection, List<Destination> destinations,
+                              StartPosition from, CaptureSink sink) {
+        KafkaCapture capture = new KafkaCapture(settings, protection, List.copyOf(destinations), from, sink);
         capture.thread.start();
         try {
             // The capture thread bounds each of its broker calls by what is left of one timeout; this adds slack for thread start.
@@ -165,7 +172,7 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, long deadline) {
         List<TopicPartition> all = new ArrayList<>();
         for (Destination d : destinations) {
-            List<PartitionInfo> infos = MissingTopics.partitionsFor(c, d, settings, deadline);
+            List<PartitionInfo> infos = MissingTopics.partitionsFor(c, d, settings, protection, deadline);
             infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
         }
         return all;

@@ -134,7 +134,7 @@ public final class KafkaClient implements TransportClient {
         try {
             // The callback captures only the destination and the size, never the message: a message kept
             // alive until its acknowledgement would hold its payload through young collections.
-            producer().send(record, (RecordMetadata md, Exception e) -> {
+            send(record, (RecordMetadata md, Exception e) -> {
                 if (e != null) {
                     callback.completed(null, KafkaErrors.translate(e, "publishing to " + d, settings, size));
                 } else {
@@ -144,6 +144,18 @@ public final class KafkaClient implements TransportClient {
             });
         } catch (RuntimeException e) {
             callback.completed(null, KafkaErrors.translate(e, "publishing to " + d, settings, size));
+        }
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+        KafkaProducer<byte[], byte[]> p = producer();
+        try {
+            p.send(record, callback);
+        } catch (IllegalStateException e) {
+            if (closed || p == producer) {
+                throw e;
+            }
+            producer().send(record, callback); // a topic deletion retired that producer meanwhile: send on the new one
         }
     }
 
@@ -170,7 +182,7 @@ public final class KafkaClient implements TransportClient {
         synchronized (lock) {
             ensureOpen();
         }
-        KafkaCapture capture = KafkaCapture.start(settings, destinations, from, sink);
+        KafkaCapture capture = KafkaCapture.start(settings, protection, destinations, from, sink);
         synchronized (lock) {
             captures.add(capture);
         }
@@ -207,14 +219,36 @@ public final class KafkaClient implements TransportClient {
         createTopic(name, partitions, (short) 1, Map.of());
     }
 
-    /** Creates a topic (replication factor 1) unless it exists; true when it was created now. */
+    /**
+     * Creates a topic (replication factor 1) unless it exists; true when it was created now. Creating
+     * it is a write: refused while the environment is protected and locked (a topic that exists is
+     * left alone, locked or not), and audited ({@code "create topic"}).
+     */
     public boolean createTopicIfMissing(String name, int partitions) {
-        return admin().createTopicIfMissing(name, partitions);
+        Destination d = Destination.kafka(name);
+        if (protection.isLocked()) {
+            if (admin().exists(name)) {
+                return false;
+            }
+            protection.checkWrite("create topic", d);
+        }
+        boolean created = admin().createTopicIfMissing(name, partitions);
+        if (created) {
+            protection.wrote("create topic", d);
+        }
+        return created;
     }
 
-    /** Creates several topics (replication factor 1) in one request, which costs about as much as one. */
+    /**
+     * Creates several topics (replication factor 1) in one request, which costs about as much as one.
+     * A write: refused while the environment is protected and locked, naming the first topic; each
+     * topic is audited ({@code "create topic"}).
+     */
     public void createTopics(List<String> names, int partitions) {
+        List<Destination> topics = names.stream().map(Destination::kafka).toList();
+        topics.forEach(d -> protection.checkWrite("create topic", d));
         admin().createTopics(names, partitions);
+        topics.forEach(d -> protection.wrote("create topic", d));
     }
 
     /**
@@ -228,11 +262,32 @@ public final class KafkaClient implements TransportClient {
         protection.wrote("create topic", d);
     }
 
+    /**
+     * Deletes a topic and everything in it. A write: refused while the environment is protected and
+     * locked, and audited ({@code "delete topic"}).
+     *
+     * <p>The producer is replaced first (its pending sends flushed within 5 s): a Kafka producer keeps
+     * refreshing the metadata of every topic it has written to and asks the broker to create the
+     * missing ones, so on a broker that auto-creates topics it would bring the deleted topic back
+     * with the default partitions.
+     */
     public void deleteTopic(String name) {
         Destination d = Destination.kafka(name);
         protection.checkWrite("delete topic", d);
+        retireProducer();
         admin().deleteTopic(name);
         protection.wrote("delete topic", d);
+    }
+
+    private void retireProducer() {
+        KafkaProducer<byte[], byte[]> retired;
+        synchronized (lock) {
+            retired = producer;
+            producer = null;
+        }
+        if (retired != null) {
+            retired.close(Duration.ofSeconds(5));
+        }
     }
 
     /** Consumer groups with committed offsets and lag per partition. */

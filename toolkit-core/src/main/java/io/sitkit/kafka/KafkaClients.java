@@ -73,12 +73,17 @@ public final class KafkaClients {
         return p;
     }
 
-    /** Consumer without a group (assign mode), no auto-commit, the settings' isolation level. */
+    /**
+     * Consumer without a group (assign mode), no auto-commit, the settings' isolation level, and no
+     * topic creation: reading a topic that does not exist never creates it (a capture that must
+     * listen before the first write creates it on purpose, through the environment's protection).
+     */
     public static Map<String, Object> consumer(KafkaSettings s) {
         Map<String, Object> p = common(s, "consumer");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, s.isolationLevel());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1024 * 1024, s.maxMessageBytes() + RECORD_OVERHEAD_BYTES));

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * A capture may start before the system under test first writes to its topic. When the topic is
  * missing and the broker would auto-create it on first produce anyway, sitkit creates it now with
  * the broker's defaults, so the capture can be listening from offset 0; otherwise it fails clearly.
+ * Creating it is a write: refused while the environment is protected and locked, and audited
+ * ({@code "create topic"}).
  */
 final class MissingTopics {
     private static final int METADATA_ATTEMPTS = 20;
@@ -29,7 +31,7 @@ final class MissingTopics {
     }
 
     static List<PartitionInfo> partitionsFor(KafkaConsumer<byte[], byte[]> consumer, Destination d, KafkaSettings settings,
-                                             long deadline) {
+                                             io.sitkit.core.Protection protection, long deadline) {
         List<PartitionInfo> infos = consumer.partitionsFor(d.name(), KafkaCapture.left(deadline));
         if (infos != null && !infos.isEmpty()) {
             return infos;
@@ -46,15 +48,17 @@ final class MissingTopics {
                         + settings.bootstrapServers() + " and the broker does not auto-create topics; create it first "
                         + "(bus.kafka().createTopic) or check the name");
             }
+            protection.checkWrite("create topic", d);
             try {
                 admin.createTopics(List.of(new NewTopic(d.name(), Optional.empty(), Optional.empty())))
                         .all().get(timeout, TimeUnit.MILLISECONDS);
+                protection.wrote("create topic", d);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
-        } catch (InvalidDestinationException e) {
+        } catch (InvalidDestinationException | io.sitkit.core.ProtectedEnvironmentException e) {
             throw e;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

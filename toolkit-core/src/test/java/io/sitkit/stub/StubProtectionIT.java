@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Stubs and relays on a protected environment go through the core's guard: refused while locked
- * (nothing of the file starts), running once unlocked, their replies audited; and a stub counts
- * the requests it handled.
+ * (nothing of the file starts), running once unlocked, their replies and the writes of their start
+ * audited; and a stub counts the requests it handled.
  */
 @ExtendWith(SharedEmbedded.class)
 class StubProtectionIT {
@@ -104,7 +104,13 @@ class StubProtectionIT {
             }
         }
         List<String> lines = Files.readAllLines(audit);
-        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l)
+        assertThat(lines).filteredOn(l -> l.contains("\"action\":\"publish\"")).hasSize(2).allSatisfy(l -> assertThat(l)
                 .contains("\"environment\":\"stub-staging\",\"action\":\"publish\",\"destination\":\"kafka:prot.stock.replies\""));
+        // starting them wrote too: the JMS stub takes requests off its queue, and the captures of the
+        // stub and the relay created their topics, missing on this broker until then
+        assertThat(lines).filteredOn(l -> !l.contains("\"action\":\"publish\"")).map(l -> l.replaceAll("^.*\"action\"", "\"action\""))
+                .containsExactlyInAnyOrder("\"action\":\"consume\",\"destination\":\"jms:queue:prot.payment.requests\"}",
+                        "\"action\":\"create topic\",\"destination\":\"kafka:prot.stock.requests\"}",
+                        "\"action\":\"create topic\",\"destination\":\"kafka:prot.orders.raw\"}");
     }
 }

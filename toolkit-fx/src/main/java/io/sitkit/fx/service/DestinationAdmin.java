@@ -73,7 +73,7 @@ public final class DestinationAdmin {
                     return;
                 }
             } catch (RuntimeException e) {
-                // a topic listed but already gone when described: the metadata is still settling
+                // the write is done; a listing that fails now (a broker slow to answer) is retried until the deadline
             }
         } while (System.nanoTime() < deadline);
     }

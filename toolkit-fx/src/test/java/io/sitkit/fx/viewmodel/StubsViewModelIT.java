@@ -89,8 +89,13 @@ class StubsViewModelIT {
             assertThat(answers.await(replies, 2, WAIT)).extracting(m -> m.payloadText().orElseThrow())
                     .containsExactly("{\"orderId\": \"o-1\", \"status\": \"APPROVED\"}", "{\"orderId\": \"o-2\", \"status\": \"DECLINED\"}");
             ui.until(() -> stubs.rows().get(0).handled() == 2);
-            assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).hasSize(2)
+            List<String> audited = Files.readAllLines(dir.resolve("audit.jsonl"));
+            assertThat(audited).filteredOn(l -> l.contains("\"action\":\"publish\"")).hasSize(2)
                     .allSatisfy(l -> assertThat(l).contains("\"action\":\"publish\",\"destination\":\"kafka:vm-stub.payment.replies\""));
+            // the start's own writes: the stub consumes its queue, the relay's capture creates its missing topic
+            assertThat(audited).filteredOn(l -> !l.contains("\"action\":\"publish\"")).map(l -> l.replaceAll("^.*\"action\"", "\"action\""))
+                    .containsExactlyInAnyOrder("\"action\":\"consume\",\"destination\":\"jms:queue:vm-stub.payment.requests\"}",
+                            "\"action\":\"create topic\",\"destination\":\"kafka:vm-stub.orders.raw\"}");
 
             ui.done(() -> stubs.stop(file.toString()));
             assertThat(ui.get(() -> stubs.messageProperty().get())).isEqualTo("Stopped vm-stub-stubs.yaml");
