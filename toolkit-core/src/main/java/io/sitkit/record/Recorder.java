@@ -68,6 +68,7 @@ public final class Recorder implements AutoCloseable {
     private final Set<String> echoesExpected = new java.util.LinkedHashSet<>();
     private final List<Held> held = new ArrayList<>();
     private final Map<Destination, String> blind = new HashMap<>();
+    private final RecordedCounts counts;
     private int injecting;
     private boolean closed;
 
@@ -75,10 +76,11 @@ public final class Recorder implements AutoCloseable {
     private record Held(Message message, SchemaIds.Lookup schema) {
     }
 
-    private Recorder(RecorderSpec spec, Set<Destination> watched, Function<OutgoingMessage, PublishResult> publisher,
+    private Recorder(RecorderSpec spec, List<Destination> watched, Function<OutgoingMessage, PublishResult> publisher,
                      CaptureFileWriter writer) {
         this.spec = spec;
-        this.watched = watched;
+        this.watched = Set.copyOf(watched);
+        this.counts = new RecordedCounts(watched.stream().map(spec.naming()).toList());
         this.publisher = publisher;
         this.writer = writer;
         this.schemaIds = new SchemaIds(spec.schemas());
@@ -90,7 +92,7 @@ public final class Recorder implements AutoCloseable {
         header.putIfAbsent("recorded", destinations.stream().map(d -> spec.naming().apply(d).toString())
                 .collect(Collectors.joining(", ")));
         CaptureFileWriter writer = CaptureFileWriter.open(spec.file(), header, spec.redactor());
-        Recorder recorder = new Recorder(spec, Set.copyOf(destinations), publisher, writer);
+        Recorder recorder = new Recorder(spec, destinations, publisher, writer);
         try {
             recorder.listen(bus, destinations);
         } catch (RuntimeException e) {
@@ -197,7 +199,7 @@ public final class Recorder implements AutoCloseable {
      * Waits, without polling, until at least {@code count} message lines are written, and returns
      * how many there are.
      *
-     * @throws io.sitkit.core.CaptureTimeoutException when the time runs out, saying how many were written
+     * @throws io.sitkit.core.CaptureTimeoutException when the time runs out, saying how many were written on each destination (0 on a silent one)
      * @throws IllegalStateException                  when the recorder closes before
      */
     public long awaitRecorded(long count, java.time.Duration within) {
@@ -211,7 +213,8 @@ public final class Recorder implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new io.sitkit.core.CaptureTimeoutException("expected " + count + " recorded messages in " + spec.file()
-                            + "\n  within " + within.toMillis() + "ms\n  but " + writer.written() + " were recorded"
+                            + "\n  within " + within.toMillis() + "ms\n  but " + writer.written() + " were recorded: " + counts.describe()
+                            + (held.isEmpty() ? "" : "\n  held back behind an injection waiting for its acknowledgement: " + held.size())
                             + (problems.isEmpty() ? "" : "\n  problems: " + problems));
                 }
                 try {
@@ -295,7 +298,9 @@ public final class Recorder implements AutoCloseable {
                 correlation = Map.of(source.describe(), key);
             }
         }
-        writer.write(Messages.renamed(m, spec.naming()), origin, id, correlation, Map.of());
+        Message written = Messages.renamed(m, spec.naming());
+        writer.write(written, origin, id, correlation, Map.of());
+        counts.add(written.destination(), origin);
         lock.notifyAll();
     }
 

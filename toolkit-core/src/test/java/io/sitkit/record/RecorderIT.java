@@ -225,14 +225,16 @@ class RecorderIT {
     }
 
     @Test
-    void awaitingMoreThanArrivesFailsAsATimeoutSayingHowManyWereRecorded() {
-        try (Recorder recorder = RecorderSpec.to(dir.resolve("few.jsonl")).start(bus, "kafka:" + topic)) {
-            bus.publish(OutgoingMessage.text("kafka:" + topic, "{}"));
-            recorder.awaitRecorded(1, WAIT);
+    void awaitingMoreThanArrivesFailsAsATimeoutSayingHowManyWereRecordedOnEachDestination() {
+        try (Recorder recorder = RecorderSpec.to(dir.resolve("few.jsonl")).start(bus, "kafka:" + topic, "jms:queue:" + queue)) {
+            recorder.inject(OutgoingMessage.text("kafka:" + topic, "{\"n\":1}"));
+            bus.publish(OutgoingMessage.text("kafka:" + topic, "{\"n\":2}"));
+            recorder.awaitRecorded(2, WAIT);
 
-            assertThatThrownBy(() -> recorder.awaitRecorded(2, Duration.ofMillis(50)))
+            assertThatThrownBy(() -> recorder.awaitRecorded(3, Duration.ofMillis(50)))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessage("expected 2 recorded messages in " + dir.resolve("few.jsonl") + "\n  within 50ms\n  but 1 were recorded");
+                    .hasMessage("expected 3 recorded messages in " + dir.resolve("few.jsonl") + "\n  within 50ms"
+                            + "\n  but 2 were recorded: kafka:" + topic + " 1 + 1 injected, jms:queue:" + queue + " 0");
         }
     }
 

@@ -42,7 +42,12 @@ public final class DeviceRegistry implements AutoCloseable {
         this.topic = wiring.topic("device-events");
         this.producer = wiring.producer();
         String status = wiring.topic("device-status");
-        this.loop = PollLoop.start("registry", wiring.consumer("registry." + status), List.of(status), this::onStatus);
+        try {
+            this.loop = PollLoop.start("registry", wiring.consumer("registry." + status), List.of(status), this::onStatus);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Registers a device that must alert above {@code maxTemperatureC}. */

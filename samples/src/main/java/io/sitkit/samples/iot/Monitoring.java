@@ -61,7 +61,12 @@ public final class Monitoring implements AutoCloseable {
             throw new IllegalStateException("monitoring cannot open its alert topic: " + e.getMessage(), e);
         }
         String telemetry = wiring.topic("telemetry");
-        this.loop = PollLoop.start("monitoring", wiring.consumer("monitoring." + telemetry), List.of(eventsTopic, telemetry), this::on);
+        try {
+            this.loop = PollLoop.start("monitoring", wiring.consumer("monitoring." + telemetry), List.of(eventsTopic, telemetry), this::on);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The devices monitored now. */

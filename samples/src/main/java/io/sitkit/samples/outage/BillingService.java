@@ -58,7 +58,12 @@ public final class BillingService implements AutoCloseable {
             throw new IllegalStateException("billing cannot open its JMS queue: " + e.getMessage(), e);
         }
         String topic = wiring.topic("auth-events");
-        this.loop = PollLoop.start("billing", wiring.consumer("billing." + topic), List.of(topic), this::onEvent);
+        try {
+            this.loop = PollLoop.start("billing", wiring.consumer("billing." + topic), List.of(topic), this::onEvent);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Events billing could not parse and skipped. */

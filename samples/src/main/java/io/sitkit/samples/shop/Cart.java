@@ -54,7 +54,12 @@ public final class Cart implements AutoCloseable {
         this.bugs = Set.copyOf(bugs);
         this.producer = wiring.producer();
         String results = wiring.topic("checkout-results");
-        this.loop = PollLoop.start("cart", wiring.consumer("cart@" + results), List.of(results), this::onResult);
+        try {
+            this.loop = PollLoop.start("cart", wiring.consumer("cart@" + results), List.of(results), this::onResult);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Starts the cart; it reads checkout's answers from the beginning of the results topic. */

@@ -63,7 +63,16 @@ public final class Checkout implements AutoCloseable {
             throw e;
         }
         String requests = wiring.topic("checkout-requests");
-        this.loop = PollLoop.start("checkout", wiring.consumer("checkout@" + requests), List.of(requests), this::onRequest);
+        try {
+            this.loop = PollLoop.start("checkout", wiring.consumer("checkout@" + requests), List.of(requests), this::onRequest);
+        } catch (RuntimeException e) {
+            try {
+                producer.close(Duration.ZERO);
+            } finally {
+                payments.close();
+            }
+            throw e;
+        }
     }
 
     /** Starts checkout; payment answers later than {@code paymentTimeout} count as no answer. */

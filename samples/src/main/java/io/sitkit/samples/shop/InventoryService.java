@@ -46,7 +46,12 @@ public final class InventoryService implements AutoCloseable {
         this.codec = OrderPlacedCodec.connect(wiring);
         this.producer = wiring.producer();
         String placed = wiring.topic("orders-placed");
-        this.loop = PollLoop.start("inventory", wiring.bytesConsumer("inventory@" + placed), List.of(placed), this::onPlaced);
+        try {
+            this.loop = PollLoop.start("inventory", wiring.bytesConsumer("inventory@" + placed), List.of(placed), this::onPlaced);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Starts the service with the given stock per SKU, reading orders-placed from the beginning. */

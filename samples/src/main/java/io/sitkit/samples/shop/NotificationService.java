@@ -45,7 +45,16 @@ public final class NotificationService implements AutoCloseable {
             throw e;
         }
         String events = wiring.topic("order-events");
-        this.loop = PollLoop.start("notifications", wiring.consumer("notifications@" + events), List.of(events), this::onEvent);
+        try {
+            this.loop = PollLoop.start("notifications", wiring.consumer("notifications@" + events), List.of(events), this::onEvent);
+        } catch (RuntimeException e) {
+            try {
+                jms.close();
+            } catch (JMSException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Starts the service, reading order-events from the beginning. */

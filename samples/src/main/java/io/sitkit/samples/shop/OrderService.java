@@ -49,7 +49,12 @@ public final class OrderService implements AutoCloseable {
         this.codec = OrderPlacedCodec.connect(wiring);
         this.producer = wiring.producer();
         String placed = wiring.topic("orders-placed");
-        this.loop = PollLoop.start("orders", wiring.bytesConsumer("orders@" + placed), List.of(placed), this::onPlaced);
+        try {
+            this.loop = PollLoop.start("orders", wiring.bytesConsumer("orders@" + placed), List.of(placed), this::onPlaced);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Starts the service, reading orders-placed from the beginning. */
