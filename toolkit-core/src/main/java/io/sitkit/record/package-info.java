@@ -5,8 +5,9 @@
  * {@code docs/capture-format.md}; {@link io.sitkit.record.CaptureFileWriter},
  * {@link io.sitkit.record.CaptureFileReader}. On it: live recording of a session
  * ({@link io.sitkit.record.RecorderSpec} → {@link io.sitkit.record.Recorder}), replay into any
- * environment ({@link io.sitkit.record.Replay} → {@link io.sitkit.record.Replayer}), and golden-flow
- * regression ({@link io.sitkit.record.GoldenFlow} → {@link io.sitkit.record.GoldenFlowResult}); exports
+ * environment ({@link io.sitkit.record.Replay} → {@link io.sitkit.record.Replayer}), golden-flow
+ * regression ({@link io.sitkit.record.GoldenFlow} → {@link io.sitkit.record.GoldenFlowResult}), and a failed
+ * test's flow trace ({@link io.sitkit.record.FlowTraceFile}: its header annotations, written and read); exports
  * of a recorded exploratory session live in {@link io.sitkit.record.export}.
  */
 package io.sitkit.record;

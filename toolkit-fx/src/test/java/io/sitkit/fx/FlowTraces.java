@@ -7,7 +7,7 @@ import io.sitkit.core.OutgoingMessage;
 import io.sitkit.env.Bus;
 import io.sitkit.expect.ExpectationFailedError;
 import io.sitkit.expect.Expectations;
-import io.sitkit.junit.internal.FlowTrace;
+import io.sitkit.record.FlowTraceFile;
 import io.sitkit.redact.Redactor;
 
 import java.nio.file.Path;
@@ -19,8 +19,9 @@ import java.util.UUID;
 import static io.sitkit.match.Matchers.jsonPath;
 
 /**
- * Test support: a flow trace as a failed JUnit test leaves it — toolkit-junit's own {@link FlowTrace}
- * writer, a real capture on real brokers and a real failed expectation. A checkout publishes an
+ * Test support: a flow trace as a failed JUnit test leaves it — written by the core's
+ * {@link FlowTraceFile}, as toolkit-junit writes it, of a real capture on real brokers and a real
+ * failed expectation (the trace of a real {@code @SitTest} is opened by the samples' cross-module test). A checkout publishes an
  * order on Kafka and two payment requests on a JMS queue; the test expected the request for
  * {@code o-1} with the order's total, 25.0, but the service sent 2.5: both requests are near misses.
  */
@@ -83,9 +84,8 @@ public final class FlowTraces {
             }
             List<Message> seen = capture.messages().stream()
                     .sorted(java.util.Comparator.comparingLong(Message::capturedAtNanos)).toList();
-            Path file = FlowTrace.write(dir, "shop.CheckoutIT", "pays_the_order_total", TEST_ID, failure,
-                    names(orders, payments), List.of(capture),
-                    capture.messages(), Redactor.none());
+            Path file = FlowTraceFile.of(TEST_ID, failure).withNames(names(orders, payments))
+                    .write(FlowTraceFile.pathFor(dir, "shop.CheckoutIT", "pays_the_order_total"), capture.messages(), Redactor.none());
             return new Written(file, failure.getMessage(), orders, payments, seen);
         }
     }

@@ -228,7 +228,7 @@ public final class SitBus {
         for (Destination d : real) {
             Destination logical = names.logical(d);
             if (!logical.equals(d)) {
-                named = named.annotated("name." + logical, d.toString());
+                named = named.annotated(io.sitkit.record.FlowTraceFile.NAME_PREFIX + logical, d.toString());
             }
         }
         io.sitkit.record.Recorder recorder = named.start(bus, real, this::publish);

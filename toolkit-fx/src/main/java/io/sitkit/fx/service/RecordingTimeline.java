@@ -5,6 +5,7 @@ import io.sitkit.core.Message;
 import io.sitkit.record.CaptureFileHeader;
 import io.sitkit.record.CaptureFileReader;
 import io.sitkit.record.CaptureItem;
+import io.sitkit.record.FlowTraceFile;
 import io.sitkit.record.RecordedSchema;
 import io.sitkit.record.SessionNote;
 import io.sitkit.schema.RegisteredSchema;
@@ -108,9 +109,9 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
         PayloadDecoding decoding = PayloadDecoding.using(Optional.of(lookup));
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
             CaptureFileHeader header = reader.header();
-            Map<String, String> a = header.annotations();
-            List<NearMiss> misses = NearMiss.parse(a.get("failure"));
-            Map<String, String> aliases = aliases(a);
+            Optional<FlowTraceFile> trace = FlowTraceFile.from(header);
+            List<NearMiss> misses = NearMiss.parse(trace.map(FlowTraceFile::failure).orElse(null));
+            Map<String, String> aliases = aliases(FlowTraceFile.namesIn(header));
             Set<String> missed = new HashSet<>();
             misses.forEach(m -> missed.add(m.position()));
             List<TimelineEntry> entries = new ArrayList<>();
@@ -154,7 +155,7 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
                 }
             }
             List<Linked> linked = misses.stream().map(m -> new Linked(m, indexOf.getOrDefault(m.position(), -1))).toList();
-            Kind kind = a.containsKey("failure") ? Kind.FLOW_TRACE : session ? Kind.SESSION : Kind.CAPTURE;
+            Kind kind = trace.isPresent() ? Kind.FLOW_TRACE : session ? Kind.SESSION : Kind.CAPTURE;
             return new RecordingTimeline(file, header, kind, entries, messages, lines, linked);
         }
     }
@@ -167,19 +168,17 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
         };
     }
 
-    /** Real destination name ↔ the test's logical address, from a flow trace's {@code name.<logical>} annotations. */
-    private static Map<String, String> aliases(Map<String, String> annotations) {
+    /** Real destination name ↔ the test's logical address, from the names a flow trace's header gives. */
+    private static Map<String, String> aliases(Map<String, String> names) {
         Map<String, String> out = new LinkedHashMap<>();
-        annotations.forEach((k, real) -> {
-            if (k.startsWith("name.")) {
-                try {
-                    Destination logical = Destination.parse(k.substring("name.".length()));
-                    Destination named = new Destination(logical.transport(), logical.kind(), real);
-                    out.put(named.toString(), logical.toString());
-                    out.put(logical.toString(), named.toString());
-                } catch (RuntimeException notAnAddress) {
-                    // an annotation of another sort: no alias
-                }
+        names.forEach((address, real) -> {
+            try {
+                Destination logical = Destination.parse(address);
+                Destination named = new Destination(logical.transport(), logical.kind(), real);
+                out.put(named.toString(), logical.toString());
+                out.put(logical.toString(), named.toString());
+            } catch (RuntimeException notAnAddress) {
+                // a name of another sort: no alias
             }
         });
         return out;
@@ -200,7 +199,7 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
 
     /** The test id the header names ({@code [engine:junit-jupiter]/[class:…]/[method:…]}), or "". */
     public String testId() {
-        return header.annotations().getOrDefault("test", "");
+        return header.annotations().getOrDefault(FlowTraceFile.TEST, "");
     }
 
     /** The test for people: {@code CheckoutIT › pays_the_order_total()}, or "" when the header names none. */
@@ -223,21 +222,24 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
         return method == null ? cls : cls + " › " + method;
     }
 
-    /** The failure message (its first 40 lines, redacted), or "". */
+    /** What a flow trace's header says (test, failure, names, dropped counts); empty for other recordings. */
+    public Optional<FlowTraceFile> flowTrace() {
+        return FlowTraceFile.from(header);
+    }
+
+    /** The failure message (its first {@value FlowTraceFile#FAILURE_LINES} lines, redacted), or "". */
     public String failure() {
-        return header.annotations().getOrDefault("failure", "");
+        return flowTrace().map(FlowTraceFile::failure).orElse("");
     }
 
     /** The failed expectation: the failure's first line, or "". */
     public String expectation() {
-        String f = failure();
-        int nl = f.indexOf('\n');
-        return nl < 0 ? f : f.substring(0, nl);
+        return flowTrace().map(FlowTraceFile::expectation).orElse("");
     }
 
     /** The failure's exception class, or "". */
     public String failureType() {
-        return header.annotations().getOrDefault("failure.type", "");
+        return flowTrace().map(FlowTraceFile::failureType).orElse("");
     }
 
     /** Whether lines were left out of {@link #entries()}. */

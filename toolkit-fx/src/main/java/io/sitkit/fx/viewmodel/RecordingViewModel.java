@@ -2,6 +2,7 @@ package io.sitkit.fx.viewmodel;
 
 import io.sitkit.fx.service.RecordingTimeline;
 import io.sitkit.fx.service.TimelineEntry;
+import io.sitkit.record.FlowTraceFile;
 import io.sitkit.schema.SchemaLookup;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -186,8 +187,8 @@ public final class RecordingViewModel {
         if (t.kind() == RecordingTimeline.Kind.FLOW_TRACE) {
             s.append(" · ").append(t.nearMisses().size()).append(t.nearMisses().size() == 1 ? " near miss" : " near misses");
         }
-        String names = t.header().annotations().entrySet().stream().filter(e -> e.getKey().startsWith("name."))
-                .map(e -> e.getKey().substring("name.".length()) + " = " + e.getValue()).collect(Collectors.joining(", "));
+        String names = FlowTraceFile.namesIn(t.header()).entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
         if (!names.isEmpty()) {
             s.append(" · names: ").append(names);
         }

@@ -24,8 +24,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The flow-trace and recording viewer without a Stage: a flow trace written by toolkit-junit's
- * {@code FlowTrace} for a real failed expectation on the embedded brokers shows its test, failure,
+ * The flow-trace and recording viewer without a Stage: a flow trace written by the core's
+ * {@code FlowTraceFile} for a real failed expectation on the embedded brokers shows its test, failure,
  * near misses linked to their messages and the timeline; a session recording shows its notes and
  * findings between the messages; a file that is not a capture file says where it is wrong.
  */
