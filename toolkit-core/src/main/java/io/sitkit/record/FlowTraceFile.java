@@ -1,5 +1,7 @@
 package io.sitkit.record;
 
+import io.sitkit.core.Destination;
+import io.sitkit.core.InvalidDestinationException;
 import io.sitkit.core.Message;
 import io.sitkit.redact.Redactor;
 
@@ -24,7 +26,7 @@ import java.util.Optional;
  * {@link #NAME_PREFIX}, {@link #DROPPED_PREFIX}).
  *
  * <pre>{@code
- * Path file = FlowTraceFile.of(testId, failure).withNames(Map.of("kafka:orders", "orders.t3f2a-17"))
+ * Path file = FlowTraceFile.of(testId, failure).withNames(Map.of("kafka:orders", "kafka:orders.t3f2a-17"))
  *         .write(FlowTraceFile.pathFor(dir, "shop.CheckoutIT", "pays_the_order_total"), capture.messages(), redactor);
  *
  * try (CaptureFileReader reader = CaptureFileReader.open(file)) {
@@ -38,7 +40,9 @@ import java.util.Optional;
  * @param testId      the test that failed (a JUnit unique id); "" when the file names none
  * @param failure     its failure message, at most {@link #FAILURE_LINES} lines (redacted once written)
  * @param failureType the failure's exception class; "" when the file names none
- * @param names       the test's logical addresses and the real names they had ({@code kafka:orders → orders.t3f2a-17}), in order
+ * @param names       the test's logical addresses and the real addresses they had ({@code kafka:orders → kafka:orders.t3f2a-17}),
+ *                    in order; a bare real name ({@code orders.t3f2a-17}, as files before the address form hold) becomes
+ *                    the address of that name on the logical address's transport and kind
  * @param dropped     per capture ({@code Capture.describe()}), how many messages it saw but could not hold; only counts above 0
  */
 public record FlowTraceFile(String testId, String failure, String failureType, Map<String, String> names, Map<String, Long> dropped) {
@@ -48,7 +52,11 @@ public record FlowTraceFile(String testId, String failure, String failureType, M
     public static final String FAILURE = "failure";
     /** Header annotation: the failure's exception class. */
     public static final String FAILURE_TYPE = "failure.type";
-    /** Header annotation prefix: {@code name.<logical address>} → the real name the test used. */
+    /**
+     * Header annotation prefix: {@code name.<logical address>} → the real address the test used
+     * ({@code name.kafka:orders = kafka:orders.t3f2a-17}). Flow traces and recordings write the full
+     * address; {@link #namesIn} also reads the bare name older files hold.
+     */
     public static final String NAME_PREFIX = "name.";
     /** Header annotation prefix: {@code dropped.<capture>} → how many messages that capture dropped. */
     public static final String DROPPED_PREFIX = "dropped.";
@@ -59,7 +67,7 @@ public record FlowTraceFile(String testId, String failure, String failureType, M
         Objects.requireNonNull(testId, "testId");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(failureType, "failureType");
-        names = CaptureFileHeader.copy(names, "name");
+        names = addresses(CaptureFileHeader.copy(names, "name"));
         Map<String, Long> counts = new LinkedHashMap<>();
         (dropped == null ? Map.<String, Long>of() : dropped).forEach((capture, count) -> {
             if (capture == null || count == null || count <= 0) {
@@ -78,7 +86,7 @@ public record FlowTraceFile(String testId, String failure, String failureType, M
                 failure.getClass().getName(), Map.of(), Map.of());
     }
 
-    /** The same trace naming {@code logicalToReal} (logical address → real name) instead. */
+    /** The same trace naming {@code logicalToReal} (logical address → real address, or bare real name) instead. */
     public FlowTraceFile withNames(Map<String, String> logicalToReal) {
         return new FlowTraceFile(testId, failure, failureType, logicalToReal, dropped);
     }
@@ -156,7 +164,9 @@ public record FlowTraceFile(String testId, String failure, String failureType, M
 
     /**
      * The {@code name.<logical>} annotations of any capture file's header — a flow trace's, or a
-     * recording's made through toolkit-junit — as logical address → the real name written.
+     * recording's made through toolkit-junit — as logical address → real address
+     * ({@code kafka:orders → kafka:orders.t3f2a-17}), whether the file wrote the address or, as older
+     * flow traces did, the bare name ({@link #realAddress}).
      */
     public static Map<String, String> namesIn(CaptureFileHeader header) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -165,7 +175,41 @@ public record FlowTraceFile(String testId, String failure, String failureType, M
                 names.put(k.substring(NAME_PREFIX.length()), v);
             }
         });
-        return Collections.unmodifiableMap(names);
+        return addresses(names);
+    }
+
+    /**
+     * The real address a {@code name.<logical>} annotation means: {@code real} itself when it is an
+     * address on the logical address's transport and kind ({@code kafka:orders.t1}), else the address
+     * of the bare name {@code real} there ({@code orders.t1 → kafka:orders.t1}); {@code real} as it is
+     * when {@code logical} is no destination address.
+     */
+    public static String realAddress(String logical, String real) {
+        Destination named;
+        try {
+            named = Destination.parse(logical);
+        } catch (InvalidDestinationException notAnAddress) {
+            return real;
+        }
+        try {
+            Destination d = Destination.parse(real);
+            if (d.transport() == named.transport() && d.kind() == named.kind()) {
+                return d.toString();
+            }
+        } catch (InvalidDestinationException bareName) {
+            // the bare real name, as flow traces wrote it before the address form
+        }
+        try {
+            return new Destination(named.transport(), named.kind(), real).toString();
+        } catch (InvalidDestinationException notAName) {
+            return real;
+        }
+    }
+
+    private static Map<String, String> addresses(Map<String, String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        names.forEach((logical, real) -> out.put(logical, realAddress(logical, real)));
+        return Collections.unmodifiableMap(out);
     }
 
     private static String firstLines(String text, int max) {

@@ -46,6 +46,43 @@ class FlowTraceFileTest {
     }
 
     @Test
+    void names_given_bare_or_as_addresses_are_kept_as_the_real_address() {
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("kafka:orders", "orders.t1");
+        given.put("jms:queue:payment.requests", "jms:queue:payment.requests.t1");
+        given.put("jms:topic:prices", "prices.t1");
+
+        FlowTraceFile trace = FlowTraceFile.of(TEST_ID, new AssertionError("x")).withNames(given);
+
+        assertThat(trace.names()).containsExactly(
+                Map.entry("kafka:orders", "kafka:orders.t1"),
+                Map.entry("jms:queue:payment.requests", "jms:queue:payment.requests.t1"),
+                Map.entry("jms:topic:prices", "jms:topic:prices.t1"));
+    }
+
+    @Test
+    void an_older_trace_holding_bare_names_reads_them_as_addresses() throws Exception {
+        Path file = Files.writeString(dir.resolve("old.jsonl"), "{\"format\":\"sitkit-capture\",\"version\":2,"
+                + "\"annotations\":{\"failure\":\"boom\",\"name.kafka:orders\":\"orders.t1\","
+                + "\"name.jms:queue:payment.requests\":\"payment.requests.t1\"}}\n");
+
+        try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+            assertThat(FlowTraceFile.namesIn(reader.header())).containsExactly(
+                    Map.entry("kafka:orders", "kafka:orders.t1"),
+                    Map.entry("jms:queue:payment.requests", "jms:queue:payment.requests.t1"));
+            assertThat(FlowTraceFile.from(reader.header()).orElseThrow().names())
+                    .isEqualTo(FlowTraceFile.namesIn(reader.header()));
+        }
+    }
+
+    @Test
+    void a_name_whose_logical_part_is_no_address_is_read_as_it_is() {
+        assertThat(FlowTraceFile.realAddress("orders", "orders.t1")).isEqualTo("orders.t1");
+        assertThat(FlowTraceFile.realAddress("kafka:orders", "kafka:orders.t1")).isEqualTo("kafka:orders.t1");
+        assertThat(FlowTraceFile.realAddress("jms:queue:payments", "payments.t1")).isEqualTo("jms:queue:payments.t1");
+    }
+
+    @Test
     void a_trace_is_a_capture_file_whose_header_names_the_test_its_failure_names_and_drops_and_whose_messages_come_oldest_first() {
         FlowTraceFile trace = FlowTraceFile.of(TEST_ID, new ExpectationFailedError(FAILURE)).withNames(names())
                 .withDropped("from now: kafka:orders.t1", 3);
@@ -59,8 +96,8 @@ class FlowTraceFileTest {
                     Map.entry("test", TEST_ID),
                     Map.entry("failure", FAILURE),
                     Map.entry("failure.type", "io.sitkit.expect.ExpectationFailedError"),
-                    Map.entry("name.kafka:orders", "orders.t1"),
-                    Map.entry("name.jms:queue:payment.requests", "payment.requests.t1"),
+                    Map.entry("name.kafka:orders", "kafka:orders.t1"),
+                    Map.entry("name.jms:queue:payment.requests", "jms:queue:payment.requests.t1"),
                     Map.entry("dropped.from now: kafka:orders.t1", "3"));
             FlowTraceFile read = FlowTraceFile.from(reader.header()).orElseThrow();
             assertThat(read).isEqualTo(trace);

@@ -37,8 +37,8 @@ public final class FlowTraces {
      *
      * @param file     the trace
      * @param failure  the failure message the test had
-     * @param orders   the real name of the orders topic ({@code kafka:orders} in the test)
-     * @param payments the real name of the payment queue ({@code jms:queue:payment.requests} in the test)
+     * @param orders   the real orders topic ({@code kafka:orders} in the test)
+     * @param payments the real payment queue ({@code jms:queue:payment.requests} in the test)
      * @param seen     the messages the capture held, in the order the trace lists them
      */
     public record Written(Path file, String failure, Destination orders, Destination payments, List<Message> seen) {
@@ -56,8 +56,8 @@ public final class FlowTraces {
 
     private static Map<String, String> names(Destination orders, Destination payments) {
         Map<String, String> names = new java.util.LinkedHashMap<>();
-        names.put("kafka:orders", orders.name());
-        names.put("jms:queue:payment.requests", payments.name());
+        names.put("kafka:orders", orders.toString());
+        names.put("jms:queue:payment.requests", payments.toString());
         return names;
     }
 

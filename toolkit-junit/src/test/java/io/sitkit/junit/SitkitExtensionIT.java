@@ -74,7 +74,7 @@ class SitkitExtensionIT {
         try (CaptureFileReader reader = CaptureFileReader.open(trace)) {
             assertThat(reader.header().annotations()).containsKey("failure").containsEntry("failure.type",
                     "io.sitkit.expect.ExpectationFailedError");
-            assertThat(reader.header().annotations().get("name.kafka:orders")).startsWith("orders.t");
+            assertThat(reader.header().annotations().get("name.kafka:orders")).startsWith("kafka:orders.t");
             assertThat(reader.entries()).hasSize(1);
         }
         assertThat(Files.readString(trace)).contains("o-2").as("redacted by sitkit.redact.fields=card").doesNotContain("4111-1111");

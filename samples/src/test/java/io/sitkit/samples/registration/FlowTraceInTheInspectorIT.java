@@ -96,7 +96,7 @@ class FlowTraceInTheInspectorIT {
         }
         // the names the test used: what it observed, and the parking queue the system was wired to
         assertThat(names).containsOnlyKeys(REQUESTS, REPLIES, REGISTERED, EMAIL_REQUESTS, OUTBOX, FAILED);
-        String outbox = "jms:queue:" + names.get(OUTBOX);
+        String outbox = names.get(OUTBOX);
         assertThat(failure).startsWith("expected a message matching $.subject == \"Activate your account, jürgen\"\n  on " + outbox + "\n");
 
         // when the inspector's recording viewer opens the file the failure left
@@ -119,13 +119,13 @@ class FlowTraceInTheInspectorIT {
         List<TimelineEntry> timeline = onUi(() -> List.copyOf(viewer.timeline()));
         assertThat(timeline).extracting(e -> e.kind() + " " + e.destination() + (e.nearMiss() ? " (near miss)" : ""))
                 .containsExactlyInAnyOrder(
-                        "observed jms:queue:" + names.get(REQUESTS),
-                        "observed jms:queue:" + names.get(REPLIES),
-                        "observed kafka:" + names.get(REGISTERED),
-                        "observed jms:queue:" + names.get(EMAIL_REQUESTS),
+                        "observed " + names.get(REQUESTS),
+                        "observed " + names.get(REPLIES),
+                        "observed " + names.get(REGISTERED),
+                        "observed " + names.get(EMAIL_REQUESTS),
                         "observed " + outbox + " (near miss)");
         assertThat(onUi(() -> viewer.summaryProperty().get())).startsWith("5 messages on 5 destinations · 1 near miss · names: ")
-                .contains(OUTBOX + " = " + names.get(OUTBOX));
+                .contains(OUTBOX + " = " + outbox);
 
         // and its near miss names the failed check and leads to the mail in the detail pane
         List<RecordingTimeline.Linked> misses = onUi(() -> List.copyOf(viewer.nearMisses()));

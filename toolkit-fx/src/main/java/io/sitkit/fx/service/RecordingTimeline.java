@@ -168,13 +168,13 @@ public record RecordingTimeline(Path file, CaptureFileHeader header, Kind kind, 
         };
     }
 
-    /** Real destination name ↔ the test's logical address, from the names a flow trace's header gives. */
+    /** Real address ↔ the test's logical address, from the names a flow trace's or a recording's header gives. */
     private static Map<String, String> aliases(Map<String, String> names) {
         Map<String, String> out = new LinkedHashMap<>();
         names.forEach((address, real) -> {
             try {
                 Destination logical = Destination.parse(address);
-                Destination named = new Destination(logical.transport(), logical.kind(), real);
+                Destination named = Destination.parse(real);
                 out.put(named.toString(), logical.toString());
                 out.put(logical.toString(), named.toString());
             } catch (RuntimeException notAnAddress) {

@@ -99,7 +99,7 @@ public final class RecordingViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    /** "14 messages on 3 destinations · 2 near misses · names: kafka:orders = orders.t3f2a-17". */
+    /** "14 messages on 3 destinations · 2 near misses · names: kafka:orders = kafka:orders.t3f2a-17". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }

@@ -60,7 +60,7 @@ class SessionTraceViewModelIT {
                 .isEqualTo("expected a message matching $.orderId == \"o-1\" and $.amount == 25.0");
         assertThat(ui.get(() -> r.failureProperty().get())).isEqualTo(trace.failure());
         assertThat(ui.get(() -> r.summaryProperty().get())).isEqualTo("3 messages on 2 destinations · 2 near misses · names: "
-                + "kafka:orders = " + trace.orders().name() + ", jms:queue:payment.requests = " + trace.payments().name());
+                + "kafka:orders = " + trace.orders() + ", jms:queue:payment.requests = " + trace.payments());
         // in the order the capture saw them (the JMS requests may come before the Kafka order)
         assertThat(ui.get(() -> r.timeline().stream().map(e -> e.kind() + " " + e.destination() + " " + e.key() + " " + e.preview()
                 + (e.nearMiss() ? " (near miss)" : "")).toList())).containsExactlyElementsOf(trace.seen().stream()
