@@ -36,8 +36,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The flow-trace and recording viewer: the file, the test a flow trace came from, the failed
- * expectation and its near misses (each a link to its message), and the timeline — time,
+ * The flow-trace and recording viewer: the file, the test a flow trace came from, what its
+ * captures dropped, the failed expectation and its near misses (each a link to its message), and the timeline — time,
  * destination, key, preview, with notes and findings between — over the detail pane
  * ({@link DetailView}) of the selected message. Export… offers the session exports of the file.
  * It binds to a {@link RecordingViewModel}.
@@ -98,12 +98,14 @@ final class RecordingViewer {
         top.setAlignment(Pos.CENTER_LEFT);
         Label testId = muted("traceTestId", vm.testIdProperty());
         Label summary = muted("traceSummary", vm.summaryProperty());
+        Label dropped = muted("traceDropped", vm.droppedProperty());
+        dropped.getStyleClass().setAll("label", "reason");
         Label message = new Label();
         message.setId("traceMessage");
         message.getStyleClass().add("error-text");
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox head = new VBox(4, top, testId, summary, message);
+        VBox head = new VBox(4, top, testId, summary, dropped, message);
         head.setPadding(new Insets(10, 10, 6, 10));
 
         TextArea failure = new TextArea();

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +53,7 @@ public final class RecordingViewModel {
     private final ReadOnlyStringWrapper expectation = new ReadOnlyStringWrapper(this, "expectation", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper dropped = new ReadOnlyStringWrapper(this, "dropped", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -102,6 +104,15 @@ public final class RecordingViewModel {
     /** "14 messages on 3 destinations · 2 near misses · names: kafka:orders = kafka:orders.t3f2a-17". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * What a flow trace's captures saw but could not hold, one line per capture — "capture from now:
+     * kafka:orders.t1 from now at offsets {0=0} dropped 1,200 messages at its buffer bound; they are not in this file" —
+     * or "" when none dropped anything (and for other recordings).
+     */
+    public ReadOnlyStringProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
     }
 
     /** Why the last open failed, or "". */
@@ -167,6 +178,15 @@ public final class RecordingViewModel {
         timeline.setAll(t.entries());
         nearMisses.setAll(t.nearMisses());
         summary.set(summary(t));
+        dropped.set(t.flowTrace().map(RecordingViewModel::dropped).orElse(""));
+    }
+
+    private static String dropped(FlowTraceFile trace) {
+        return trace.dropped().entrySet().stream()
+                .map(e -> "capture " + e.getKey() + " dropped " + String.format(Locale.ROOT, "%,d", e.getValue())
+                        + (e.getValue() == 1 ? " message" : " messages") + " at its buffer bound; "
+                        + (e.getValue() == 1 ? "it is" : "they are") + " not in this file")
+                .collect(Collectors.joining("\n"));
     }
 
     private static String summary(RecordingTimeline t) {

@@ -1,5 +1,6 @@
 package io.sitkit.fx.viewmodel;
 
+import io.sitkit.core.Capture;
 import io.sitkit.core.Message;
 import io.sitkit.core.OutgoingMessage;
 import io.sitkit.fx.FlowTraces;
@@ -7,8 +8,12 @@ import io.sitkit.fx.SharedSandbox;
 import io.sitkit.fx.service.Connection;
 import io.sitkit.fx.service.RecordingTimeline;
 import io.sitkit.fx.service.TimelineEntry;
+import io.sitkit.env.CaptureSpec;
+import io.sitkit.record.FlowTraceFile;
 import io.sitkit.record.Recorder;
 import io.sitkit.record.RecorderSpec;
+import io.sitkit.redact.Redactor;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The flow-trace and recording viewer without a Stage: a flow trace written by the core's
  * {@code FlowTraceFile} for a real failed expectation on the embedded brokers shows its test, failure,
- * near misses linked to their messages and the timeline; a session recording shows its notes and
+ * near misses linked to their messages and the timeline, and what its captures dropped; a session recording shows its notes and
  * findings between the messages; a file that is not a capture file says where it is wrong.
  */
 @ExtendWith(SharedSandbox.class)
@@ -61,6 +66,7 @@ class SessionTraceViewModelIT {
         assertThat(ui.get(() -> r.failureProperty().get())).isEqualTo(trace.failure());
         assertThat(ui.get(() -> r.summaryProperty().get())).isEqualTo("3 messages on 2 destinations · 2 near misses · names: "
                 + "kafka:orders = " + trace.orders() + ", jms:queue:payment.requests = " + trace.payments());
+        assertThat(ui.get(() -> r.droppedProperty().get())).as("nothing dropped").isEmpty();
         // in the order the capture saw them (the JMS requests may come before the Kafka order)
         assertThat(ui.get(() -> r.timeline().stream().map(e -> e.kind() + " " + e.destination() + " " + e.key() + " " + e.preview()
                 + (e.nearMiss() ? " (near miss)" : "")).toList())).containsExactlyElementsOf(trace.seen().stream()
@@ -79,6 +85,34 @@ class SessionTraceViewModelIT {
         assertThat(selected.row().message().position()).isEqualTo(amountOff.position());
         ui.until(() -> r.detail().textProperty().get().contains("\"amount\" : 2.5"));
         assertThat(ui.get(() -> r.detail().titleProperty().get())).startsWith(trace.payments() + " · message #" + amountOffAt);
+    }
+
+    @Test
+    void a_flow_trace_whose_capture_was_full_says_in_its_header_how_many_messages_it_dropped(Connection shared) {
+        String topic = "trace.full." + UUID.randomUUID().toString().substring(0, 6);
+        shared.bus().kafka().createTopicIfMissing(topic, 1);
+        Path file;
+        String capturedAs;
+        try (Capture capture = shared.bus().capture(CaptureSpec.of("kafka:" + topic).withBufferLimit(1))) {
+            for (int i = 1; i <= 3; i++) {
+                shared.bus().publish(OutgoingMessage.text("kafka:" + topic, "{\"n\":" + i + "}"));
+            }
+            Awaitility.await("the capture to drop two").atMost(Duration.ofSeconds(20)).until(() -> capture.dropped() == 2);
+            capturedAs = capture.describe();
+            // as toolkit-junit writes a failed test's trace
+            file = FlowTraceFile.of(FlowTraces.TEST_ID, new AssertionError("expected 3 orders"))
+                    .withDropped(capture.describe(), capture.dropped())
+                    .write(dir.resolve("full.jsonl"), capture.messages(), Redactor.none());
+        }
+        RecordingViewModel r = ui.get(() -> new RecordingViewModel(ui.background, Optional.empty()));
+        ui.run(() -> r.fileProperty().set(file.toString()));
+
+        ui.done(r::open);
+
+        assertThat(ui.get(() -> r.droppedProperty().get()))
+                .isEqualTo("capture " + capturedAs + " dropped 2 messages at its buffer bound; they are not in this file");
+        assertThat(ui.get(() -> r.timeline().size())).isEqualTo(1);
+        assertThat(ui.get(() -> r.summaryProperty().get())).isEqualTo("1 message on 1 destination · 0 near misses");
     }
 
     @Test
@@ -108,6 +142,7 @@ class SessionTraceViewModelIT {
                 "observed o-9 {\"orderId\":\"o-9\"}",
                 "finding  o-9 came from nowhere");
         assertThat(ui.get(() -> r.summaryProperty().get())).isEqualTo("2 messages on 1 destination (1 injected) · 1 note, 1 finding");
+        assertThat(ui.get(() -> r.droppedProperty().get())).isEmpty();
         ui.run(() -> r.select(r.timeline().get(r.timeline().size() - 1)));
         assertThat(ui.get(() -> r.detail().titleProperty().get())).isEqualTo("No message selected");
         assertThat(ui.get(r::export).recordingProperty().get()).isEqualTo(file.toString());
