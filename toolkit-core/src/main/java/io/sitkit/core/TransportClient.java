@@ -21,10 +21,14 @@ public interface TransportClient extends AutoCloseable {
      */
     PublishResult publish(OutgoingMessage message);
 
-    /** Publishes without waiting; {@code callback} is told once of the acknowledgement or the error. */
+    /**
+     * Publishes without waiting; {@code callback} is told once of the acknowledgement or the error —
+     * a write refused by a locked protected environment ({@link ProtectedEnvironmentException}) too,
+     * never thrown from here.
+     */
     void publishAsync(OutgoingMessage message, PublishCallback callback);
 
-    /** Publishes without waiting; the future completes with the acknowledgement or the error. */
+    /** Publishes without waiting; the future completes with the acknowledgement or the error (a refused write too). */
     default CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
         CompletableFuture<PublishResult> f = new CompletableFuture<>();
         publishAsync(message, (result, error) -> {

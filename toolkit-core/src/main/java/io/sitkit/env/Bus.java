@@ -109,14 +109,19 @@ public final class Bus implements AutoCloseable {
         return client(message.destination()).publish(message);
     }
 
-    /** Publishes without waiting (Kafka batches; JMS completes on return). */
+    /**
+     * Publishes without waiting (Kafka batches; JMS completes on return). The future completes
+     * exceptionally on failure — with {@link io.sitkit.core.ProtectedEnvironmentException} when a
+     * locked protected environment refuses the write — rather than this method throwing.
+     */
     public CompletableFuture<PublishResult> publishAsync(OutgoingMessage message) {
         return client(message.destination()).publishAsync(message);
     }
 
     /**
-     * Publishes without waiting and tells {@code callback} once of the outcome; no future per
-     * message, so this is the form for high-volume publishing.
+     * Publishes without waiting and tells {@code callback} once of the outcome — a write refused by a
+     * locked protected environment too, on both transports; no future per message, so this is the
+     * form for high-volume publishing.
      */
     public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
         client(message.destination()).publishAsync(message, callback);

@@ -104,6 +104,7 @@ public final class KafkaClient implements TransportClient {
 
     @Override
     public PublishResult publish(OutgoingMessage message) {
+        protection.checkWrite("publish to", requireKafka(message.destination()));   // thrown here, on the caller's stack
         CompletableFuture<PublishResult> f = publishAsync(message);
         try {
             return f.get(settings.timeout().toMillis() * 2 + 5000, TimeUnit.MILLISECONDS);
@@ -121,7 +122,12 @@ public final class KafkaClient implements TransportClient {
     @Override
     public void publishAsync(OutgoingMessage message, io.sitkit.core.PublishCallback callback) {
         Destination d = requireKafka(message.destination());
-        protection.checkWrite("publish to", d);
+        try {
+            protection.checkWrite("publish to", d);
+        } catch (io.sitkit.core.ProtectedEnvironmentException refused) {
+            callback.completed(null, refused);   // a callback API reports through its callback, as JMS does
+            return;
+        }
         ProducerRecord<byte[], byte[]> record = KafkaRecords.toRecord(message);
         int size = size(message);
         if (size > settings.maxMessageBytes()) {

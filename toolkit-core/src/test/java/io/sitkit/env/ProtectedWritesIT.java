@@ -157,16 +157,31 @@ class ProtectedWritesIT {
     }
 
     @Test
-    void publishing_asynchronously_is_refused_while_locked_on_both_transports() {
-        Destination topic = Destination.kafka(run + "async");
-        Destination queue = Destination.jmsQueue(run + "async");
-        assertThatThrownBy(() -> bus.publishAsync(OutgoingMessage.text(topic, "{}")))
-                .isInstanceOf(ProtectedEnvironmentException.class).hasMessage(refusal("publish to", topic.toString()));
-        List<Throwable> errors = new ArrayList<>();
-        bus.publishAsync(OutgoingMessage.text(queue, "{}"), (result, error) -> errors.add(error));
-        assertThat(errors).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
-                .isInstanceOf(ProtectedEnvironmentException.class).hasMessage(refusal("publish to", queue.toString()));
+    void publishing_asynchronously_is_refused_through_the_callback_or_the_future_alike_on_both_transports() throws IOException {
+        unguarded.createTopic(run + "async", 1);
+        for (Destination d : List.of(Destination.kafka(run + "async"), Destination.jmsQueue(run + "async"))) {
+            List<Throwable> errors = new ArrayList<>();
+            bus.publishAsync(OutgoingMessage.text(d, "{}"), (result, error) -> errors.add(error));
+            assertThat(errors).as("callback on " + d).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                    .isInstanceOf(ProtectedEnvironmentException.class).hasMessage(refusal("publish to", d.toString()));
+
+            java.util.concurrent.CompletableFuture<io.sitkit.core.PublishResult> future = bus.publishAsync(OutgoingMessage.text(d, "{}"));
+            assertThat(future).as("future on " + d).isCompletedExceptionally().failsWithin(Duration.ZERO)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                    .isInstanceOf(ProtectedEnvironmentException.class).withMessage(refusal("publish to", d.toString()));
+
+            assertThatThrownBy(() -> bus.publish(OutgoingMessage.text(d, "{}"))).as("waiting publish on " + d)
+                    .isInstanceOf(ProtectedEnvironmentException.class).hasMessage(refusal("publish to", d.toString()));
+        }
         assertThat(audit).doesNotExist();
+
+        env.protection().unlock(NAME);
+        for (Destination d : List.of(Destination.kafka(run + "async"), Destination.jmsQueue(run + "async"))) {
+            assertThat(bus.publishAsync(OutgoingMessage.text(d, "{}"))).as("unlocked, on " + d)
+                    .succeedsWithin(Duration.ofSeconds(20)).extracting(io.sitkit.core.PublishResult::destination).isEqualTo(d);
+        }
+        assertThat(auditLines()).extracting(l -> l.get("action").asText(), l -> l.get("destination").asText())
+                .containsExactly(tuple("publish", "kafka:" + run + "async"), tuple("publish", "jms:queue:" + run + "async"));
     }
 
     @Test
