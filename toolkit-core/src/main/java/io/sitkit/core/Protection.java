@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Guards a shared environment (a staging cluster, say): while it is protected and locked, every
  * write — publish, purge, topic creation and deletion, destructive receive and consume, offset
- * reset — is refused; after an explicit {@link #unlock(String)} with the environment's name typed
+ * reset, and through the environment's {@code schemaRegistry()} schema registration, compatibility
+ * levels and subject deletion — is refused; after an explicit {@link #unlock(String)} with the environment's name typed
  * in, writes go through, and each leaves an audit line (when, who, where; for a message published
  * or taken, its key and payload digest).
  *
@@ -125,8 +126,18 @@ public final class Protection {
      * @throws ProtectedEnvironmentException when protected and locked
      */
     public void checkWrite(String action, Destination destination) {
+        checkWrite(action + " " + destination);
+    }
+
+    /**
+     * Called before a write that is not on a destination (a schema registry's, say).
+     *
+     * @param what what is about to happen, whole: "delete subject orders-value in the schema registry"
+     * @throws ProtectedEnvironmentException when protected and locked, with the same message as every refused write
+     */
+    public void checkWrite(String what) {
         if (isLocked()) {
-            throw new ProtectedEnvironmentException("refused to " + action + " " + destination + ": environment '"
+            throw new ProtectedEnvironmentException("refused to " + what + ": environment '"
                     + environment + "' is protected; unlock it on purpose with protection().unlock(\"" + environment
                     + "\"), or run against an unprotected environment");
         }
@@ -147,11 +158,48 @@ public final class Protection {
         audit(action, destination, null, null);
     }
 
+    /**
+     * Writes the audit line of a schema-registry write, when auditing: the action ("register schema",
+     * "set compatibility", "delete subject"), the registry's URL, the subject ("" for the registry's
+     * global level, then left out), the level set, and a registered schema's size and SHA-256.
+     *
+     * @param level  the compatibility level set, or null
+     * @param schema the schema registered, or null
+     */
+    public void wroteSchemaRegistry(String action, String registry, String subject, String level, String schema) {
+        if (auditFile.isEmpty()) {
+            return;
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator((Writer) out)) {
+            start(g, action);
+            g.writeStringField("registry", registry);
+            if (!subject.isEmpty()) {
+                g.writeStringField("subject", subject);
+            }
+            if (level != null) {
+                g.writeStringField("level", level);
+            }
+            if (schema != null) {
+                byte[] bytes = schema.getBytes(StandardCharsets.UTF_8);
+                g.writeNumberField("schemaBytes", bytes.length);
+                g.writeStringField("schemaSha256", sha256(bytes));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        append(out.toString(), action + (subject.isEmpty() ? " (global)" : " " + subject) + " in the schema registry at " + registry);
+    }
+
     private void audit(String action, Destination destination, byte[] key, byte[] payload) {
         if (auditFile.isEmpty()) {
             return;
         }
-        String line = line(action, destination, key, payload);
+        append(line(action, destination, key, payload), action + " " + destination);
+    }
+
+    private void append(String line, String what) {
         Path file = auditFile.get();
         synchronized (this) {
             try {
@@ -160,7 +208,7 @@ public final class Protection {
                 }
                 Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the audit line for " + action + " " + destination + " to " + file, e);
+                throw new UncheckedIOException("cannot write the audit line for " + what + " to " + file, e);
             }
         }
     }
@@ -169,11 +217,7 @@ public final class Protection {
     String line(String action, Destination destination, byte[] key, byte[] payload) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator((Writer) out)) {
-            g.writeStartObject();
-            g.writeStringField("at", Instant.now(clock).toString());
-            g.writeStringField("user", System.getProperty("user.name", "unknown"));
-            g.writeStringField("environment", environment);
-            g.writeStringField("action", action);
+            start(g, action);
             g.writeStringField("destination", destination.toString());
             if (key != null) {
                 g.writeStringField("key", Payloads.preview(key, 200));
@@ -187,6 +231,14 @@ public final class Protection {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private void start(JsonGenerator g, String action) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("at", Instant.now(clock).toString());
+        g.writeStringField("user", System.getProperty("user.name", "unknown"));
+        g.writeStringField("environment", environment);
+        g.writeStringField("action", action);
     }
 
     private static String sha256(byte[] bytes) {

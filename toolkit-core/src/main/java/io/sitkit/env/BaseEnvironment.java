@@ -7,6 +7,8 @@ import io.sitkit.jms.JmsClient;
 import io.sitkit.jms.JmsSettings;
 import io.sitkit.kafka.KafkaClient;
 import io.sitkit.kafka.KafkaSettings;
+import io.sitkit.schema.registry.RegistrySettings;
+import io.sitkit.schema.registry.SchemaRegistryClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +29,13 @@ abstract class BaseEnvironment implements Environment {
     private final List<Bus> buses = new ArrayList<>();
     private boolean closed;
     private final io.sitkit.core.Protection protection;
+    private final SitkitConfig config;
+    /** Made on first use: its settings are read only by environments that use a registry. */
+    private SchemaRegistryClient registry;
 
     BaseEnvironment(String name, SitkitConfig config, KafkaSettings kafka, JmsSettings jms) {
         this.name = name;
+        this.config = config;
         this.protection = io.sitkit.core.Protection.of(config.string(ConfigKeys.PROTECTION_ENVIRONMENT_NAME, name),
                 config.bool(ConfigKeys.PROTECTION_ENABLED, false),
                 config.get(ConfigKeys.AUDIT_FILE).map(java.nio.file.Path::of));
@@ -47,6 +53,14 @@ abstract class BaseEnvironment implements Environment {
     @Override
     public io.sitkit.core.Protection protection() {
         return protection;
+    }
+
+    @Override
+    public synchronized Optional<SchemaRegistryClient> schemaRegistry() {
+        if (registry == null && config.get(ConfigKeys.SCHEMA_REGISTRY_URL).isPresent()) {
+            registry = new SchemaRegistryClient(RegistrySettings.from(config), protection);
+        }
+        return Optional.ofNullable(registry);
     }
 
     @Override

@@ -42,10 +42,26 @@ public interface Environment extends AutoCloseable {
     /**
      * The guard of this environment's writes: protected environments
      * ({@code sitkit.protection.enabled=true}) refuse publish, purge, topic creation and
-     * deletion, destructive receive and consume, and offset resets until unlocked with their name;
+     * deletion, destructive receive and consume, offset resets and the writes of
+     * {@link #schemaRegistry()} until unlocked with their name;
      * every write is audited to {@code sitkit.audit.file} when set.
      */
     default io.sitkit.core.Protection protection() {
         return io.sitkit.core.Protection.none();
+    }
+
+    /**
+     * The schema registry of this environment ({@code sitkit.schema-registry.*}), if one is
+     * configured: one client, whose writes — register, set a compatibility level, delete a subject —
+     * pass {@link #protection()} like every other write (refused while locked, audited). A client built
+     * alone with {@code new SchemaRegistryClient(settings)} is tied to no environment and unguarded.
+     *
+     * <pre>{@code
+     * SchemaRegistryClient registry = env.schemaRegistry().orElseThrow();
+     * registry.register("orders-value", SchemaFormat.AVRO, schema);   // refused on a locked staging
+     * }</pre>
+     */
+    default Optional<io.sitkit.schema.registry.SchemaRegistryClient> schemaRegistry() {
+        return Optional.empty();
     }
 }

@@ -1,7 +1,10 @@
 package io.sitkit.core;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +55,27 @@ class ProtectionTest {
                 + "\",\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:orders\",\"key\":\"o-1\","
                 + "\"payloadBytes\":15,\"payloadSha256\":\"" + sha("{\"card\":\"4111\"}") + "\"}");
         assertThat(line).doesNotContain("4111");
+    }
+
+    @Test
+    void a_schema_registry_write_is_refused_with_the_same_message_and_audited_without_the_schema(@TempDir Path dir) throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        Protection p = Protection.of("staging", true, Optional.of(audit))
+                .withClock(Clock.fixed(Instant.parse("2026-11-25T07:00:00Z"), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> p.checkWrite("delete subject orders-value in the schema registry at http://registry:8081"))
+                .isInstanceOf(ProtectedEnvironmentException.class)
+                .hasMessage("refused to delete subject orders-value in the schema registry at http://registry:8081: environment 'staging'"
+                        + " is protected; unlock it on purpose with protection().unlock(\"staging\"), or run against an unprotected environment");
+        p.unlock("staging");
+        p.wroteSchemaRegistry("set compatibility", "http://registry:8081", "", "NONE", null);
+        p.wroteSchemaRegistry("register schema", "http://registry:8081", "orders-value", null, "{\"type\":\"string\"}");
+
+        String head = "{\"at\":\"2026-11-25T07:00:00Z\",\"user\":\"" + System.getProperty("user.name") + "\",\"environment\":\"staging\",";
+        assertThat(Files.readAllLines(audit)).containsExactly(
+                head + "\"action\":\"set compatibility\",\"registry\":\"http://registry:8081\",\"level\":\"NONE\"}",
+                head + "\"action\":\"register schema\",\"registry\":\"http://registry:8081\",\"subject\":\"orders-value\","
+                        + "\"schemaBytes\":17,\"schemaSha256\":\"" + sha("{\"type\":\"string\"}") + "\"}");
     }
 
     private static String sha(String s) {

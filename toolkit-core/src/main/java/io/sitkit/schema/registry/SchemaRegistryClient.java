@@ -3,6 +3,7 @@ package io.sitkit.schema.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sitkit.core.Protection;
 import io.sitkit.schema.RegisteredSchema;
 import io.sitkit.schema.SchemaFormat;
 import io.sitkit.schema.SchemaLookup;
@@ -42,6 +43,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * defaults differ (Apicurio NONE, Confluent BACKWARD), so read or set the level rather than assume
  * it; reasons of a failed check come only from registries that give them.
  *
+ * <p>Writes — {@link #register}, {@link #setCompatibility(String)}, {@link #setCompatibility(String, String)},
+ * {@link #deleteSubject} — pass the client's {@link Protection}: the registry of a protected
+ * environment ({@code env.schemaRegistry()}, with {@code sitkit.protection.*}) refuses them while
+ * locked, with the message of every refused write, and audits them once unlocked. A client built
+ * alone ({@code new SchemaRegistryClient(settings)}) is tied to no environment and is unguarded.
+ * Reads, compatibility checks and {@link #lookup} are never refused, nor is {@link #register} of a
+ * schema the subject already has (found by a lookup first while locked, so nothing is written).
+ *
  * <p>Every request is bounded by the settings' timeouts; errors are {@link SchemaRegistryException}s
  * naming the operation and the URL, never the credentials. Thread-safety: safe for concurrent use.
  */
@@ -50,15 +59,26 @@ public final class SchemaRegistryClient implements SchemaLookup {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RegistrySettings settings;
+    private final Protection protection;
     private final HttpClient http;
     private final String authorization;
     private final Map<Integer, RegisteredSchema> byId = new ConcurrentHashMap<>();
     private final Map<String, Integer> idOf = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
 
-    /** A client of the registry {@code settings} describe; sends nothing until the first call. */
+    /** A client of the registry {@code settings} describe, unguarded (no environment's protection); sends nothing until the first call. */
     public SchemaRegistryClient(RegistrySettings settings) {
+        this(settings, Protection.none());
+    }
+
+    /**
+     * A client of the registry {@code settings} describe whose writes pass {@code protection} —
+     * refused while it is locked, audited — as an environment's {@code schemaRegistry()} is; sends
+     * nothing until the first call.
+     */
+    public SchemaRegistryClient(RegistrySettings settings, Protection protection) {
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.protection = java.util.Objects.requireNonNull(protection, "protection");
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         settings.ssl().ifPresent(b::sslContext);
@@ -76,6 +96,11 @@ public final class SchemaRegistryClient implements SchemaLookup {
     /** The settings (credentials masked in their {@code toString}). */
     public RegistrySettings settings() {
         return settings;
+    }
+
+    /** The guard of this client's writes; {@link Protection#none()} for a client built alone. */
+    public Protection protection() {
+        return protection;
     }
 
     /** How many HTTP requests this client has sent (cache hits send none). */
@@ -136,11 +161,36 @@ public final class SchemaRegistryClient implements SchemaLookup {
         if (known != null) {
             return known;
         }
-        JsonNode n = send("POST", "/subjects/" + enc(subject) + "/versions", body(format, schema), "register a schema under " + subject);
+        String operation = "register a schema under " + subject;
+        if (protection.isLocked()) {
+            Integer there = registered(subject, format, schema);
+            if (there != null) {
+                return there;   // nothing to write
+            }
+        }
+        guard(operation);
+        protection.wroteSchemaRegistry("register schema", settings.url(), subject, null, schema);
+        JsonNode n = send("POST", "/subjects/" + enc(subject) + "/versions", body(format, schema), operation);
         int id = n.path("id").asInt();
         idOf.put(cacheKey, id);
         byId.putIfAbsent(id, new RegisteredSchema(id, "", 0, format, schema));
         return id;
+    }
+
+    /** The id of {@code schema} in {@code subject}, or null when the subject or the schema is not there. */
+    private Integer registered(String subject, SchemaFormat format, String schema) {
+        try {
+            return lookup(subject, format, schema).id();
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void guard(String operation) {
+        protection.checkWrite(operation + " in the schema registry at " + settings.url());
     }
 
     /** The id and version under which {@code schema} is registered in {@code subject}. */
@@ -175,16 +225,18 @@ public final class SchemaRegistryClient implements SchemaLookup {
      * level back and accepts the answer when it already is the one asked for.
      */
     public String setCompatibility(String level) {
-        return putLevel("/config", level, "set the global compatibility level to " + level);
+        return putLevel("/config", "", level, "set the global compatibility level to " + level);
     }
 
     /** Sets the compatibility level of {@code subject}; returns the level the registry confirms. */
     public String setCompatibility(String subject, String level) {
-        return putLevel("/config/" + enc(subject), level, "set the compatibility level of " + subject + " to " + level);
+        return putLevel("/config/" + enc(subject), subject, level, "set the compatibility level of " + subject + " to " + level);
     }
 
-    private String putLevel(String path, String level, String operation) {
+    private String putLevel(String path, String subject, String level, String operation) {
         String wanted = level.strip().toUpperCase(Locale.ROOT);
+        guard(operation);
+        protection.wroteSchemaRegistry("set compatibility", settings.url(), subject, wanted, null);
         try {
             return level(send("PUT", path, MAPPER.createObjectNode().put("compatibility", wanted), operation), operation);
         } catch (SchemaRegistryException e) {
@@ -217,8 +269,11 @@ public final class SchemaRegistryClient implements SchemaLookup {
 
     /** Deletes a subject (soft delete where the registry has one); returns the versions deleted. */
     public List<Integer> deleteSubject(String subject) {
+        String operation = "delete subject " + subject;
+        guard(operation);
+        protection.wroteSchemaRegistry("delete subject", settings.url(), subject, null, null);
         List<Integer> out = new ArrayList<>();
-        send("DELETE", "/subjects/" + enc(subject), null, "delete subject " + subject).forEach(n -> out.add(n.asInt()));
+        send("DELETE", "/subjects/" + enc(subject), null, operation).forEach(n -> out.add(n.asInt()));
         return out;
     }
 

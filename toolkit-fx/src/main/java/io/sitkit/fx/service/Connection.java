@@ -12,8 +12,6 @@ import io.sitkit.env.Environments;
 import io.sitkit.kafka.KafkaSettings;
 import io.sitkit.redact.Redactor;
 import io.sitkit.schema.SchemaLookup;
-import io.sitkit.schema.registry.RegistrySettings;
-import io.sitkit.schema.registry.SchemaRegistryClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,10 +99,8 @@ public final class Connection implements AutoCloseable {
         try {
             Bus bus = env.openBus();
             opened.add(0, bus);
-            Optional<SchemaLookup> schemas = Optional.empty();
-            if (config.get(ConfigKeys.SCHEMA_REGISTRY_URL).isPresent()) {
-                schemas = Optional.of(new SchemaRegistryClient(RegistrySettings.from(config)));
-            }
+            // the environment's registry: its writes, if any, pass the profile's protection
+            Optional<SchemaLookup> schemas = env.schemaRegistry().map(SchemaLookup.class::cast);
             Optional<DemoTraffic> demo = Optional.empty();
             if (profile.kind() == ConnectionProfile.Kind.SANDBOX) {
                 if (profile.demoTraffic()) {

@@ -7,13 +7,11 @@ import io.sitkit.junit.EnvironmentUnavailableException;
 import io.sitkit.env.Environment;
 import io.sitkit.env.Environments;
 import io.sitkit.redact.Redactor;
-import io.sitkit.schema.registry.RegistrySettings;
 import io.sitkit.schema.registry.SchemaRegistryClient;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The environment every test class of a run shares: started on first use, checked once (brokers
@@ -59,7 +57,7 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
         try {
             env = Environments.start(config);
             bus = env.openBus();
-            entryChecks(config, env, bus);
+            entryChecks(env, bus);
             return new SharedEnvironment(config, out, env, bus, null);
         } catch (io.sitkit.env.DockerUnavailableException e) {
             // the provider checked before starting anything; nothing to close
@@ -89,12 +87,9 @@ public final class SharedEnvironment implements AutoCloseable, ExtensionContext.
     }
 
     /** Brokers answer (a listing is a round trip to each), the registry answers when one is configured. */
-    private static void entryChecks(SitkitConfig config, Environment env, Bus bus) {
+    private static void entryChecks(Environment env, Bus bus) {
         bus.listDestinations();
-        Optional<String> registry = config.get(ConfigKeys.SCHEMA_REGISTRY_URL);
-        if (registry.isPresent()) {
-            new SchemaRegistryClient(RegistrySettings.from(config)).subjects();
-        }
+        env.schemaRegistry().ifPresent(SchemaRegistryClient::subjects);
     }
 
     /**
