@@ -60,7 +60,8 @@ class CorrelationSettingsTest {
                 .contains("\"sitkit.fx.correlation.route\" : \"kafka:orders, jms:queue:payments, kafka:shipments\"");
         CorrelationSettings read = CorrelationSettings.of(back);
         assertThat(read.route()).containsExactly(ORDERS, PAYMENTS, SHIPMENTS);
-        assertThat(read.correlationRules().toString()).isEqualTo(settings.correlationRules().toString());
+        assertThat(read.rules()).isEqualTo(settings.rules());
+        assertThat(read.fallback()).isEqualTo(settings.fallback());
         assertThat(read.sourceFor(SHIPMENTS).describe()).isEqualTo("header orderId");
         assertThat(back.toConfig(null).get("sitkit.fx.correlation.route")).isEmpty();
     }
