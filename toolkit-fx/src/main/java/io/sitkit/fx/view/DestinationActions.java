@@ -18,7 +18,7 @@ import javafx.stage.Window;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import static io.sitkit.fx.view.Menus.item;
+import static io.sitkit.fx.view.Controls.item;
 
 /**
  * Create topic, delete topic and purge queue: the toolbar's Destinations menu and the tree's
@@ -46,7 +46,7 @@ final class DestinationActions {
         MenuItem create = item("newTopicItem", "New topic…", () -> newTopic(connection.get()));
         MenuItem delete = item("deleteTopicItem", "Delete topic…", () -> delete(connection.get(), selected.get().orElseThrow()));
         MenuItem purge = item("purgeQueueItem", "Purge queue…", () -> purge(connection.get(), selected.get().orElseThrow()));
-        menu = Menus.menu("destinationsMenu", "_Destinations", create, delete, purge);
+        menu = Controls.menu("destinationsMenu", "_Destinations", create, delete, purge);
         menu.setOnShowing(e -> {
             Optional<Destination> d = selected.get();
             boolean connected = connection.get() != null;

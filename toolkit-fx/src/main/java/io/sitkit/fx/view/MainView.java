@@ -61,7 +61,7 @@ public final class MainView extends BorderPane {
     private final io.sitkit.fx.viewmodel.CoverageViewModel coverageVm;
     private final Label banner = new Label();
     private final Label connectionStatus = new Label();
-    private final MenuButton connectMenu = Menus.menu("connectMenu", "_Connect");
+    private final MenuButton connectMenu = Controls.menu("connectMenu", "_Connect");
     private final Button unlock = button("unlock", "_Unlock…", this::askUnlock);
     private ConnectionViewModel selected;
 
@@ -101,13 +101,13 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         FollowKey follow = new FollowKey(vm, this::window, this::selectedConnection);
         messages.table.setContextMenu(follow.rowMenu(messages.table, messages::viewModel));
-        MenuItem stubs = Menus.item("stubsItem", "Stubs…", () -> {
+        MenuItem stubs = Controls.item("stubsItem", "Stubs…", () -> {
             if (selected != null) {
                 new StubsDialog(window(), selected.stubs()).stage.show();
             }
         });
-        MenuButton tools = Menus.menu("toolsMenu", "_Tools", follow.item,
-                stubs, Menus.item("coverageItem", "Coverage…", () -> new CoverageDialog(window(), coverageVm).stage.show()));
+        MenuButton tools = Controls.menu("toolsMenu", "_Tools", follow.item,
+                stubs, Controls.item("coverageItem", "Coverage…", () -> new CoverageDialog(window(), coverageVm).stage.show()));
         tools.setOnShowing(e -> stubs.setDisable(selected == null));
         HBox toolbar = new HBox(8, title, connectMenu, separator(), refresh, disconnect, unlock, separator(), actions.menu, sessions.menu,
                 tools);
@@ -210,13 +210,13 @@ public final class MainView extends BorderPane {
             menu.add(none);
         }
         menu.add(new SeparatorMenuItem());
-        menu.add(Menus.item("sandboxItem", "Embedded sandbox with demo traffic", () -> connect(ConnectionProfile.sandbox("Sandbox", true))));
+        menu.add(Controls.item("sandboxItem", "Embedded sandbox with demo traffic", () -> connect(ConnectionProfile.sandbox("Sandbox", true))));
         menu.add(new SeparatorMenuItem());
-        menu.add(Menus.item("newProfile", "New profile…", () -> ProfileDialog.show(window(), this::error).ifPresent(p -> {
+        menu.add(Controls.item("newProfile", "New profile…", () -> ProfileDialog.show(window(), this::error).ifPresent(p -> {
             vm.saveProfile(p);
             connect(p);
         })));
-        menu.add(Menus.item("passphrase", "Passphrase…", this::askPassphrase));
+        menu.add(Controls.item("passphrase", "Passphrase…", this::askPassphrase));
     }
 
     /** Connects, first asking for any secret the profile needs and does not know. */

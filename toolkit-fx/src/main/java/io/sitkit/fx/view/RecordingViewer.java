@@ -29,7 +29,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -70,21 +69,11 @@ final class RecordingViewer {
         file.textProperty().bindBidirectional(vm.fileProperty());
         file.setOnAction(e -> vm.open());
         HBox.setHgrow(file, Priority.ALWAYS);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a flow trace or recording");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Capture files", "*.jsonl"));
-            try {
-                File f = chooser.showOpenDialog(stage);
-                if (f != null) {
-                    file.setText(f.getAbsolutePath());
+        Button browse = Controls.browse("traceBrowse", "Browse…", file,
+                Controls.openFile("Open a flow trace or recording", new FileChooser.ExtensionFilter("Capture files", "*.jsonl")), path -> {
+                    file.setText(path);
                     vm.open();
-                }
-            } catch (RuntimeException ex) {
-                file.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+                });
         Button open = new Button("Open");
         open.setId("traceOpen");
         open.getStyleClass().add("primary");
@@ -129,7 +118,7 @@ final class RecordingViewer {
             }
         });
         VBox.setVgrow(misses, Priority.SOMETIMES);
-        VBox failurePane = new VBox(6, SessionExportPane.label("Failed expectation"), failure, SessionExportPane.label("Near misses"),
+        VBox failurePane = new VBox(6, Controls.formLabel("Failed expectation"), failure, Controls.formLabel("Near misses"),
                 misses);
         failurePane.getStyleClass().add("section");
         failurePane.setMinWidth(300);
@@ -190,7 +179,7 @@ final class RecordingViewer {
         Stage s = new Stage();
         s.initOwner(stage);
         s.setTitle("Export " + x.recordingProperty().get());
-        SessionExportPane pane = new SessionExportPane(x, () -> s);
+        SessionExportPane pane = new SessionExportPane(x);
         pane.setPrefSize(720, 620);
         Scene scene = new Scene(pane);
         scene.getStylesheets().addAll(MainView.CSS, SessionDialog.SESSION_CSS);

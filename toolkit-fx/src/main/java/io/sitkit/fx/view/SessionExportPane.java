@@ -12,11 +12,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Window;
-
-import java.io.File;
-import java.util.function.Supplier;
 
 /**
  * The export part of the session panel and the recording viewer: the recording, the output folder,
@@ -26,7 +21,7 @@ import java.util.function.Supplier;
  * <p>Thread-safety: FX thread only.
  */
 final class SessionExportPane extends VBox {
-    SessionExportPane(SessionExportViewModel vm, Supplier<Window> window) {
+    SessionExportPane(SessionExportViewModel vm) {
         super(10);
         getStyleClass().add("section");
         setId("sessionExportPane");
@@ -34,20 +29,7 @@ final class SessionExportPane extends VBox {
         title.getStyleClass().add("pane-title");
         TextField recording = field("sessionExportRecording", vm.recordingProperty(), "the recording (.jsonl)");
         TextField out = field("sessionExportDir", vm.outputDirProperty(), "folder the files go to");
-        Button browse = new Button("Browse…");
-        browse.setId("sessionExportBrowse");
-        browse.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Export to");
-            try {
-                File f = chooser.showDialog(window.get());
-                if (f != null) {
-                    out.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                out.setPromptText("no folder dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("sessionExportBrowse", out, Controls.folder("Export to"));
         HBox.setHgrow(out, Priority.ALWAYS);
         HBox outRow = new HBox(8, out, browse);
         outRow.setAlignment(Pos.CENTER_LEFT);
@@ -60,11 +42,11 @@ final class SessionExportPane extends VBox {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(new ColumnConstraints(96), grow);
-        form.addRow(0, label("Recording"), recording);
-        form.addRow(1, label("Output folder"), outRow);
-        form.addRow(2, label("Test package"), pkg);
-        form.addRow(3, label("Test class"), cls);
-        form.addRow(4, label("Ignore paths"), ignoring);
+        form.addRow(0, Controls.formLabel("Recording"), recording);
+        form.addRow(1, Controls.formLabel("Output folder"), outRow);
+        form.addRow(2, Controls.formLabel("Test package"), pkg);
+        form.addRow(3, Controls.formLabel("Test class"), cls);
+        form.addRow(4, Controls.formLabel("Ignore paths"), ignoring);
 
         Button asRecording = new Button("Export recording");
         asRecording.setId("sessionExportRecordingRun");
@@ -83,12 +65,7 @@ final class SessionExportPane extends VBox {
         HBox buttons = new HBox(8, asTest, asReport, asRecording);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("sessionExportMessage");
-        message.setWrapText(true);
-        message.setMinHeight(Label.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        Label message = Controls.outcome("sessionExportMessage", vm.messageProperty(), vm.okProperty());
         ListView<String> written = new ListView<>(vm.written());
         written.setId("sessionExportWritten");
         written.setPrefHeight(74);
@@ -101,7 +78,7 @@ final class SessionExportPane extends VBox {
         preview.setPromptText("The file written last is shown here");
         preview.textProperty().bind(vm.previewProperty());
         VBox.setVgrow(preview, Priority.ALWAYS);
-        getChildren().setAll(title, form, buttons, message, label("Written"), written, preview);
+        getChildren().setAll(title, form, buttons, message, Controls.formLabel("Written"), written, preview);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property, String prompt) {
@@ -110,12 +87,5 @@ final class SessionExportPane extends VBox {
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(property);
         return f;
-    }
-
-    static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        l.setMinWidth(Label.USE_PREF_SIZE);
-        return l;
     }
 }

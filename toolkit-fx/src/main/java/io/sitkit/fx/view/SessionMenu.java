@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  * <p>Thread-safety: FX thread only.
  */
 final class SessionMenu {
-    final MenuButton menu = Menus.menu("sessionsMenu", "_Sessions",
-            Menus.item("sessionItem", "Exploratory session…", this::showSession),
-            Menus.item("openTraceItem", "Open flow trace or recording…", this::openRecording));
+    final MenuButton menu = Controls.menu("sessionsMenu", "_Sessions",
+            Controls.item("sessionItem", "Exploratory session…", this::showSession),
+            Controls.item("openTraceItem", "Open flow trace or recording…", this::openRecording));
     private final InspectorViewModel vm;
     private final Supplier<Window> window;
     private final Supplier<ConnectionViewModel> connection;
