@@ -2,14 +2,18 @@ package io.sitkit.fx.view;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.io.File;
@@ -19,7 +23,8 @@ import java.util.function.Function;
 /**
  * The small pieces every view is built of, made one way: toolbar menus and their items (a menu's
  * label carries its mnemonic, {@code "_Tools"} opens with Alt+T), form labels, the line that says
- * how a view-model's last command went, and <em>Browse…</em> buttons with their file dialogs.
+ * how a view-model's last command went and the bar it sits in with Close, and <em>Browse…</em>
+ * buttons with their file dialogs.
  *
  * <pre>{@code
  * MenuButton tools = Controls.menu("toolsMenu", "_Tools", Controls.item("coverageItem", "Coverage…", this::coverage));
@@ -71,6 +76,19 @@ final class Controls {
         l.getStyleClass().setAll("label", ok.get() ? "ok-text" : "error-text");
         ok.addListener((o, was, now) -> l.getStyleClass().setAll("label", now ? "ok-text" : "error-text"));
         return l;
+    }
+
+    /** The bottom line of a panel: how the last command went on the left, Close (which closes {@code stage}) on the right. */
+    static HBox closeBar(Stage stage, String closeId, Label outcome) {
+        Button close = new Button("Close");
+        close.setId(closeId);
+        close.setOnAction(e -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(outcome, Priority.SOMETIMES);
+        HBox bar = new HBox(8, outcome, spacer, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     /**

@@ -20,7 +20,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Modality;
@@ -124,14 +123,7 @@ final class CoverageDialog {
                 browse("coverageMarkdownBrowse", markdown, saveFile("Export the coverage table as Markdown", "coverage.md")), export);
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = outcome("coverageMessage", vm.messageProperty(), vm.okProperty());
-        Button close = new Button("Close");
-        close.setId("coverageClose");
-        close.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, message, spacer, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox bottom = Controls.closeBar(stage, "coverageClose", outcome("coverageMessage", vm.messageProperty(), vm.okProperty()));
 
         VBox root = new VBox(10, form, measureRow, table, exportRow, bottom);
         root.setPadding(new Insets(14));

@@ -16,7 +16,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -104,15 +103,7 @@ final class StubsDialog {
         HBox actions = new HBox(8, start, stop, stopAll, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = Controls.outcome("stubMessage", vm.messageProperty(), vm.okProperty());
-        Button close = new Button("Close");
-        close.setId("stubClose");
-        close.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, message, spacer, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(message, Priority.SOMETIMES);
+        HBox bottom = Controls.closeBar(stage, "stubClose", Controls.outcome("stubMessage", vm.messageProperty(), vm.okProperty()));
 
         VBox root = new VBox(12, loadRow, table, actions, bottom);
         root.setPadding(new Insets(14));
