@@ -83,7 +83,7 @@ final class RecordingViewer {
         export.setId("traceExport");
         export.disableProperty().bind(vm.openedProperty().isNull());
         export.setOnAction(e -> export(vm.export()));
-        HBox top = new HBox(8, title, file, browse, open, export);
+        HBox top = new HBox(8, file, browse, open, export);
         top.setAlignment(Pos.CENTER_LEFT);
         Label testId = muted("traceTestId", vm.testIdProperty());
         Label summary = muted("traceSummary", vm.summaryProperty());
@@ -92,7 +92,7 @@ final class RecordingViewer {
         message.getStyleClass().add("error-text");
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox head = new VBox(4, top, testId, summary, message);
+        VBox head = new VBox(4, title, top, testId, summary, message);
         head.setPadding(new Insets(10, 10, 6, 10));
 
         TextArea failure = new TextArea();
@@ -130,9 +130,9 @@ final class RecordingViewer {
                 fixed(column("Time", 104, e -> TIME.format(e.at()))),
                 fixed(column("After", 66, TimelineEntry::offset)),
                 fixed(column("", 76, e -> e.nearMiss() ? "near miss" : e.kind().label())),
-                column("Destination", 250, TimelineEntry::destination),
+                column("Destination", 270, TimelineEntry::destination),
                 column("Key", 50, TimelineEntry::key),
-                column("Payload or note", 260, TimelineEntry::preview)));
+                column("Payload or note", 230, TimelineEntry::preview)));
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -155,7 +155,7 @@ final class RecordingViewer {
             boolean trace = !now.isEmpty();
             if (trace && !upper.getItems().contains(failurePane)) {
                 upper.getItems().add(0, failurePane);
-                upper.setDividerPositions(0.37);
+                upper.setDividerPositions(0.35);
             } else if (!trace) {
                 upper.getItems().remove(failurePane);
             }

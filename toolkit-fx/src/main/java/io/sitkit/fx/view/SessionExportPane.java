@@ -3,7 +3,9 @@ package io.sitkit.fx.view;
 import io.sitkit.fx.viewmodel.SessionExportViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -68,9 +70,23 @@ final class SessionExportPane extends VBox {
         Label message = Controls.outcome("sessionExportMessage", vm.messageProperty(), vm.okProperty());
         ListView<String> written = new ListView<>(vm.written());
         written.setId("sessionExportWritten");
-        written.setPrefHeight(74);
-        written.setMinHeight(74);
+        written.setPrefHeight(96);
+        written.setMinHeight(96);
         written.setPlaceholder(new Label("Nothing exported yet"));
+        written.setCellFactory(l -> new ListCell<>() {
+            {
+                // wrapped: a long path and what the file holds are read in full, not cut at the pane's edge
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(20));
+                setMaxWidth(Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         TextArea preview = new TextArea();
         preview.setId("sessionExportPreview");
         preview.setEditable(false);

@@ -98,7 +98,7 @@ class SessionUiIT extends InspectorWindowTest {
         robot.clickOn("#sessionExportReport");
         until(() -> text("#sessionExportMessage").startsWith("Report written to "));
         robot.clickOn("#sessionExportJUnit");
-        Path test = config.toAbsolutePath().resolve("sessions").resolve("red-mug-export").resolve("src/test/java/shop/sessions/RedMugSessionTest.java");
+        Path test = config.resolve("sessions").resolve("red-mug-export").resolve("src/test/java/shop/sessions/RedMugSessionTest.java");
         untilIn("#sessionExportMessage", () -> text("#sessionExportMessage").equals("JUnit test written to " + test));
 
         String source = Files.readString(test);
