@@ -26,7 +26,8 @@ public final class CorrelationRules {
 
     private CorrelationRules(KeySource fallback, Map<Destination, KeySource> rules) {
         this.fallback = fallback;
-        this.rules = Map.copyOf(rules);
+        // in the order given, so toString reads as the rules were written (Map.copyOf's order changes from run to run)
+        this.rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     }
 
     /** Rules where every destination not named uses {@code source}. */

@@ -4,6 +4,8 @@ import io.sitkit.core.Header;
 import io.sitkit.core.Message;
 import io.sitkit.match.JsonPathExpression;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,17 +17,68 @@ import java.util.Optional;
  * <pre>{@code
  * KeySource byOrderId = KeySource.jsonPath("$.orderId");
  * Optional<String> key = byOrderId.keyOf(message);
+ * byOrderId.text();                                   // "jsonPath:$.orderId"
+ * KeySource.parse("header:orderId");                  // as KeySource.header("orderId")
  * }</pre>
+ *
+ * <p>Each has a text form, {@link #text()}, that {@link #parse} reads back — how a stub file's
+ * {@code statePer}, a recording's {@code correlation} names and the inspector's saved rules write a
+ * key source.
  *
  * <p>Thread-safety: immutable.
  */
 public sealed interface KeySource {
+
+    /** The text forms {@link #parse} reads, in the order its error message lists them. */
+    List<String> FORMS = List.of("key", "header:<name>", "correlationId", "messageId", "jsonPath:<path>", "traceId");
 
     /** The key this message carries, or empty when it carries none. Never throws. */
     Optional<String> keyOf(Message message);
 
     /** For failure messages: {@code key}, {@code header orderId}, {@code $.orderId}… */
     String describe();
+
+    /** The text form, one of {@link #FORMS}, that {@link #parse} reads back: {@code key}, {@code header:orderId}, {@code jsonPath:$.orderId}… */
+    String text();
+
+    /**
+     * Reads a key source from its {@link #text()} form: {@code key}, {@code header:<name>},
+     * {@code correlationId}, {@code messageId}, {@code jsonPath:<path>} or {@code traceId}. The word
+     * may be in any case; blanks around the word and the argument are ignored.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted forms
+     */
+    static KeySource parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String t = text.strip();
+        int colon = t.indexOf(':');
+        String word = (colon < 0 ? t : t.substring(0, colon)).strip();
+        String argument = colon < 0 ? "" : t.substring(colon + 1).strip();
+        KeySource plain = switch (word.toLowerCase(Locale.ROOT)) {
+            case "key" -> kafkaKey();
+            case "correlationid" -> jmsCorrelationId();
+            case "messageid" -> jmsMessageId();
+            case "traceid" -> traceId();
+            case "header" -> {
+                if (argument.isEmpty()) {
+                    throw new IllegalArgumentException("header needs a header name (header:orderId)");
+                }
+                yield header(argument);
+            }
+            case "jsonpath" -> {
+                if (argument.isEmpty()) {
+                    throw new IllegalArgumentException("jsonPath needs a JSON path (jsonPath:$.orderId)");
+                }
+                yield jsonPath(argument);
+            }
+            default -> throw new IllegalArgumentException("'" + t + "' is not a correlation key source; use one of "
+                    + String.join(", ", FORMS));
+        };
+        if (colon >= 0 && !(plain instanceof HeaderValue) && !(plain instanceof JsonField)) {
+            throw new IllegalArgumentException("'" + t + "': " + plain.text() + " takes nothing after it");
+        }
+        return plain;
+    }
 
     /** The Kafka record key (for JMS messages, {@code JMSXGroupID}). */
     static KeySource kafkaKey() {
@@ -67,6 +120,11 @@ public sealed interface KeySource {
         public String describe() {
             return "key";
         }
+
+        @Override
+        public String text() {
+            return "key";
+        }
     }
 
     record HeaderValue(String name) implements KeySource {
@@ -85,6 +143,11 @@ public sealed interface KeySource {
         public String describe() {
             return "header " + name;
         }
+
+        @Override
+        public String text() {
+            return "header:" + name;
+        }
     }
 
     record JmsCorrelationId() implements KeySource {
@@ -97,6 +160,11 @@ public sealed interface KeySource {
         public String describe() {
             return "JMSCorrelationID";
         }
+
+        @Override
+        public String text() {
+            return "correlationId";
+        }
     }
 
     record JmsMessageId() implements KeySource {
@@ -108,6 +176,11 @@ public sealed interface KeySource {
         @Override
         public String describe() {
             return "JMSMessageID";
+        }
+
+        @Override
+        public String text() {
+            return "messageId";
         }
     }
 
@@ -125,6 +198,11 @@ public sealed interface KeySource {
         public String describe() {
             return path.path();
         }
+
+        @Override
+        public String text() {
+            return "jsonPath:" + path.path();
+        }
     }
 
     record TraceId() implements KeySource {
@@ -140,6 +218,11 @@ public sealed interface KeySource {
         @Override
         public String describe() {
             return "traceparent trace id";
+        }
+
+        @Override
+        public String text() {
+            return "traceId";
         }
     }
 }

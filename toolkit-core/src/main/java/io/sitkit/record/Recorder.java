@@ -295,7 +295,7 @@ public final class Recorder implements AutoCloseable {
             KeySource source = spec.correlation().sourceFor(m.destination()).orElse(null);
             String key = source == null ? null : source.keyOf(m).orElse(null);
             if (key != null) {
-                correlation = Map.of(source.describe(), key);
+                correlation = Map.of(source.text(), key);
             }
         }
         Message written = Messages.renamed(m, spec.naming());

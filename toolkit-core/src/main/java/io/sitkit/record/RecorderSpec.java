@@ -87,7 +87,10 @@ public final class RecorderSpec {
         return new RecorderSpec(file, annotations, redactor, Objects.requireNonNull(lookup, "lookup"), correlation, from, naming);
     }
 
-    /** Writes each message's correlation key under these rules ({@code "correlation":{"$.orderId":"o-1"}}). */
+    /**
+     * Writes each message's correlation key under these rules, named by the rule's
+     * {@link io.sitkit.correlate.KeySource#text()} ({@code "correlation":{"jsonPath:$.orderId":"o-1"}}).
+     */
     public RecorderSpec correlatedBy(CorrelationRules rules) {
         return new RecorderSpec(file, annotations, redactor, schemas, Objects.requireNonNull(rules, "rules"), from, naming);
     }

@@ -97,4 +97,14 @@ class CorrelationTest {
         assertThat(only.keyOf(kafka("other", 0, "k", "{}", 0))).isEmpty();
         assertThat(only.toString()).isEqualTo("CorrelationRules{kafka:orders by key, others by nothing}");
     }
+
+    @Test
+    void rulesDescribeThemselvesInTheOrderTheyWereGiven() {
+        CorrelationRules rules = CorrelationRules.byDefault(KeySource.header("orderId"))
+                .on("kafka:shipments", KeySource.kafkaKey()).on("jms:queue:payments", KeySource.jmsCorrelationId())
+                .on("kafka:orders", KeySource.jsonPath("$.orderId")).on("jms:queue:audit", KeySource.traceId());
+
+        assertThat(rules.toString()).isEqualTo("CorrelationRules{kafka:shipments by key, jms:queue:payments by JMSCorrelationID,"
+                + " kafka:orders by $.orderId, jms:queue:audit by traceparent trace id, others by header orderId}");
+    }
 }

@@ -178,7 +178,7 @@ class RecorderIT {
         }
 
         assertThat(entries(items(file))).extracting(CaptureFileReader.Entry::correlation)
-                .containsExactly(Map.of("$.orderId", "o-7"), Map.of());
+                .containsExactly(Map.of("jsonPath:$.orderId", "o-7"), Map.of());
     }
 
     @Test

@@ -43,6 +43,30 @@ class StubFileErrorsTest {
     }
 
     @Test
+    void a_bad_state_per_lists_the_key_sources_and_the_nearest_word() {
+        assertThat(error("""
+                stubs:
+                  - listen: jms:queue:payments
+                    statePer: corelationId
+                    rules: [{reply: none}]
+                """)).isEqualTo("bad.yaml:3:15: stubs[0].statePer: 'corelationId' is not a correlation key source; use one of key,"
+                + " header:<name>, correlationId, messageId, jsonPath:<path>, traceId; did you mean 'correlationId'?");
+        assertThat(error("""
+                stubs:
+                  - listen: jms:queue:payments
+                    statePer: {jsonPath: '$['}
+                    rules: [{reply: none}]
+                """)).isEqualTo("bad.yaml:3:26: stubs[0].statePer.jsonPath: invalid JSON path '$[': it ends before a bracket,"
+                + " quote or filter is closed, or cannot be read");
+        assertThat(error("""
+                stubs:
+                  - listen: jms:queue:payments
+                    statePer: key:orderId
+                    rules: [{reply: none}]
+                """)).isEqualTo("bad.yaml:3:15: stubs[0].statePer: 'key:orderId': key takes nothing after it");
+    }
+
+    @Test
     void a_stub_without_listen_says_what_listen_is() {
         assertThat(error("""
                 stubs:

@@ -60,6 +60,28 @@ class StubFilesTest {
     }
 
     @Test
+    void state_per_reads_a_key_source_in_its_text_form_or_as_a_mapping() {
+        StubSet set = StubFiles.parse("""
+                stubs:
+                  - listen: kafka:a
+                    statePer: jsonPath:$.orderId
+                    rules: [{reply: none}]
+                  - listen: kafka:b
+                    statePer: {jsonPath: $.orderId}
+                    rules: [{reply: none}]
+                  - listen: kafka:c
+                    statePer: header:x-order
+                    rules: [{reply: none}]
+                  - listen: kafka:d
+                    statePer: CorrelationId
+                    rules: [{reply: none}]
+                """, "state.yaml");
+
+        assertThat(set.stubs()).extracting(s -> s.statePer().orElseThrow().text())
+                .containsExactly("jsonPath:$.orderId", "jsonPath:$.orderId", "header:x-order", "correlationId");
+    }
+
+    @Test
     void every_fault_kind_is_read_with_its_parameters_and_which_messages_it_hits() {
         StubSpec all = StubFiles.read(EVERY_KEY).stubs().get(0);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sitkit.core.Destination;
 import io.sitkit.core.Header;
 import io.sitkit.core.Message;
+import io.sitkit.correlate.KeySource;
 import io.sitkit.record.SessionNote;
 import io.sitkit.record.VolatileValues;
 
@@ -141,33 +142,28 @@ final class JUnitTestSource {
     private String correlation() {
         StringBuilder out = new StringBuilder("CorrelationRules.byDefault(KeySource.kafkaKey())");
         for (Destination d : session.destinations()) {
-            String source = session.keySources.getOrDefault(d, d.isKafka() ? "key" : "JMSCorrelationID");
-            if (!source.equals("key")) {
-                String code = keySourceCode(source);
-                if (code != null) {
-                    out.append("\n            .on(").append(JavaText.literal(d.toString())).append(", ").append(code).append(')');
-                }
+            KeySource source = session.keySources.getOrDefault(d, d.isKafka() ? KeySource.kafkaKey() : KeySource.jmsCorrelationId());
+            if (!(source instanceof KeySource.RecordKey)) {
+                out.append("\n            .on(").append(JavaText.literal(d.toString())).append(", ").append(code(source)).append(')');
             }
         }
         return out.toString();
     }
 
-    /** The code of a key source from its description; null for one this does not know. */
-    static String keySourceCode(String describe) {
-        if (describe.equals("key")) {
-            return "KeySource.kafkaKey()";
-        } else if (describe.equals("JMSCorrelationID")) {
+    /** The code that makes {@code source}. */
+    static String code(KeySource source) {
+        if (source instanceof KeySource.HeaderValue h) {
+            return "KeySource.header(" + JavaText.literal(h.name()) + ")";
+        } else if (source instanceof KeySource.JsonField j) {
+            return "KeySource.jsonPath(" + JavaText.literal(j.path().path()) + ")";
+        } else if (source instanceof KeySource.JmsCorrelationId) {
             return "KeySource.jmsCorrelationId()";
-        } else if (describe.equals("JMSMessageID")) {
+        } else if (source instanceof KeySource.JmsMessageId) {
             return "KeySource.jmsMessageId()";
-        } else if (describe.equals("traceparent trace id")) {
+        } else if (source instanceof KeySource.TraceId) {
             return "KeySource.traceId()";
-        } else if (describe.startsWith("header ")) {
-            return "KeySource.header(" + JavaText.literal(describe.substring("header ".length())) + ")";
-        } else if (describe.startsWith("$")) {
-            return "KeySource.jsonPath(" + JavaText.literal(describe) + ")";
         }
-        return null;
+        return "KeySource.kafkaKey()";
     }
 
     private String body() {
@@ -275,8 +271,8 @@ final class JUnitTestSource {
         List<String> matchers = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> masked = new ArrayList<>();
-        String source = session.keySources.get(m.destination());
-        boolean byKey = s.key() != null && keys.containsKey(s.key()) && source != null && keySourceCode(source) != null;
+        KeySource source = session.keySources.get(m.destination());
+        boolean byKey = s.key() != null && keys.containsKey(s.key()) && source != null;
         if (!byKey) {
             m.keyText().filter(k -> m.destination().isKafka() && !VolatileValues.contains(k))
                     .ifPresent(k -> matchers.add(matcher("key") + "(" + JavaText.string(k, keys) + ")"));
@@ -284,7 +280,7 @@ final class JUnitTestSource {
         for (Header h : m.headers()) {
             String value = String.valueOf(h.typedValue());
             if (spec.ignoredHeaders().contains(h.name()) || h.name().startsWith("JMS") || h.name().startsWith("__")
-                    || (byKey && ("header " + h.name()).equals(source))) {
+                    || (byKey && source instanceof KeySource.HeaderValue keyHeader && keyHeader.name().equals(h.name()))) {
                 continue;
             }
             if (s.entry().redacted() && value.contains(MASK)) {

@@ -3,6 +3,7 @@ package io.sitkit.record.export;
 import io.sitkit.core.Destination;
 import io.sitkit.core.Message;
 import io.sitkit.correlate.CorrelationRules;
+import io.sitkit.correlate.KeySource;
 import io.sitkit.record.CaptureFileHeader;
 import io.sitkit.record.CaptureFileReader;
 import io.sitkit.record.CaptureItem;
@@ -52,18 +53,19 @@ final class SessionRecording {
         }
     }
 
-    /** Key sources whose keys the broker or tracer gives each run anew: a test cannot publish them again. */
-    private static final Set<String> RUN_BOUND_SOURCES = Set.of("JMSMessageID", "traceparent trace id");
+    /** A message's key and where it was read from; {@code source} is null for a correlation name that is no key source. */
+    private record Keyed(KeySource source, String key) {
+    }
 
     final String name;
     final CaptureFileHeader header;
     final List<Step> steps;
-    /** Destination → how it carries the correlation key ({@code key}, {@code JMSCorrelationID}, {@code header orderId}, {@code $.orderId}…). */
-    final Map<Destination, String> keySources;
+    /** Destination → how it carries the correlation key. */
+    final Map<Destination, KeySource> keySources;
     /** The keys of the injected messages, in order of first injection. */
     final Set<String> injectedKeys;
 
-    private SessionRecording(String name, CaptureFileHeader header, List<Step> steps, Map<Destination, String> keySources,
+    private SessionRecording(String name, CaptureFileHeader header, List<Step> steps, Map<Destination, KeySource> keySources,
                              Set<String> injectedKeys) {
         this.name = name;
         this.header = header;
@@ -78,7 +80,7 @@ final class SessionRecording {
      */
     static SessionRecording read(Path file, CorrelationRules rules) {
         List<Step> steps = new ArrayList<>();
-        Map<Destination, String> sources = new LinkedHashMap<>();
+        Map<Destination, KeySource> sources = new LinkedHashMap<>();
         Set<String> injected = new LinkedHashSet<>();
         CaptureFileHeader header;
         try (CaptureFileReader reader = CaptureFileReader.open(file)) {
@@ -88,13 +90,12 @@ final class SessionRecording {
                     steps.add(new Note(n));
                 } else if (item instanceof CaptureFileReader.Entry e) {
                     Destination d = e.message().destination();
-                    Map.Entry<String, String> key = keyOf(e, rules).orElse(null);
-                    if (key != null) {
-                        sources.putIfAbsent(d, key.getKey());
+                    Keyed key = keyOf(e, rules).orElse(null);
+                    if (key != null && key.source() != null) {
+                        sources.putIfAbsent(d, key.source());
                     }
-                    String k = key == null ? null : key.getValue();
-                    if (e.injected() && k != null && JUnitTestSource.keySourceCode(key.getKey()) != null
-                            && !RUN_BOUND_SOURCES.contains(key.getKey())) {
+                    String k = key == null ? null : key.key();
+                    if (e.injected() && k != null && key.source() != null && !isRunBound(key.source())) {
                         injected.add(k);
                     }
                     steps.add(new Sent(e, k));
@@ -105,19 +106,37 @@ final class SessionRecording {
         return new SessionRecording(fileName == null ? file.toString() : fileName.toString(), header, steps, sources, injected);
     }
 
-    /** How the message carries its key → the key. */
-    private static Optional<Map.Entry<String, String>> keyOf(CaptureFileReader.Entry e, CorrelationRules rules) {
+    /** Key sources whose keys the broker or tracer gives each run anew: a test cannot publish them again. */
+    private static boolean isRunBound(KeySource source) {
+        return source instanceof KeySource.JmsMessageId || source instanceof KeySource.TraceId;
+    }
+
+    /**
+     * The message's key and its source. A correlation the recorder wrote is named by the source's
+     * {@link KeySource#text()}; a file may name it otherwise ({@code "orderId"}), which keeps the key
+     * with no source.
+     */
+    private static Optional<Keyed> keyOf(CaptureFileReader.Entry e, CorrelationRules rules) {
         Message m = e.message();
         if (rules != null) {
-            return rules.sourceFor(m.destination()).flatMap(s -> s.keyOf(m).map(k -> Map.entry(s.describe(), k)));
+            return rules.sourceFor(m.destination()).flatMap(s -> s.keyOf(m).map(k -> new Keyed(s, k)));
         }
         if (!e.correlation().isEmpty()) {
-            return Optional.of(e.correlation().entrySet().iterator().next());
+            Map.Entry<String, String> c = e.correlation().entrySet().iterator().next();
+            return Optional.of(new Keyed(sourceNamed(c.getKey()), c.getValue()));
         }
         if (m.destination().isKafka()) {
-            return m.keyText().map(k -> Map.entry("key", k));
+            return m.keyText().map(k -> new Keyed(KeySource.kafkaKey(), k));
         }
-        return m.jms().map(j -> j.correlationId()).map(c -> Map.entry("JMSCorrelationID", c));
+        return m.jms().map(j -> j.correlationId()).map(c -> new Keyed(KeySource.jmsCorrelationId(), c));
+    }
+
+    private static KeySource sourceNamed(String name) {
+        try {
+            return KeySource.parse(name);
+        } catch (IllegalArgumentException notASource) {
+            return null;
+        }
     }
 
     /** When the session started: the header's time, or its first line's when that is earlier (or the header has none). */

@@ -34,7 +34,8 @@ public final class StubFileReader {
             "statePer", "kafkaHeaders", "seed", "verifyTimeout", "faults", "rules");
     static final List<String> RULE = List.of("name", "when", "inState", "thenState", "reply", "replies");
     static final List<String> INTERCEPTOR = List.of("name", "from", "to", "seed", "faults");
-    static final List<String> STATE_KEYS = List.of("key", "traceId", "correlationId", "messageId");
+    /** The words of {@link KeySource#FORMS}: key, header, correlationId… */
+    static final List<String> STATE_KEYS = KeySource.FORMS.stream().map(f -> f.split(":", 2)[0]).toList();
     static final List<String> CORRELATE_BY = List.of("message-id", "correlation-id");
 
     private StubFileReader() {
@@ -200,31 +201,29 @@ public final class StubFileReader {
         return word.equals("message-id") ? StubSpec.CorrelateBy.MESSAGE_ID : StubSpec.CorrelateBy.CORRELATION_ID;
     }
 
+    /** A scalar in {@link KeySource#parse}'s form ({@code key}, {@code header:x-order}…), or {@code {header: x-order}}, {@code {jsonPath: $.orderId}}. */
     private static KeySource statePer(YamlNode node) {
-        String expected = "key, traceId, correlationId, messageId, {jsonPath: $.orderId} or {header: name}";
+        String expected = String.join(", ", KeySource.FORMS) + ", {header: <name>} or {jsonPath: <path>}";
         if (node.isScalar()) {
-            String word = node.text(expected);
-            return switch (word) {
-                case "key" -> KeySource.kafkaKey();
-                case "traceId" -> KeySource.traceId();
-                case "correlationId" -> KeySource.jmsCorrelationId();
-                case "messageId" -> KeySource.jmsMessageId();
-                default -> throw node.error("unknown statePer '" + word + "'" + Suggestions.didYouMean(word, STATE_KEYS)
-                        + "; expected " + expected);
-            };
+            return keySource(node, node.text(expected));
         }
         Map<String, YamlNode> m = node.members(expected, List.of("jsonPath", "header"));
         if (m.size() != 1) {
             throw node.error("expected one of jsonPath or header, found " + (m.isEmpty() ? "neither" : "both"));
         }
-        if (m.containsKey("header")) {
-            return KeySource.header(m.get("header").nonEmptyText("a header name"));
-        }
-        String path = m.get("jsonPath").nonEmptyText("a JSON path such as $.orderId");
+        Map.Entry<String, YamlNode> e = m.entrySet().iterator().next();
+        String argument = e.getValue().nonEmptyText(e.getKey().equals("header") ? "a header name" : "a JSON path such as $.orderId");
+        return keySource(e.getValue(), e.getKey() + ":" + argument);
+    }
+
+    /** {@code text} read by {@link KeySource#parse}; a mistake is reported at {@code node}, with the likely word. */
+    private static KeySource keySource(YamlNode node, String text) {
         try {
-            return KeySource.jsonPath(path);
-        } catch (RuntimeException e) {
-            throw m.get("jsonPath").error("'" + path + "' is not a JSON path: " + e.getMessage(), e);
+            return KeySource.parse(text);
+        } catch (IllegalArgumentException e) {
+            String word = text.split(":", 2)[0].strip();
+            String near = Suggestions.nearest(word, STATE_KEYS);
+            throw node.error(e.getMessage() + (near == null || near.equalsIgnoreCase(word) ? "" : "; did you mean '" + near + "'?"), e);
         }
     }
 }

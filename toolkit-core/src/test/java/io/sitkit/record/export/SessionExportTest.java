@@ -66,11 +66,11 @@ class SessionExportTest {
                     + "\"placedAt\":\"2026-03-02T09:15:00.250Z\",\"error\":null}", 260));
             for (long at : List.of(300L, 310L)) {
                 w.write(kafka("inventory-events", "sku-mug", "{\"type\":\"StockReserved\",\"orderId\":\"o-1\",\"sku\":\"sku-mug\"}", at),
-                        Origin.OBSERVED, null, Map.of("$.orderId", "o-1"), Map.of());
+                        Origin.OBSERVED, null, Map.of("jsonPath:$.orderId", "o-1"), Map.of());
             }
             w.write(jms("jms:topic:notifications", null, "{\"subject\":\"Your order o-1 is confirmed\",\"to\":\"ann@example.com\"}", 420,
                     Header.typed("orderId", "o-1"), Header.typed("eventType", "OrderConfirmation"), Header.typed("attempt", 1)),
-                    Origin.OBSERVED, null, Map.of("header orderId", "o-1"), Map.of());
+                    Origin.OBSERVED, null, Map.of("header:orderId", "o-1"), Map.of());
             w.note(SessionNote.of(T.plusMillis(1_500), SessionNote.Kind.PROBLEM, "kafka:inventory-events cannot see its broker"));
             w.note(SessionNote.of(T.plusMillis(2_000), SessionNote.Kind.FINDING, "the notification has no total"));
         }

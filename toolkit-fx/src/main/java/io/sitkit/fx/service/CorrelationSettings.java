@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * and an optional expected route — the destinations a flow should pass, in order, so a missing
  * hop shows as a gap.
  *
- * <p>In {@code profiles.json} they are settings of the profile (values in {@link KeySourceText}'s form):
+ * <p>In {@code profiles.json} they are settings of the profile (values in the form of {@link KeySource#text()}):
  * <pre>
  * "sitkit.fx.correlation.default" : "key",
  * "sitkit.fx.correlation.rule.jms:queue:demo.payment-requests" : "correlationId",
@@ -111,7 +111,7 @@ public record CorrelationSettings(KeySource fallback, Map<Destination, KeySource
 
     private static KeySource read(ConnectionProfile profile, String key) {
         try {
-            return KeySourceText.parse(profile.settings().get(key));
+            return KeySource.parse(profile.settings().get(key));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("profile '" + profile.name() + "', " + key + ": " + e.getMessage(), e);
         }
@@ -134,9 +134,9 @@ public record CorrelationSettings(KeySource fallback, Map<Destination, KeySource
                 p = p.withSetting(k, null);
             }
         }
-        p = p.withSetting(DEFAULT, KeySourceText.format(fallback));
+        p = p.withSetting(DEFAULT, fallback.text());
         for (Map.Entry<String, KeySource> e : new TreeMap<>(stringKeys()).entrySet()) {
-            p = p.withSetting(RULE + e.getKey(), KeySourceText.format(e.getValue()));
+            p = p.withSetting(RULE + e.getKey(), e.getValue().text());
         }
         return p.withSetting(ROUTE, String.join(", ", route.stream().map(Destination::toString).toList()));
     }

@@ -16,23 +16,24 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.util.function.Function;
-import java.util.function.Supplier;
+
+import static io.sitkit.fx.view.Controls.browse;
+import static io.sitkit.fx.view.Controls.folder;
+import static io.sitkit.fx.view.Controls.formLabel;
+import static io.sitkit.fx.view.Controls.openFile;
+import static io.sitkit.fx.view.Controls.outcome;
+import static io.sitkit.fx.view.Controls.saveFile;
 
 /**
  * The coverage dialog: the inventory (AsyncAPI document or contracts directory), a run report and
@@ -67,12 +68,12 @@ final class CoverageDialog {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(new ColumnConstraints(90), grow, new ColumnConstraints());
-        form.addRow(0, label("Inventory"), inventory, new HBox(6,
-                browse("coverageInventoryFile", "File…", () -> openFile("AsyncAPI document or contract"), inventory::setText),
-                browse("coverageInventoryDir", "Folder…", this::openDirectory, inventory::setText)));
-        form.addRow(1, label("Run report"), report, browse("coverageReportBrowse", "File…", () -> openFile("Run report (report.json)"),
-                report::setText));
-        form.addRow(2, label("Recordings"), recordings, browse("coverageRecordingAdd", "Add…", () -> openFile("Session recording"),
+        form.addRow(0, formLabel("Inventory"), inventory, new HBox(6,
+                browse("coverageInventoryFile", "File…", inventory, openFile("AsyncAPI document or contract"), inventory::setText),
+                browse("coverageInventoryDir", "Folder…", inventory, folder("Directory of contracts"), inventory::setText)));
+        form.addRow(1, formLabel("Run report"), report, browse("coverageReportBrowse", "File…", report,
+                openFile("Run report (report.json)"), report::setText));
+        form.addRow(2, formLabel("Recordings"), recordings, browse("coverageRecordingAdd", "Add…", recordings, openFile("Session recording"),
                 f -> recordings.appendText((recordings.getText().isBlank() || recordings.getText().endsWith("\n") ? "" : "\n") + f)));
 
         Button measure = new Button("Measure");
@@ -118,22 +119,11 @@ final class CoverageDialog {
         export.setId("coverageExport");
         export.disableProperty().bind(vm.busyProperty().or(vm.summaryProperty().isEmpty()));
         export.setOnAction(e -> vm.exportMarkdown());
-        HBox exportRow = new HBox(8, label("Markdown"), markdown,
-                browse("coverageMarkdownBrowse", "Browse…", this::saveFile, markdown::setText), export);
+        HBox exportRow = new HBox(8, formLabel("Markdown"), markdown,
+                browse("coverageMarkdownBrowse", markdown, saveFile("Export the coverage table as Markdown", "coverage.md")), export);
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("coverageMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
-        Button close = new Button("Close");
-        close.setId("coverageClose");
-        close.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, message, spacer, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox bottom = Controls.closeBar(stage, "coverageClose", outcome("coverageMessage", vm.messageProperty(), vm.okProperty()));
 
         VBox root = new VBox(10, form, measureRow, table, exportRow, bottom);
         root.setPadding(new Insets(14));
@@ -148,48 +138,6 @@ final class CoverageDialog {
         f.setPromptText(prompt);
         HBox.setHgrow(f, Priority.ALWAYS);
         return f;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        return l;
-    }
-
-    /** A button that asks {@code pick} for a path and hands it to {@code use}; without a file dialog, says to type it. */
-    private static Button browse(String id, String text, Supplier<File> pick, java.util.function.Consumer<String> use) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> {
-            try {
-                File f = pick.get();
-                if (f != null) {
-                    use.accept(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                b.setTooltip(new Tooltip("no file dialog on this platform: type the path"));
-            }
-        });
-        return b;
-    }
-
-    private File openFile(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        return chooser.showOpenDialog(stage);
-    }
-
-    private File openDirectory() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Directory of contracts");
-        return chooser.showDialog(stage);
-    }
-
-    private File saveFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the coverage table as Markdown");
-        chooser.setInitialFileName("coverage.md");
-        return chooser.showSaveDialog(stage);
     }
 
     private static TableColumn<CoverageRow, String> column(String title, double width, Function<CoverageRow, String> value) {

@@ -18,6 +18,8 @@ import javafx.stage.Window;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static io.sitkit.fx.view.Controls.item;
+
 /**
  * Create topic, delete topic and purge queue: the toolbar's Destinations menu and the tree's
  * context menu. It asks what to create and confirms what destroys, then forwards to the
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * <p>Thread-safety: FX thread only.
  */
 final class DestinationActions {
-    final MenuButton menu = new MenuButton("Destinations");
+    final MenuButton menu;
     private final Supplier<Window> window;
     private final Supplier<ConnectionViewModel> connection;
     private final Supplier<Optional<Destination>> selected;
@@ -41,11 +43,10 @@ final class DestinationActions {
         this.window = window;
         this.connection = connection;
         this.selected = selected;
-        menu.setId("destinationsMenu");
         MenuItem create = item("newTopicItem", "New topic…", () -> newTopic(connection.get()));
         MenuItem delete = item("deleteTopicItem", "Delete topic…", () -> delete(connection.get(), selected.get().orElseThrow()));
         MenuItem purge = item("purgeQueueItem", "Purge queue…", () -> purge(connection.get(), selected.get().orElseThrow()));
-        menu.getItems().setAll(create, delete, purge);
+        menu = Controls.menu("destinationsMenu", "_Destinations", create, delete, purge);
         menu.setOnShowing(e -> {
             Optional<Destination> d = selected.get();
             boolean connected = connection.get() != null;
@@ -53,13 +54,6 @@ final class DestinationActions {
             delete.setDisable(!connected || d.isEmpty() || !d.get().isKafka());
             purge.setDisable(!connected || d.isEmpty() || !d.get().isJms() || !d.get().isQueue());
         });
-    }
-
-    private static MenuItem item(String id, String label, Runnable action) {
-        MenuItem i = new MenuItem(label);
-        i.setId(id);
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     /** The tree's context menu for destination {@code d} of {@code c}. */

@@ -5,23 +5,27 @@ import io.sitkit.fx.viewmodel.ConnectionViewModel;
 import io.sitkit.fx.viewmodel.CorrelationViewModel;
 import io.sitkit.fx.viewmodel.InspectorViewModel;
 import io.sitkit.fx.viewmodel.MessagesViewModel;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Window;
 
 import java.util.function.Supplier;
 
 /**
- * The main window's ways into the correlation view: the toolbar's <em>Follow key…</em>, which opens it
- * for a key to type, and <em>Follow this key…</em> on a message row, which follows the key that row
- * carries. One {@link CorrelationWindow} is opened on first use and reused.
+ * The main window's ways into the correlation view: <em>Tools → Follow key…</em> (Ctrl+K, ⌘K on a
+ * Mac), which opens it for a key to type, and <em>Follow this key…</em> on a message row, which
+ * follows the key that row carries. One {@link CorrelationWindow} is opened on first use and reused.
  *
  * <p>Thread-safety: FX thread only.
  */
 final class FollowKey {
-    final Button button = new Button("Follow key…");
+    /** The shortcut of {@link #item}. */
+    static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    final MenuItem item = new MenuItem("Follow key…");
     private final CorrelationViewModel vm;
     private final Supplier<Window> owner;
     private CorrelationWindow window;
@@ -30,9 +34,9 @@ final class FollowKey {
     FollowKey(InspectorViewModel inspector, Supplier<Window> owner, Supplier<ConnectionViewModel> selected) {
         this.vm = new CorrelationViewModel(inspector);
         this.owner = owner;
-        button.setId("followKeyButton");
-        button.setTooltip(new javafx.scene.control.Tooltip("Find one business key on every open destination and draw its flow"));
-        button.setOnAction(e -> {
+        item.setId("followKeyItem");
+        item.setAccelerator(SHORTCUT);
+        item.setOnAction(e -> {
             vm.focusOn(selected.get());
             window().show();
         });

@@ -22,6 +22,8 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import static io.sitkit.fx.view.Controls.formLabel;
+
 /**
  * The inject dialog: destination, key, headers, payload, format (text, JSON, Avro by schema id or
  * plain), template, a schema or contract to check against and sample from, copies and rate;
@@ -83,19 +85,7 @@ final class InjectDialog {
         schemaFile.setPromptText("optional: a JSON Schema (.json), Avro schema (.avsc) or contract (.yaml) to check and sample from");
         schemaFile.textProperty().bindBidirectional(vm.schemaFileProperty());
         HBox.setHgrow(schemaFile, Priority.ALWAYS);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Schema or contract");
-            try {
-                java.io.File f = chooser.showOpenDialog(stage);
-                if (f != null) {
-                    schemaFile.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                schemaFile.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("injectSchemaBrowse", schemaFile, Controls.openFile("Schema or contract"));
         Button sample = new Button("Sample");
         sample.setId("injectSample");
         sample.setTooltip(new javafx.scene.control.Tooltip("Fill the payload with a sample valid against the schema"));
@@ -111,17 +101,17 @@ final class InjectDialog {
         form.setVgap(8);
         form.getColumnConstraints().setAll(new ColumnConstraints(90), grow());
         int row = 0;
-        form.addRow(row++, label("Destination"), destination);
-        form.addRow(row++, label("Key"), key);
-        form.addRow(row++, label("Headers"), headers);
+        form.addRow(row++, formLabel("Destination"), destination);
+        form.addRow(row++, formLabel("Key"), key);
+        form.addRow(row++, formLabel("Headers"), headers);
         HBox formatRow = new HBox(10, format, new Label("Schema id"), schemaId);
         formatRow.setAlignment(Pos.CENTER_LEFT);
-        form.addRow(row++, label("Format"), formatRow);
+        form.addRow(row++, formLabel("Format"), formatRow);
         form.addRow(row++, new Label(), template);
-        form.addRow(row++, label("Payload"), payload);
+        form.addRow(row++, formLabel("Payload"), payload);
         HBox schemaRow = new HBox(8, schemaFile, browse, sample);
         schemaRow.setAlignment(Pos.CENTER_LEFT);
-        form.addRow(row++, label("Check"), schemaRow);
+        form.addRow(row++, formLabel("Check"), schemaRow);
         checks.managedProperty().bind(checks.textProperty().isNotEmpty());
         checks.visibleProperty().bind(checks.managedProperty());
         Label checksGap = new Label();
@@ -129,14 +119,10 @@ final class InjectDialog {
         form.addRow(row++, checksGap, checks);
         HBox sendRow = new HBox(10, copies, new Label("copies at"), rate, new Label("messages/s (0: as fast as the broker takes them)"));
         sendRow.setAlignment(Pos.CENTER_LEFT);
-        form.addRow(row++, label("Send"), sendRow);
+        form.addRow(row++, formLabel("Send"), sendRow);
         GridPane.setVgrow(payload, Priority.ALWAYS);
 
-        Label message = new Label();
-        message.setId("injectMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        Label message = Controls.outcome("injectMessage", vm.messageProperty(), vm.okProperty());
         ListView<String> results = new ListView<>(vm.results());
         results.setId("injectResults");
         results.setPrefHeight(90);
@@ -182,11 +168,5 @@ final class InjectDialog {
         ColumnConstraints c = new ColumnConstraints();
         c.setHgrow(Priority.ALWAYS);
         return c;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        return l;
     }
 }

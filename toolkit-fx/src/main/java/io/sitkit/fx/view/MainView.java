@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -35,9 +36,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The inspector window: toolbar (connect, new profile, passphrase, refresh, unlock), the banner
- * for lost brokers, the connection and destination tree, the message table and the detail pane.
- * It binds to an {@link InspectorViewModel} and forwards actions; it decides nothing itself.
+ * The inspector window: the toolbar, the banner for lost brokers, the connection and destination
+ * tree, the message table and the detail pane. It binds to an {@link InspectorViewModel} and
+ * forwards actions; it decides nothing itself.
+ *
+ * <p>The toolbar, in groups, every menu opened from the keyboard by its mnemonic (Alt and the
+ * underlined letter) or by Tab and Space: <em>Connect</em> (saved profiles, the sandbox, New
+ * profile…, Passphrase…); Refresh, Disconnect and Unlock… for the connection picked in the tree;
+ * <em>Destinations</em> (new topic, delete topic, purge queue), <em>Sessions</em> (exploratory
+ * session, flow traces and recordings) and <em>Tools</em> (Follow key… with Ctrl+K, Stubs…,
+ * Coverage…).
  *
  * <p>Thread-safety: FX thread only.
  */
@@ -53,8 +61,8 @@ public final class MainView extends BorderPane {
     private final io.sitkit.fx.viewmodel.CoverageViewModel coverageVm;
     private final Label banner = new Label();
     private final Label connectionStatus = new Label();
-    private final Button unlock = new Button("Unlock…");
-    private final Button stubs = new Button("Stubs…");
+    private final MenuButton connectMenu = Controls.menu("connectMenu", "_Connect");
+    private final Button unlock = button("unlock", "_Unlock…", this::askUnlock);
     private ConnectionViewModel selected;
 
     public MainView(InspectorViewModel vm) {
@@ -70,31 +78,16 @@ public final class MainView extends BorderPane {
 
         Label title = new Label("sitkit inspector");
         title.getStyleClass().add("app-title");
-        MenuButton connect = new MenuButton("Connect");
-        connect.setId("connectMenu");
-        vm.profiles().addListener((ListChangeListener<ConnectionProfile>) c -> fillConnectMenu(connect));
-        fillConnectMenu(connect);
-        Button newProfile = new Button("New profile…");
-        newProfile.setId("newProfile");
-        newProfile.setOnAction(e -> ProfileDialog.show(window(), this::error).ifPresent(p -> {
-            vm.saveProfile(p);
-            connect(p);
-        }));
-        Button passphrase = new Button("Passphrase…");
-        passphrase.setId("passphrase");
-        passphrase.setOnAction(e -> askPassphrase());
-        Button refresh = new Button("Refresh");
-        refresh.setId("refresh");
-        refresh.setOnAction(e -> {
+        vm.profiles().addListener((ListChangeListener<ConnectionProfile>) c -> fillConnectMenu());
+        fillConnectMenu();
+        Button refresh = button("refresh", "_Refresh", () -> {
             if (selected != null) {
                 selected.refresh();
             } else {
                 vm.connections().forEach(ConnectionViewModel::refresh);
             }
         });
-        Button disconnect = new Button("Disconnect");
-        disconnect.setId("disconnect");
-        disconnect.setOnAction(e -> {
+        Button disconnect = button("disconnect", "D_isconnect", () -> {
             if (selected != null) {
                 messages.bind(null);
                 detailVm.show(null);
@@ -102,23 +95,24 @@ public final class MainView extends BorderPane {
                 select(null);
             }
         });
-        unlock.setId("unlock");
-        unlock.setOnAction(e -> askUnlock());
-        stubs.setId("stubsButton");
-        stubs.setOnAction(e -> new StubsDialog(window(), selected.stubs()).stage.show());
-        Button coverage = new Button("Coverage…");
-        coverage.setId("coverageButton");
-        coverage.setOnAction(e -> new CoverageDialog(window(), coverageVm).stage.show());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Label status = new Label();
         status.setId("inspectorStatus");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(vm.statusProperty());
         FollowKey follow = new FollowKey(vm, this::window, this::selectedConnection);
         messages.table.setContextMenu(follow.rowMenu(messages.table, messages::viewModel));
-        HBox toolbar = new HBox(8, title, connect, newProfile, passphrase, refresh, disconnect, unlock, actions.menu, sessions.menu, stubs, coverage, follow.button, grow);
+        MenuItem stubs = Controls.item("stubsItem", "Stubs…", () -> {
+            if (selected != null) {
+                new StubsDialog(window(), selected.stubs()).stage.show();
+            }
+        });
+        MenuButton tools = Controls.menu("toolsMenu", "_Tools", follow.item,
+                stubs, Controls.item("coverageItem", "Coverage…", () -> new CoverageDialog(window(), coverageVm).stage.show()));
+        tools.setOnShowing(e -> stubs.setDisable(selected == null));
+        HBox toolbar = new HBox(8, title, connectMenu, separator(), refresh, disconnect, unlock, separator(), actions.menu, sessions.menu,
+                tools);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setId("toolbar");
         toolbar.getStyleClass().add("tool-bar");
 
         banner.setId("banner");
@@ -189,22 +183,40 @@ public final class MainView extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    private void fillConnectMenu(MenuButton menu) {
-        menu.getItems().clear();
+    private static Button button(String id, String label, Runnable action) {
+        Button b = new Button(label);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Separator separator() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    /** The saved profiles, the sandbox, and what makes and opens profiles: New profile…, Passphrase…. */
+    private void fillConnectMenu() {
+        List<MenuItem> menu = connectMenu.getItems();
+        menu.clear();
         for (ConnectionProfile p : vm.profiles()) {
             MenuItem item = new MenuItem(p.name() + "  —  " + p.kind().label() + (p.isProtected() ? " (protected)" : ""));
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> connect(p));
-            menu.getItems().add(item);
+            menu.add(item);
         }
-        if (menu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No profiles yet: create one with New profile…");
+        if (menu.isEmpty()) {
+            MenuItem none = new MenuItem("No profiles yet: create one with New profile… below");
             none.setDisable(true);
-            menu.getItems().add(none);
+            menu.add(none);
         }
-        menu.getItems().add(new SeparatorMenuItem());
-        MenuItem sandbox = new MenuItem("Embedded sandbox with demo traffic");
-        sandbox.setOnAction(e -> connect(ConnectionProfile.sandbox("Sandbox", true)));
-        menu.getItems().add(sandbox);
+        menu.add(new SeparatorMenuItem());
+        menu.add(Controls.item("sandboxItem", "Embedded sandbox with demo traffic", () -> connect(ConnectionProfile.sandbox("Sandbox", true))));
+        menu.add(new SeparatorMenuItem());
+        menu.add(Controls.item("newProfile", "New profile…", () -> ProfileDialog.show(window(), this::error).ifPresent(p -> {
+            vm.saveProfile(p);
+            connect(p);
+        })));
+        menu.add(Controls.item("passphrase", "Passphrase…", this::askPassphrase));
     }
 
     /** Connects, first asking for any secret the profile needs and does not know. */
@@ -291,12 +303,10 @@ public final class MainView extends BorderPane {
         if (c == null) {
             connectionStatus.setText("");
             unlock.setDisable(true);
-            stubs.setDisable(true);
             return;
         }
         connectionStatus.textProperty().bind(c.statusProperty());
         unlock.disableProperty().bind(c.lockedProperty().not());
-        stubs.setDisable(false);
     }
 
     private void updateBanner() {

@@ -261,19 +261,8 @@ final class MessagesView extends VBox {
         d.setTitle("Avro schema for " + vm.destination());
         d.setHeaderText("Read the payloads of " + vm.destination() + " as plain Avro binary with this schema");
         TextField file = field("avroSchemaFile", "/path/to/OrderPlaced.avsc", 420);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Avro schema", "*.avsc"));
-            try {
-                java.io.File f = chooser.showOpenDialog(d.getOwner());
-                if (f != null) {
-                    file.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                file.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("avroSchemaBrowse", file,
+                Controls.openFile("Avro schema", new javafx.stage.FileChooser.ExtensionFilter("Avro schema", "*.avsc")));
         d.getDialogPane().setContent(new HBox(8, file, browse));
         d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         d.getDialogPane().getStylesheets().add(MainView.CSS);

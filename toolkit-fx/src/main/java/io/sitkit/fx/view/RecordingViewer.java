@@ -29,7 +29,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -70,21 +69,11 @@ final class RecordingViewer {
         file.textProperty().bindBidirectional(vm.fileProperty());
         file.setOnAction(e -> vm.open());
         HBox.setHgrow(file, Priority.ALWAYS);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a flow trace or recording");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Capture files", "*.jsonl"));
-            try {
-                File f = chooser.showOpenDialog(stage);
-                if (f != null) {
-                    file.setText(f.getAbsolutePath());
+        Button browse = Controls.browse("traceBrowse", "Browse…", file,
+                Controls.openFile("Open a flow trace or recording", new FileChooser.ExtensionFilter("Capture files", "*.jsonl")), path -> {
+                    file.setText(path);
                     vm.open();
-                }
-            } catch (RuntimeException ex) {
-                file.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+                });
         Button open = new Button("Open");
         open.setId("traceOpen");
         open.getStyleClass().add("primary");
@@ -94,7 +83,7 @@ final class RecordingViewer {
         export.setId("traceExport");
         export.disableProperty().bind(vm.openedProperty().isNull());
         export.setOnAction(e -> export(vm.export()));
-        HBox top = new HBox(8, title, file, browse, open, export);
+        HBox top = new HBox(8, file, browse, open, export);
         top.setAlignment(Pos.CENTER_LEFT);
         Label testId = muted("traceTestId", vm.testIdProperty());
         Label summary = muted("traceSummary", vm.summaryProperty());
@@ -105,7 +94,7 @@ final class RecordingViewer {
         message.getStyleClass().add("error-text");
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox head = new VBox(4, top, testId, summary, dropped, message);
+        VBox head = new VBox(4, title, top, testId, summary, dropped, message);
         head.setPadding(new Insets(10, 10, 6, 10));
 
         TextArea failure = new TextArea();
@@ -131,7 +120,7 @@ final class RecordingViewer {
             }
         });
         VBox.setVgrow(misses, Priority.SOMETIMES);
-        VBox failurePane = new VBox(6, SessionExportPane.label("Failed expectation"), failure, SessionExportPane.label("Near misses"),
+        VBox failurePane = new VBox(6, Controls.formLabel("Failed expectation"), failure, Controls.formLabel("Near misses"),
                 misses);
         failurePane.getStyleClass().add("section");
         failurePane.setMinWidth(300);
@@ -143,9 +132,9 @@ final class RecordingViewer {
                 fixed(column("Time", 104, e -> TIME.format(e.at()))),
                 fixed(column("After", 66, TimelineEntry::offset)),
                 fixed(column("", 76, e -> e.nearMiss() ? "near miss" : e.kind().label())),
-                column("Destination", 250, TimelineEntry::destination),
+                column("Destination", 270, TimelineEntry::destination),
                 column("Key", 50, TimelineEntry::key),
-                column("Payload or note", 260, TimelineEntry::preview)));
+                column("Payload or note", 230, TimelineEntry::preview)));
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -168,7 +157,7 @@ final class RecordingViewer {
             boolean trace = !now.isEmpty();
             if (trace && !upper.getItems().contains(failurePane)) {
                 upper.getItems().add(0, failurePane);
-                upper.setDividerPositions(0.37);
+                upper.setDividerPositions(0.35);
             } else if (!trace) {
                 upper.getItems().remove(failurePane);
             }
@@ -192,7 +181,7 @@ final class RecordingViewer {
         Stage s = new Stage();
         s.initOwner(stage);
         s.setTitle("Export " + x.recordingProperty().get());
-        SessionExportPane pane = new SessionExportPane(x, () -> s);
+        SessionExportPane pane = new SessionExportPane(x);
         pane.setPrefSize(720, 620);
         Scene scene = new Scene(pane);
         scene.getStylesheets().addAll(MainView.CSS, SessionDialog.SESSION_CSS);

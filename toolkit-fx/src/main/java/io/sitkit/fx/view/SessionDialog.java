@@ -18,13 +18,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.io.File;
 
 /**
  * The exploratory session panel, a window beside the inspector: on the left the connection, the
@@ -73,19 +71,7 @@ final class SessionDialog {
         TextField file = new TextField();
         file.setId("sessionFile");
         file.textProperty().bindBidirectional(vm.fileProperty());
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Record to");
-            try {
-                File f = chooser.showSaveDialog(stage);
-                if (f != null) {
-                    file.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                file.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("sessionFileBrowse", file, Controls.saveFile("Record to", null));
         HBox.setHgrow(file, Priority.ALWAYS);
         HBox fileRow = new HBox(8, file, browse);
         fileRow.setAlignment(Pos.CENTER_LEFT);
@@ -151,15 +137,10 @@ final class SessionDialog {
             }
         });
         VBox.setVgrow(notes, Priority.ALWAYS);
-        Label message = new Label();
-        message.setId("sessionMessage");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        Label message = Controls.outcome("sessionMessage", vm.messageProperty(), vm.okProperty());
 
-        VBox left = new VBox(8, title, intro, SessionExportPane.label("Connection"), connection,
-                SessionExportPane.label("Destinations to observe"), destinations, SessionExportPane.label("Recording file"), fileRow,
+        VBox left = new VBox(8, title, intro, Controls.formLabel("Connection"), connection,
+                Controls.formLabel("Destinations to observe"), destinations, Controls.formLabel("Recording file"), fileRow,
                 controls, noteRow, notes, message);
         left.getStyleClass().add("section");
         left.setMinWidth(380);
@@ -170,7 +151,7 @@ final class SessionDialog {
                 export.use(now);
             }
         });
-        SessionExportPane right = new SessionExportPane(export, () -> stage);
+        SessionExportPane right = new SessionExportPane(export);
         right.disableProperty().bind(vm.runningProperty().or(vm.recordingProperty().isNull()));
 
         SplitPane split = new SplitPane(left, right);

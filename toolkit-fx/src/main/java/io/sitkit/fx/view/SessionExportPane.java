@@ -3,7 +3,9 @@ package io.sitkit.fx.view;
 import io.sitkit.fx.viewmodel.SessionExportViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -12,11 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Window;
-
-import java.io.File;
-import java.util.function.Supplier;
 
 /**
  * The export part of the session panel and the recording viewer: the recording, the output folder,
@@ -26,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Thread-safety: FX thread only.
  */
 final class SessionExportPane extends VBox {
-    SessionExportPane(SessionExportViewModel vm, Supplier<Window> window) {
+    SessionExportPane(SessionExportViewModel vm) {
         super(10);
         getStyleClass().add("section");
         setId("sessionExportPane");
@@ -34,20 +31,7 @@ final class SessionExportPane extends VBox {
         title.getStyleClass().add("pane-title");
         TextField recording = field("sessionExportRecording", vm.recordingProperty(), "the recording (.jsonl)");
         TextField out = field("sessionExportDir", vm.outputDirProperty(), "folder the files go to");
-        Button browse = new Button("Browse…");
-        browse.setId("sessionExportBrowse");
-        browse.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Export to");
-            try {
-                File f = chooser.showDialog(window.get());
-                if (f != null) {
-                    out.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                out.setPromptText("no folder dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("sessionExportBrowse", out, Controls.folder("Export to"));
         HBox.setHgrow(out, Priority.ALWAYS);
         HBox outRow = new HBox(8, out, browse);
         outRow.setAlignment(Pos.CENTER_LEFT);
@@ -60,11 +44,11 @@ final class SessionExportPane extends VBox {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(new ColumnConstraints(96), grow);
-        form.addRow(0, label("Recording"), recording);
-        form.addRow(1, label("Output folder"), outRow);
-        form.addRow(2, label("Test package"), pkg);
-        form.addRow(3, label("Test class"), cls);
-        form.addRow(4, label("Ignore paths"), ignoring);
+        form.addRow(0, Controls.formLabel("Recording"), recording);
+        form.addRow(1, Controls.formLabel("Output folder"), outRow);
+        form.addRow(2, Controls.formLabel("Test package"), pkg);
+        form.addRow(3, Controls.formLabel("Test class"), cls);
+        form.addRow(4, Controls.formLabel("Ignore paths"), ignoring);
 
         Button asRecording = new Button("Export recording");
         asRecording.setId("sessionExportRecordingRun");
@@ -83,17 +67,26 @@ final class SessionExportPane extends VBox {
         HBox buttons = new HBox(8, asTest, asReport, asRecording);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("sessionExportMessage");
-        message.setWrapText(true);
-        message.setMinHeight(Label.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        Label message = Controls.outcome("sessionExportMessage", vm.messageProperty(), vm.okProperty());
         ListView<String> written = new ListView<>(vm.written());
         written.setId("sessionExportWritten");
-        written.setPrefHeight(74);
-        written.setMinHeight(74);
+        written.setPrefHeight(96);
+        written.setMinHeight(96);
         written.setPlaceholder(new Label("Nothing exported yet"));
+        written.setCellFactory(l -> new ListCell<>() {
+            {
+                // wrapped: a long path and what the file holds are read in full, not cut at the pane's edge
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(20));
+                setMaxWidth(Control.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         TextArea preview = new TextArea();
         preview.setId("sessionExportPreview");
         preview.setEditable(false);
@@ -101,7 +94,7 @@ final class SessionExportPane extends VBox {
         preview.setPromptText("The file written last is shown here");
         preview.textProperty().bind(vm.previewProperty());
         VBox.setVgrow(preview, Priority.ALWAYS);
-        getChildren().setAll(title, form, buttons, message, label("Written"), written, preview);
+        getChildren().setAll(title, form, buttons, message, Controls.formLabel("Written"), written, preview);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property, String prompt) {
@@ -110,12 +103,5 @@ final class SessionExportPane extends VBox {
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(property);
         return f;
-    }
-
-    static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        l.setMinWidth(Label.USE_PREF_SIZE);
-        return l;
     }
 }

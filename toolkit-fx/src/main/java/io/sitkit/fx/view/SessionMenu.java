@@ -6,7 +6,6 @@ import io.sitkit.fx.viewmodel.InspectorViewModel;
 import io.sitkit.fx.viewmodel.RecordingViewModel;
 import io.sitkit.fx.viewmodel.SessionViewModel;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -14,14 +13,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The toolbar's Sessions menu: the exploratory session panel (one session view-model per window,
+ * The toolbar's Sessions menu (Alt+S): the exploratory session panel (one session view-model per window,
  * so closing the panel leaves a running session running) and the viewer for flow traces and
  * recordings, which decodes with the selected connection's registry when the file lacks a schema.
  *
  * <p>Thread-safety: FX thread only.
  */
 final class SessionMenu {
-    final MenuButton menu = new MenuButton("Sessions");
+    final MenuButton menu = Controls.menu("sessionsMenu", "_Sessions",
+            Controls.item("sessionItem", "Exploratory session…", this::showSession),
+            Controls.item("openTraceItem", "Open flow trace or recording…", this::openRecording));
     private final InspectorViewModel vm;
     private final Supplier<Window> window;
     private final Supplier<ConnectionViewModel> connection;
@@ -39,14 +40,6 @@ final class SessionMenu {
         this.window = window;
         this.connection = connection;
         this.selected = selected;
-        menu.setId("sessionsMenu");
-        MenuItem start = new MenuItem("Exploratory session…");
-        start.setId("sessionItem");
-        start.setOnAction(e -> showSession());
-        MenuItem open = new MenuItem("Open flow trace or recording…");
-        open.setId("openTraceItem");
-        open.setOnAction(e -> openRecording());
-        menu.getItems().setAll(start, open);
     }
 
     /** Shows the session panel, choosing the selected connection and destination when no session runs. */

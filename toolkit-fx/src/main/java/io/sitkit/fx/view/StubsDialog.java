@@ -16,14 +16,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -53,14 +51,13 @@ final class StubsDialog {
         file.setId("stubFile");
         file.setPromptText("/path/to/stubs.yaml");
         HBox.setHgrow(file, Priority.ALWAYS);
-        Button browse = new Button("Browse…");
-        browse.setId("stubBrowse");
-        browse.setOnAction(e -> choose(file));
+        Button browse = Controls.browse("stubBrowse", file,
+                Controls.openFile("Load a stub file", new FileChooser.ExtensionFilter("YAML stub files", "*.yaml", "*.yml")));
         Button load = new Button("Load file");
         load.setId("stubLoad");
         load.disableProperty().bind(vm.busyProperty().or(file.textProperty().isEmpty()));
         load.setOnAction(e -> vm.load(Path.of(file.getText().strip())));
-        HBox loadRow = new HBox(8, new Label("Stub file"), file, browse, load);
+        HBox loadRow = new HBox(8, Controls.formLabel("Stub file"), file, browse, load);
         loadRow.setAlignment(Pos.CENTER_LEFT);
 
         table = new TableView<>(vm.rows());
@@ -106,21 +103,7 @@ final class StubsDialog {
         HBox actions = new HBox(8, start, stop, stopAll, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("stubMessage");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        message.getStyleClass().setAll("label", vm.okProperty().get() ? "ok-text" : "error-text");
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
-        Button close = new Button("Close");
-        close.setId("stubClose");
-        close.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, message, spacer, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(message, Priority.SOMETIMES);
+        HBox bottom = Controls.closeBar(stage, "stubClose", Controls.outcome("stubMessage", vm.messageProperty(), vm.okProperty()));
 
         VBox root = new VBox(12, loadRow, table, actions, bottom);
         root.setPadding(new Insets(14));
@@ -148,20 +131,6 @@ final class StubsDialog {
 
     private java.util.Optional<String> selectedFile() {
         return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(StubRow::file);
-    }
-
-    private void choose(TextField file) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load a stub file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML stub files", "*.yaml", "*.yml"));
-        try {
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                file.setText(f.getAbsolutePath());
-            }
-        } catch (RuntimeException ex) {
-            file.setPromptText("no file dialog on this platform: type the path");
-        }
     }
 
     private static TableColumn<StubRow, String> column(String title, double width, Function<StubRow, String> value) {

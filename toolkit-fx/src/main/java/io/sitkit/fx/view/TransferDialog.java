@@ -19,13 +19,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.util.List;
+
+import static io.sitkit.fx.view.Controls.formLabel;
 
 /**
  * The export and import dialogs of a destination's table. Export: which rows (selected, or all
@@ -74,9 +74,9 @@ final class TransferDialog {
         run.disableProperty().bind(vm.runningProperty());
         run.setOnAction(e -> vm.export(List.copyOf(scope.getSelectedToggle() == some ? selected : shown)));
         GridPane form = form();
-        form.addRow(0, label("Messages"), new HBox(16, some, all));
-        form.addRow(1, label("Format"), format);
-        form.addRow(2, label("File"), d.fileRow(true));
+        form.addRow(0, formLabel("Messages"), new HBox(16, some, all));
+        form.addRow(1, formLabel("Format"), format);
+        form.addRow(2, formLabel("File"), d.fileRow(true));
         d.finish(form, null, run, null);
         return d;
     }
@@ -102,8 +102,8 @@ final class TransferDialog {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         GridPane form = form();
-        form.addRow(0, label("File"), d.fileRow(false));
-        form.addRow(1, label("Into"), into);
+        form.addRow(0, formLabel("File"), d.fileRow(false));
+        form.addRow(1, formLabel("Into"), into);
         Label hint = new Label("A capture file (.jsonl), or a CSV or JSON export of the inspector. The whole file is checked"
                 + " before the first message is sent.");
         hint.getStyleClass().add("muted");
@@ -114,31 +114,14 @@ final class TransferDialog {
     }
 
     private HBox fileRow(boolean save) {
-        Button browse = new Button("Browse…");
-        browse.setId("transferBrowse");
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(save ? "Export to" : "Import from");
-            try {
-                File f = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
-                if (f != null) {
-                    file.setText(f.getAbsolutePath());
-                }
-            } catch (RuntimeException ex) {
-                file.setPromptText("no file dialog on this platform: type the path");
-            }
-        });
+        Button browse = Controls.browse("transferBrowse", file, save ? Controls.saveFile("Export to", null) : Controls.openFile("Import from"));
         HBox row = new HBox(8, file, browse);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private void finish(GridPane form, ProgressBar progress, Button run, Button cancel) {
-        Label message = new Label();
-        message.setId("transferMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        vm.okProperty().addListener((o, was, ok) -> message.getStyleClass().setAll("label", ok ? "ok-text" : "error-text"));
+        Label message = Controls.outcome("transferMessage", vm.messageProperty(), vm.okProperty());
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         Region spacer = new Region();
@@ -169,11 +152,5 @@ final class TransferDialog {
         grow.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(new ColumnConstraints(80), grow);
         return form;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-label");
-        return l;
     }
 }

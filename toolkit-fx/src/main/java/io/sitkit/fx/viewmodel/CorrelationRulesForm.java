@@ -4,7 +4,6 @@ import io.sitkit.core.Destination;
 import io.sitkit.correlate.KeySource;
 import io.sitkit.fx.service.CorrelationSettings;
 import io.sitkit.fx.service.DestinationEntry;
-import io.sitkit.fx.service.KeySourceText;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,7 +12,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +33,14 @@ import java.util.stream.Collectors;
  * <p>Thread-safety: properties and commands belong to the UI thread.
  */
 public final class CorrelationRulesForm {
+    /** What the default rule can be: the words of {@link KeySource#FORMS} ({@code key}, {@code header}, …). */
+    public static final List<String> DEFAULT_KINDS = KeySource.FORMS.stream().map(f -> f.split(":", 2)[0]).toList();
     /** What a destination's rule can be: its own kind, or "default". */
     public static final List<String> KINDS;
-    /** What the default rule can be. */
-    public static final List<String> DEFAULT_KINDS;
 
     static {
-        List<String> words = Arrays.stream(KeySourceText.Kind.values()).map(KeySourceText.Kind::word).toList();
-        DEFAULT_KINDS = words;
         List<String> all = new ArrayList<>(List.of("default"));
-        all.addAll(words);
+        all.addAll(DEFAULT_KINDS);
         KINDS = List.copyOf(all);
     }
 
@@ -77,15 +73,15 @@ public final class CorrelationRulesForm {
         }
 
         static Row of(Destination d, KeySource s) {
-            return new Row(d, KeySourceText.Kind.of(s).word(), KeySourceText.argument(s));
+            String[] text = s.text().split(":", 2);
+            return new Row(d, text[0], text.length > 1 ? text[1] : "");
         }
 
         /** The rule; an argument left over from another kind is ignored by the kinds that take none. */
         KeySource source() {
             String k = kind.get();
-            return Arrays.stream(KeySourceText.Kind.values()).filter(x -> x.word().equals(k)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + k + "' is not a kind of rule; use one of " + DEFAULT_KINDS))
-                    .source(argument.get());
+            boolean takesArgument = KeySource.FORMS.stream().anyMatch(f -> f.startsWith(k + ":"));
+            return KeySource.parse(takesArgument ? k + ":" + (argument.get() == null ? "" : argument.get()) : k);
         }
     }
 

@@ -62,9 +62,9 @@ public final class InspectorViewModel implements AutoCloseable {
         return background;
     }
 
-    /** The directory the profiles are saved in; sessions are recorded under it. */
+    /** The directory the profiles are saved in (as the store names it, relative or not); sessions are recorded under it. */
     public Path configDir() {
-        Path parent = store.file().toAbsolutePath().getParent();
+        Path parent = store.file().getParent();
         return parent == null ? Path.of(".") : parent;
     }
 

@@ -66,7 +66,7 @@ public final class SessionExportViewModel {
     /** Exports {@code file}, into {@code <file name>-export} beside it unless another folder is chosen. */
     public void use(Path file) {
         recording.set(file.toString());
-        outputDir.set(file.toAbsolutePath().resolveSibling(base(file) + "-export").toString());
+        outputDir.set(file.resolveSibling(base(file) + "-export").toString());
     }
 
     /** The recording to export. */

@@ -6,6 +6,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The correlation view through the real window on headless Monocle: Follow this key… on a message
  * row, the flow drawn as lanes and hops with latencies, the rules dialog adding a JMS rule and an
- * expected route with a gap, a hop's message in the detail pane, and a key typed after Follow key….
+ * expected route with a gap, a hop's message in the detail pane, and a key typed after Follow key… (Ctrl+K).
  * Writes the correlation view's screenshot.
  */
 class CorrelationUiIT extends InspectorWindowTest {
@@ -126,7 +129,11 @@ class CorrelationUiIT extends InspectorWindowTest {
     @Test
     @Order(2)
     void a_key_typed_after_follow_key_is_searched_with_the_saved_rules() {
-        robot.clickOn("#followKeyButton");
+        fx(() -> {
+            scene.getWindow().requestFocus();
+            return null;
+        });
+        robot.push(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));   // Tools → Follow key…
         until(() -> view() != null);
         assertThat(fx(() -> robot.from(view()).lookup("#cancelFollow").query().isDisabled())).isTrue();
         fx(() -> {

@@ -182,4 +182,39 @@ class InspectorUiIT extends InspectorWindowTest {
         assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).filteredOn(l -> l.contains("\"environment\":\"staging\""))
                 .singleElement().asString().contains("\"environment\":\"staging\",\"action\":\"publish\",\"destination\":\"kafka:demo.payments\"");
     }
+
+    @Test
+    @Order(8)
+    void the_toolbar_fits_a_1280_pixel_window_and_its_menus_open_from_the_keyboard() {
+        List<String> cut = fx(() -> {
+            javafx.scene.layout.HBox bar = robot.lookup("#toolbar").queryAs(javafx.scene.layout.HBox.class);
+            List<String> out = new java.util.ArrayList<>();
+            if (bar.prefWidth(-1) > Screenshots.WIDTH) {
+                out.add("the toolbar wants " + bar.prefWidth(-1) + " px");
+            }
+            for (javafx.scene.Node n : bar.getChildren()) {
+                if (n instanceof javafx.scene.control.Labeled l) {
+                    String shown = ((javafx.scene.text.Text) l.lookup(".text")).getText();
+                    double right = n.localToScene(n.getBoundsInLocal()).getMaxX();
+                    if (!shown.equals(l.getText().replace("_", "")) || right > scene.getWidth()) {
+                        out.add("'" + l.getText() + "' shows '" + shown + "' and ends at " + right + " px");
+                    }
+                }
+            }
+            return out;
+        });
+        assertThat(cut).isEmpty();
+
+        fx(() -> {
+            scene.getWindow().requestFocus();
+            return null;
+        });
+        robot.push(KeyCode.ALT, KeyCode.T);
+        javafx.scene.control.MenuButton tools = robot.lookup("#toolsMenu").queryAs(javafx.scene.control.MenuButton.class);
+        until(tools::isShowing);
+        assertThat(fx(() -> tools.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()))
+                .containsExactly("Follow key…", "Stubs…", "Coverage…");
+        robot.push(KeyCode.ESCAPE);
+        until(() -> !tools.isShowing());
+    }
 }

@@ -190,9 +190,9 @@ abstract class InspectorWindowTest {
                 .filter(b -> text.equals(b.getText())).findFirst().orElseThrow()));
     }
 
-    /** Opens the toolbar's Destinations menu and picks the item labelled {@code label}. */
-    protected void chooseDestinationAction(String label) {
-        robot.clickOn("#destinationsMenu");
+    /** Opens the toolbar menu {@code menu} ({@code "#toolsMenu"}…) and picks the item labelled {@code label}. */
+    protected void chooseMenuItem(String menu, String label) {
+        robot.clickOn(menu);
         until(() -> robot.lookup(".menu-item").queryAll().stream().anyMatch(n -> labelText(n).equals(label)));
         robot.clickOn(fx(() -> robot.lookup(".menu-item").queryAll().stream().filter(n -> labelText(n).equals(label))
                 .findFirst().orElseThrow()));

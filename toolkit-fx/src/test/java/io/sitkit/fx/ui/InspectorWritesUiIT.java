@@ -53,7 +53,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         fx(() -> vm.connections().get(0).refresh());
         clickDestination("demo.orders", 0);
 
-        chooseDestinationAction("New topic…");
+        chooseMenuItem("#destinationsMenu", "New topic…");
         until(() -> robot.lookup("#newTopicName").tryQuery().isPresent());
         robot.clickOn("#newTopicName").write("ui-created");
         fx(() -> {
@@ -67,7 +67,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         assertThat(text("#connectionStatus")).isEqualTo("Created topic kafka:ui-created with 2 partitions");
 
         clickDestination("ui-created", 0);
-        chooseDestinationAction("Delete topic…");
+        chooseMenuItem("#destinationsMenu", "Delete topic…");
         until(() -> robot.lookup(".dialog-pane .header-panel .label").tryQuery().isPresent());
         assertThat(fx(() -> robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText()))
                 .isEqualTo("Delete topic kafka:ui-created?");
@@ -76,7 +76,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         assertThat(text("#connectionStatus")).isEqualTo("Deleted topic kafka:ui-created");
 
         clickDestination("ui-purge", 0);
-        chooseDestinationAction("Purge queue…");
+        chooseMenuItem("#destinationsMenu", "Purge queue…");
         clickDialogButton("OK");
         until(() -> text("#connectionStatus").equals("Purged 3 messages from jms:queue:ui-purge"));
         assertThat(c.bus().jms().depth(Destination.jmsQueue("ui-purge"))).isZero();
@@ -91,7 +91,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         });
         clickDestination("demo.payments", 1);
 
-        chooseDestinationAction("Delete topic…");
+        chooseMenuItem("#destinationsMenu", "Delete topic…");
 
         until(() -> robot.lookup(".dialog-pane .content").tryQuery().isPresent());
         assertThat(fx(() -> robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()))
@@ -193,7 +193,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
     @Order(12)
     void a_jms_profile_of_any_provider_connects_through_a_jndi_lookup() {
         String url = sandbox().environment().jmsBrokerUrl().orElseThrow();
-        robot.clickOn("#newProfile");
+        chooseMenuItem("#connectMenu", "New profile…");
         until(() -> robot.lookup("#profileName").tryQuery().isPresent());
         robot.clickOn("#profileName").write("MQ by JNDI");
         fx(() -> {

@@ -54,7 +54,7 @@ class SessionUiIT extends InspectorWindowTest {
         until(() -> listed("ui.orders") && listed("ui.confirmations"));
         clickDestination("ui.orders", 0);
 
-        chooseSessionsItem("Exploratory session…");
+        chooseMenuItem("#sessionsMenu", "Exploratory session…");
         until(() -> destinationCheckBox("kafka:ui.confirmations") != null);
         assertThat(fx(() -> destinationCheckBox("kafka:ui.orders").isSelected())).isTrue();
         robot.clickOn(fx(() -> destinationCheckBox("kafka:ui.confirmations")));
@@ -98,7 +98,7 @@ class SessionUiIT extends InspectorWindowTest {
         robot.clickOn("#sessionExportReport");
         until(() -> text("#sessionExportMessage").startsWith("Report written to "));
         robot.clickOn("#sessionExportJUnit");
-        Path test = config.toAbsolutePath().resolve("sessions").resolve("red-mug-export").resolve("src/test/java/shop/sessions/RedMugSessionTest.java");
+        Path test = config.resolve("sessions").resolve("red-mug-export").resolve("src/test/java/shop/sessions/RedMugSessionTest.java");
         untilIn("#sessionExportMessage", () -> text("#sessionExportMessage").equals("JUnit test written to " + test));
 
         String source = Files.readString(test);
@@ -120,7 +120,7 @@ class SessionUiIT extends InspectorWindowTest {
         connected();
         FlowTraces.Written trace = FlowTraces.write(sandbox().bus(), config.resolve("sitkit"));
 
-        chooseSessionsItem("Open flow trace or recording…");
+        chooseMenuItem("#sessionsMenu", "Open flow trace or recording…");
         until(() -> robot.lookup("#traceFile").tryQuery().isPresent());
         setText("#traceFile", trace.file().toString());
         robot.clickOn("#traceOpen");
@@ -209,13 +209,5 @@ class SessionUiIT extends InspectorWindowTest {
             robot.lookup(query).queryAs(TextInputControl.class).setText(value);
             return null;
         });
-    }
-
-    /** Opens the toolbar's Sessions menu and picks the item labelled {@code label}. */
-    private void chooseSessionsItem(String label) {
-        robot.clickOn("#sessionsMenu");
-        until(() -> robot.lookup(".menu-item").queryAll().stream().anyMatch(n -> labelText(n).equals(label)));
-        robot.clickOn(fx(() -> robot.lookup(".menu-item").queryAll().stream().filter(n -> labelText(n).equals(label))
-                .findFirst().orElseThrow()));
     }
 }

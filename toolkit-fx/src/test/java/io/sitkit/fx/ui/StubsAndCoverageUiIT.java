@@ -54,7 +54,7 @@ class StubsAndCoverageUiIT extends InspectorWindowTest {
         fx(() -> vm.connections().get(0).refresh());
         clickDestination("demo.orders", 0);
 
-        robot.clickOn("#stubsButton");
+        chooseMenuItem("#toolsMenu", "Stubs…");
         until(() -> robot.lookup("#stubFile").tryQuery().isPresent());
         robot.clickOn("#stubFile").write(EXAMPLE.toString());
         robot.clickOn("#stubLoad");
@@ -106,7 +106,7 @@ class StubsAndCoverageUiIT extends InspectorWindowTest {
             recorder.awaitRecorded(4, WAIT);
         }
 
-        robot.clickOn("#coverageButton");
+        chooseMenuItem("#toolsMenu", "Coverage…");
         until(() -> robot.lookup("#coverageInventory").tryQuery().isPresent());
         robot.clickOn("#coverageInventory").write(asyncApi.toString());
         robot.clickOn("#coverageReport").write(report.toString());
