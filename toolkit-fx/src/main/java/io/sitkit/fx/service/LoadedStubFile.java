@@ -95,6 +95,14 @@ public final class LoadedStubFile implements AutoCloseable {
         stop();
     }
 
+    /** Stops each of {@code files} on the calling thread, in order, past failures; throws the first with the rest suppressed. */
+    public static void stopAll(List<LoadedStubFile> files) {
+        RuntimeException failure = Connection.closeAll(List.<AutoCloseable>copyOf(files));
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** One row per stub, then per relay, in file order, with their state and counts now; never waits for a start or stop. */
     public List<StubRow> rows() {
         RunningStubs r = running;

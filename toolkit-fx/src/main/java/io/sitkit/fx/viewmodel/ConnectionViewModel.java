@@ -5,6 +5,7 @@ import io.sitkit.fx.service.Connection;
 import io.sitkit.fx.service.DestinationAdmin;
 import io.sitkit.fx.service.DestinationCatalog;
 import io.sitkit.fx.service.DestinationEntry;
+import io.sitkit.fx.service.LoadedStubFile;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -268,10 +269,10 @@ public final class ConnectionViewModel implements AutoCloseable {
     public void close() {
         health.cancel(false);
         messages.values().forEach(MessagesViewModel::stopTail);
-        List<io.sitkit.fx.service.LoadedStubFile> running = stubs == null ? List.of() : stubs.detach();
+        List<LoadedStubFile> running = stubs == null ? List.of() : stubs.detach();
         background.submit(() -> {
             try {
-                StubsViewModel.stopAll(running);
+                LoadedStubFile.stopAll(running);
             } finally {
                 connection.close();
             }
@@ -284,7 +285,7 @@ public final class ConnectionViewModel implements AutoCloseable {
         health.cancel(false);
         messages.values().forEach(MessagesViewModel::stopTail);
         try {
-            StubsViewModel.stopAll(stubs == null ? List.of() : stubs.detach());
+            LoadedStubFile.stopAll(stubs == null ? List.of() : stubs.detach());
         } finally {
             connection.close();
         }

@@ -6,7 +6,6 @@ import io.sitkit.report.Inventory;
 import io.sitkit.report.ReportJson;
 import io.sitkit.report.RunReport;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -49,9 +48,7 @@ public final class CoverageViewModel {
     /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
     private final ObservableList<CoverageRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final CommandStatus status = new CommandStatus(this, "busy");
     private CoverageTable table;
 
     public CoverageViewModel(Background background) {
@@ -90,15 +87,15 @@ public final class CoverageViewModel {
 
     /** The last outcome or error, one line. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.message();
     }
 
     public ReadOnlyBooleanProperty okProperty() {
-        return ok.getReadOnlyProperty();
+        return status.ok();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busy();
     }
 
     /** The last table measured. */
@@ -114,11 +111,10 @@ public final class CoverageViewModel {
         String lines = recordings.get() == null ? "" : recordings.get();
         lines.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> sessions.add(Path.of(l)));
         if (reportPath.isEmpty() && sessions.isEmpty()) {
-            return refuse("choose a run report (report.json), session recordings, or both");
+            return status.refuse("choose a run report (report.json), session recordings, or both");
         }
-        busy.set(true);
-        message.set("measuring …");
-        return background.submit(() -> {
+        status.progress("measuring …");
+        return status.submit(background, () -> {
             Inventory inv = inventoryPath.map(Inventory::read).orElse(Inventory.declared());
             List<RunReport> reports = new ArrayList<>();
             if (reportPath.isPresent()) {
@@ -126,54 +122,33 @@ public final class CoverageViewModel {
             }
             return CoverageTable.measure(inv, reports, sessions);
         }, measured -> {
-            busy.set(false);
-            ok.set(true);
             table = measured;
             rows.setAll(measured.rows());
             summary.set(measured.summary());
-            message.set("Measured against " + inventoryPath.map(p -> measured.source() + " (" + p.getFileName() + ")")
-                    .orElse("the destinations seen (no inventory)") + ": " + count(measured.tests().size(), "test")
-                    + ", " + count(measured.sessions().size(), "session"));
-        }, e -> {
-            busy.set(false);
-            refuse(Errors.describe(e));
-        });
+            status.say("Measured against " + inventoryPath.map(p -> measured.source() + " (" + p.getFileName() + ")")
+                    .orElse("the destinations seen (no inventory)") + ": " + CommandStatus.count(measured.tests().size(), "test")
+                    + ", " + CommandStatus.count(measured.sessions().size(), "session"));
+        }, e -> { });
     }
 
     /** Writes the last table as Markdown to {@link #markdownFileProperty()}. */
     public Background.Job exportMarkdown() {
         CoverageTable t = table;
         if (t == null) {
-            return refuse("measure first: there is no table to export");
+            return status.refuse("measure first: there is no table to export");
         }
         Optional<Path> target = path(markdownFile.get());
         if (target.isEmpty()) {
-            return refuse("choose a Markdown file to export to");
+            return status.refuse("choose a Markdown file to export to");
         }
         Path file = target.get();
-        busy.set(true);
-        return background.submit(() -> t.writeMarkdown(file), written -> {
-            busy.set(false);
-            ok.set(true);
-            message.set("Exported the coverage table to " + written);
-        }, e -> {
-            busy.set(false);
-            refuse("cannot write " + file + ": " + Errors.describe(e));
-        });
+        return status.submit(background, () -> t.writeMarkdown(file),
+                written -> status.say("Exported the coverage table to " + written),
+                e -> status.refuse("cannot write " + file + ": " + Errors.describe(e)));
     }
 
     private static Optional<Path> path(String text) {
         String t = text == null ? "" : text.strip();
         return t.isEmpty() ? Optional.empty() : Optional.of(Path.of(t));
-    }
-
-    private Background.Job refuse(String why) {
-        ok.set(false);
-        message.set(why);
-        return null;
-    }
-
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

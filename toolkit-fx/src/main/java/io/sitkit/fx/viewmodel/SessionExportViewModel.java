@@ -2,7 +2,6 @@ package io.sitkit.fx.viewmodel;
 
 import io.sitkit.record.export.SessionExport;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,9 +50,7 @@ public final class SessionExportViewModel {
     private final StringProperty packageName = new SimpleStringProperty(this, "packageName", "sessions");
     private final StringProperty className = new SimpleStringProperty(this, "className", "ExploratorySessionTest");
     private final StringProperty ignoring = new SimpleStringProperty(this, "ignoring", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final CommandStatus status = new CommandStatus(this, "running");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ObservableList<String> written = FXCollections.observableArrayList();
     /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
@@ -95,15 +92,15 @@ public final class SessionExportViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.message();
     }
 
     public ReadOnlyBooleanProperty okProperty() {
-        return ok.getReadOnlyProperty();
+        return status.ok();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return status.busy();
     }
 
     /** The text of the file written last (its start, for a long one). */
@@ -183,25 +180,19 @@ public final class SessionExportViewModel {
         try {
             f = form();
         } catch (RuntimeException e) {
-            return refuse(e);
+            return status.refuse(e);
         }
-        running.set(true);
-        return background.submit(() -> {
+        return status.submit(background, () -> {
             if (!Files.isRegularFile(f.recording())) {
                 throw new IllegalArgumentException("no recording at " + f.recording());
             }
             return work.write(f);
         }, w -> {
-            running.set(false);
-            ok.set(true);
             Path shown = w.file().startsWith(f.out()) ? f.out().relativize(w.file()) : w.file();
             written.add(w.what() + "  →  " + shown + "  (" + w.holds() + ")");
             preview.set(w.text().length() > PREVIEW_CHARS ? w.text().substring(0, PREVIEW_CHARS) + "\n…" : w.text());
-            message.set(w.what() + " written to " + w.file());
-        }, e -> {
-            running.set(false);
-            refuse(e);
-        });
+            status.say(w.what() + " written to " + w.file());
+        }, e -> { });
     }
 
     private static String count(Pattern p, String text, String one, String many) {
@@ -228,9 +219,4 @@ public final class SessionExportViewModel {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private Background.Job refuse(Throwable e) {
-        ok.set(false);
-        message.set(Errors.describe(e));
-        return null;
-    }
 }

@@ -3,9 +3,7 @@ package io.sitkit.fx.viewmodel;
 import io.sitkit.fx.service.LoadedStubFile;
 import io.sitkit.fx.service.StubRow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,9 +44,7 @@ public final class StubsViewModel {
     private final ObservableList<StubRow> rows = FXCollections.observableArrayList();
     /** One read-only view, kept: views of it hold weak listeners, so a view made per call could be collected. */
     private final ObservableList<StubRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final CommandStatus status = new CommandStatus(this, "busy");
     /** The files the poll reads counts of: set on the UI thread, read on a worker. */
     private volatile List<LoadedStubFile> watched = List.of();
     private ScheduledFuture<?> poll;
@@ -70,17 +66,17 @@ public final class StubsViewModel {
 
     /** The last outcome or refusal, one line. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.message();
     }
 
     /** Whether the last command worked. */
     public ReadOnlyBooleanProperty okProperty() {
-        return ok.getReadOnlyProperty();
+        return status.ok();
     }
 
     /** Whether a load, start or stop is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busy();
     }
 
     /** The files loaded, as given, in load order. */
@@ -93,13 +89,13 @@ public final class StubsViewModel {
         String key = file.toString();
         LoadedStubFile known = files.get(key);
         if (known != null && known.isRunning()) {
-            return refuse(key + " is running; stop it before loading it again");
+            return status.refuse(key + " is running; stop it before loading it again");
         }
         return run(() -> LoadedStubFile.read(file), loaded -> {
             files.put(key, loaded);
             int stubs = loaded.set().stubs().size();
             int relays = loaded.set().interceptors().size();
-            return "Loaded " + file.getFileName() + ": " + count(stubs, "stub") + ", " + count(relays, "interceptor");
+            return "Loaded " + file.getFileName() + ": " + CommandStatus.count(stubs, "stub") + ", " + CommandStatus.count(relays, "interceptor");
         });
     }
 
@@ -107,7 +103,7 @@ public final class StubsViewModel {
     public Background.Job start(String file) {
         LoadedStubFile f = files.get(file);
         if (f == null) {
-            return refuse("no stub file " + file + " is loaded; load it first");
+            return status.refuse("no stub file " + file + " is loaded; load it first");
         }
         return run(() -> {
             f.start(owner.connection().bus());
@@ -120,7 +116,7 @@ public final class StubsViewModel {
     public Background.Job stop(String file) {
         LoadedStubFile f = files.get(file);
         if (f == null) {
-            return refuse("no stub file " + file + " is loaded");
+            return status.refuse("no stub file " + file + " is loaded");
         }
         return run(() -> {
             f.stop();
@@ -138,7 +134,7 @@ public final class StubsViewModel {
                 f.stop();
             }
             return n;
-        }, n -> n == 0 ? "Nothing was running" : "Stopped " + count(n, "stub file"));
+        }, n -> n == 0 ? "Nothing was running" : "Stopped " + CommandStatus.count(n, "stub file"));
     }
 
     /**
@@ -147,7 +143,7 @@ public final class StubsViewModel {
      */
     List<LoadedStubFile> detach() {
         if (files.values().stream().anyMatch(LoadedStubFile::isRunning)) {
-            message.set("Stopping every stub: the connection is closing");
+            status.progress("Stopping every stub: the connection is closing");
         }
         if (poll != null) {
             poll.cancel(false);
@@ -156,38 +152,12 @@ public final class StubsViewModel {
         return List.copyOf(files.values());
     }
 
-    /** Stops each file on the calling thread, past failures; throws the first with the rest suppressed. */
-    static void stopAll(List<LoadedStubFile> all) {
-        RuntimeException first = null;
-        for (LoadedStubFile f : all) {
-            try {
-                f.stop();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
     /** Runs {@code work} in the background; then says its outcome and shows the rows as they are now. */
     private <T> Background.Job run(java.util.concurrent.Callable<T> work, java.util.function.Function<T, String> outcome) {
-        busy.set(true);
-        return background.submit(work, result -> {
-            busy.set(false);
-            ok.set(true);
-            message.set(outcome.apply(result));
+        return status.submit(background, work, result -> {
+            status.say(outcome.apply(result));
             show();
-        }, e -> {
-            busy.set(false);
-            refuse(Errors.describe(e));
-            show();
-        });
+        }, e -> show());
     }
 
     private static List<StubRow> rowsOf(List<LoadedStubFile> files) {
@@ -222,15 +192,5 @@ public final class StubsViewModel {
         if (!rows.equals(now)) {
             rows.setAll(now);
         }
-    }
-
-    private Background.Job refuse(String why) {
-        ok.set(false);
-        message.set(why);
-        return null;
-    }
-
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -6,11 +6,9 @@ import io.sitkit.fx.service.MessageImport;
 import io.sitkit.fx.service.MessageRow;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,9 +42,7 @@ public final class TransferViewModel {
     private final StringProperty file = new SimpleStringProperty(this, "file", "");
     private final ObjectProperty<MessageExport.Format> format = new SimpleObjectProperty<>(this, "format", MessageExport.Format.CAPTURE);
     private final StringProperty into = new SimpleStringProperty(this, "into");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(this, "ok", true);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final CommandStatus status = new CommandStatus(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private AtomicBoolean cancel = new AtomicBoolean();
 
@@ -78,15 +74,15 @@ public final class TransferViewModel {
 
     /** The last outcome, one line. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.message();
     }
 
     public ReadOnlyBooleanProperty okProperty() {
-        return ok.getReadOnlyProperty();
+        return status.ok();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return status.busy();
     }
 
     /** An import's progress, 0–1. */
@@ -113,21 +109,14 @@ public final class TransferViewModel {
             }
             target = path();
         } catch (RuntimeException e) {
-            return refuse(e);
+            return status.refuse(e);
         }
         List<MessageRow> copy = List.copyOf(rows);
         MessageExport.Format f = format.get();
         MessageExport export = new MessageExport(owner.connection().redactor(),
                 Map.of("connection", owner.name(), "destination", destination.toString()));
-        running.set(true);
-        return background.submit(() -> export.write(copy, f, target), n -> {
-            running.set(false);
-            ok.set(true);
-            message.set("Exported " + n + (n == 1 ? " message" : " messages") + " to " + target + " (" + f + ")");
-        }, e -> {
-            running.set(false);
-            refuse(e);
-        });
+        return status.submit(background, () -> export.write(copy, f, target),
+                n -> status.say("Exported " + CommandStatus.count(n, "message") + " to " + target + " (" + f + ")"), e -> { });
     }
 
     /** Checks the file, then sends all of it to {@link #intoProperty()}; refreshes the destinations after. */
@@ -141,30 +130,28 @@ public final class TransferViewModel {
             }
             to = Destination.parse(into.get().strip());
         } catch (RuntimeException e) {
-            return refuse(e);
+            return status.refuse(e);
         }
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         MessageImport importer = new MessageImport(owner.connection());
-        running.set(true);
         progress.set(0);
-        message.set("checking " + source.getFileName() + " …");
-        return background.submit(() -> {
+        status.progress("checking " + source.getFileName() + " …");
+        return status.submit(background, () -> {
             long total = importer.check(source, to);
-            background.ui().execute(() -> message.set(String.format("importing %,d messages into %s …", total, to)));
+            background.ui().execute(() -> status.progress(String.format("importing %,d messages into %s …", total, to)));
             return importer.send(source, to, done -> background.ui().execute(() -> progress.set(total == 0 ? 1 : done / (double) total)),
                     stop::get);
         }, r -> {
-            running.set(false);
-            ok.set(!r.cancelled());
             progress.set(1);
-            message.set(r.describe() + (owner.connection().protection().auditFile().isPresent() ? " (audited)" : ""));
+            String outcome = r.describe() + (owner.connection().protection().auditFile().isPresent() ? " (audited)" : "");
+            if (r.cancelled()) {
+                status.refuse(outcome);
+            } else {
+                status.say(outcome);
+            }
             owner.refresh();
-        }, e -> {
-            running.set(false);
-            refuse(e);
-            owner.failed("importing", e);
-        });
+        }, e -> owner.failed("importing", e));
     }
 
     /** Stops a running import after the message in hand; what was sent stays sent. */
@@ -172,9 +159,4 @@ public final class TransferViewModel {
         cancel.set(true);
     }
 
-    private Background.Job refuse(Throwable e) {
-        ok.set(false);
-        message.set(Errors.describe(e));
-        return null;
-    }
 }
