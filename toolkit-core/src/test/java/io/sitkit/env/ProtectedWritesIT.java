@@ -1,8 +1,6 @@
 package io.sitkit.env;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sitkit.config.SitkitConfig;
 import io.sitkit.core.BrowseRequest;
 import io.sitkit.core.CaptureSink;
 import io.sitkit.core.CaptureSession;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +35,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @ExtendWith(SharedEmbedded.class)
 class ProtectedWritesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "guarded";
 
     private final String run = "guard-" + System.nanoTime() + "-";
@@ -49,14 +45,8 @@ class ProtectedWritesIT {
 
     @BeforeEach
     void open(EmbeddedEnvironment shared) throws IOException {
-        audit = Files.createTempDirectory(Path.of("target"), "audit").resolve("audit.jsonl");
-        env = Environments.start(SitkitConfig.of(Map.of(
-                "sitkit.environment", "external",
-                "sitkit.kafka.bootstrap-servers", shared.kafkaBootstrapServers().orElseThrow(),
-                "sitkit.jms.url", shared.jmsBrokerUrl().orElseThrow(),
-                "sitkit.protection.enabled", "true",
-                "sitkit.protection.environment-name", NAME,
-                "sitkit.audit.file", audit.toString())));
+        audit = ProtectedEnvironments.newAuditFile();
+        env = ProtectedEnvironments.start(shared, NAME, audit, Map.of());
         bus = env.openBus();
         unguarded = new KafkaClient(bus.kafka().settings());
     }
@@ -222,8 +212,7 @@ class ProtectedWritesIT {
     }
 
     private static String refusal(String action, String destination) {
-        return "refused to " + action + " " + destination + ": environment '" + NAME + "' is protected; unlock it on purpose"
-                + " with protection().unlock(\"" + NAME + "\"), or run against an unprotected environment";
+        return ProtectedEnvironments.refusal(action + " " + destination, NAME);
     }
 
     /** A topic write is acknowledged by the controller before the broker's metadata shows it. */
@@ -236,10 +225,6 @@ class ProtectedWritesIT {
     }
 
     private List<JsonNode> auditLines() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(audit)) {
-            out.add(JSON.readTree(line));
-        }
-        return out;
+        return ProtectedEnvironments.auditLines(audit);
     }
 }

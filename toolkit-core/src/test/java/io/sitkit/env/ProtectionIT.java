@@ -20,17 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProtectionIT {
     @Test
     void writes_are_refused_until_unlocked_and_every_publish_is_audited(EmbeddedEnvironment shared) throws Exception {
-        Path audit = Files.createTempDirectory(Path.of("target"), "audit").resolve("audit.jsonl");
-        SitkitConfig config = SitkitConfig.of(Map.of(
-                "sitkit.environment", "external",
-                "sitkit.kafka.bootstrap-servers", shared.kafkaBootstrapServers().orElseThrow(),
-                "sitkit.jms.url", shared.jmsBrokerUrl().orElseThrow(),
-                "sitkit.protection.enabled", "true",
-                "sitkit.protection.environment-name", "shared-staging",
-                "sitkit.audit.file", audit.toString()));
+        Path audit = ProtectedEnvironments.newAuditFile();
         Destination orders = Destination.kafka("protected-orders");
         Destination payments = Destination.jmsQueue("protected-payments");
-        try (Environment env = Environments.start(config); Bus bus = env.openBus()) {
+        try (Environment env = ProtectedEnvironments.start(shared, "shared-staging", audit, Map.of()); Bus bus = env.openBus()) {
             assertThatThrownBy(() -> bus.publish(OutgoingMessage.text(orders, "{}")))
                     .isInstanceOf(ProtectedEnvironmentException.class)
                     .hasMessage("refused to publish to kafka:protected-orders: environment 'shared-staging' is protected;"

@@ -1,6 +1,5 @@
 package io.sitkit.stub;
 
-import io.sitkit.config.SitkitConfig;
 import io.sitkit.core.Capture;
 import io.sitkit.core.Destination;
 import io.sitkit.core.OutgoingMessage;
@@ -8,7 +7,7 @@ import io.sitkit.core.ProtectedEnvironmentException;
 import io.sitkit.env.Bus;
 import io.sitkit.env.EmbeddedEnvironment;
 import io.sitkit.env.Environment;
-import io.sitkit.env.Environments;
+import io.sitkit.env.ProtectedEnvironments;
 import io.sitkit.env.SharedEmbedded;
 import org.apache.activemq.command.ActiveMQQueue;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,12 @@ class StubProtectionIT {
             """;
 
     static Environment protectedEnvironment(EmbeddedEnvironment shared, Path audit) {
-        return Environments.start(SitkitConfig.of(Map.of(
-                "sitkit.environment", "external",
-                "sitkit.kafka.bootstrap-servers", shared.kafkaBootstrapServers().orElseThrow(),
-                "sitkit.jms.url", shared.jmsBrokerUrl().orElseThrow(),
-                "sitkit.protection.enabled", "true",
-                "sitkit.protection.environment-name", "stub-staging",
-                "sitkit.audit.file", audit.toString())));
+        return ProtectedEnvironments.start(shared, "stub-staging", audit, Map.of());
     }
 
     @Test
     void a_locked_protected_environment_refuses_to_start_a_stub_file_and_nothing_of_it_listens(EmbeddedEnvironment shared) throws Exception {
-        Path audit = Files.createTempDirectory(Path.of("target"), "stub-audit").resolve("audit.jsonl");
+        Path audit = ProtectedEnvironments.newAuditFile();
         StubSet set = StubFiles.parse(FILE, "prot.yaml");
         try (Environment env = protectedEnvironment(shared, audit); Bus bus = env.openBus()) {
             assertThat(bus.protection()).isSameAs(env.protection());
@@ -84,7 +77,7 @@ class StubProtectionIT {
 
     @Test
     void once_unlocked_the_stubs_answer_count_their_requests_and_every_reply_is_audited(EmbeddedEnvironment shared) throws Exception {
-        Path audit = Files.createTempDirectory(Path.of("target"), "stub-audit").resolve("audit.jsonl");
+        Path audit = ProtectedEnvironments.newAuditFile();
         StubSet set = StubFiles.parse(FILE, "prot.yaml");
         try (Environment env = protectedEnvironment(shared, audit); Bus bus = env.openBus();
              Bus tester = shared.openBus()) {

@@ -1,13 +1,13 @@
 package io.sitkit.schema.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitkit.config.SitkitConfig;
 import io.sitkit.core.ProtectedEnvironmentException;
 import io.sitkit.core.Protection;
 import io.sitkit.env.EmbeddedEnvironment;
 import io.sitkit.env.Environment;
 import io.sitkit.env.Environments;
+import io.sitkit.env.ProtectedEnvironments;
 import io.sitkit.env.SharedEmbedded;
 import io.sitkit.schema.SchemaFormat;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @ExtendWith(SharedEmbedded.class)
 class ProtectedRegistryIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "guarded-registry";
     private static final String V1 = "{\"type\":\"record\",\"name\":\"Parcel\",\"namespace\":\"p\",\"fields\":["
             + "{\"name\":\"weight\",\"type\":\"double\"}]}";
@@ -65,14 +62,8 @@ class ProtectedRegistryIT {
 
     @BeforeEach
     void open(EmbeddedEnvironment shared) throws IOException {
-        audit = Files.createTempDirectory(Path.of("target"), "audit").resolve("audit.jsonl");
-        env = Environments.start(SitkitConfig.of(Map.of(
-                "sitkit.environment", "external",
-                "sitkit.kafka.bootstrap-servers", shared.kafkaBootstrapServers().orElseThrow(),
-                "sitkit.schema-registry.url", registry.confluentUrl(),
-                "sitkit.protection.enabled", "true",
-                "sitkit.protection.environment-name", NAME,
-                "sitkit.audit.file", audit.toString())));
+        audit = ProtectedEnvironments.newAuditFile();
+        env = ProtectedEnvironments.start(shared, NAME, audit, Map.of("sitkit.schema-registry.url", registry.confluentUrl()));
         alone = new SchemaRegistryClient(RegistrySettings.of(registry.confluentUrl()));
     }
 
@@ -157,15 +148,10 @@ class ProtectedRegistryIT {
     }
 
     private static String refusal(String what) {
-        return "refused to " + what + " in the schema registry at " + registry.confluentUrl() + ": environment '" + NAME
-                + "' is protected; unlock it on purpose with protection().unlock(\"" + NAME + "\"), or run against an unprotected environment";
+        return ProtectedEnvironments.refusal(what + " in the schema registry at " + registry.confluentUrl(), NAME);
     }
 
     private List<JsonNode> auditLines() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(audit)) {
-            out.add(JSON.readTree(line));
-        }
-        return out;
+        return ProtectedEnvironments.auditLines(audit);
     }
 }
