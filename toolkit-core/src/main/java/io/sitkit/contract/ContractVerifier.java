@@ -1,11 +1,13 @@
 package io.sitkit.contract;
 
 import io.sitkit.core.Destination;
+import io.sitkit.core.KafkaMetadata;
 import io.sitkit.core.Message;
 import io.sitkit.schema.Conformance;
 import io.sitkit.schema.PayloadDecoder;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,19 @@ import java.util.TreeMap;
  * message against all of them and reports it only when it satisfies none, listing each
  * contract's reasons.
  *
+ * <p>The violations come in an order that does not depend on which destination's messages were
+ * captured first: grouped by destination, in the order the contracts name them; on one Kafka
+ * topic by partition, then offset; on one JMS destination in the order captured (its arrival
+ * order). Verifying the same messages twice lists the same report line for line.
+ *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
 public final class ContractVerifier {
+    /** Kafka messages by partition, then offset; JMS messages compare equal (their capture order stands). */
+    private static final Comparator<Message> LOG_ORDER = Comparator
+            .<Message>comparingInt(m -> m.kafka().map(KafkaMetadata::partition).orElse(0))
+            .thenComparingLong(m -> m.kafka().map(KafkaMetadata::offset).orElse(0L));
+
     private final List<Contract> contracts;
     private final ContractChecker checker;
 
@@ -47,7 +59,11 @@ public final class ContractVerifier {
         return new ContractVerifier(contracts, checker);
     }
 
-    /** Checks every message; messages on destinations without a contract are counted as uncovered. */
+    /**
+     * Checks every message; messages on destinations without a contract are counted as uncovered.
+     * The violations are ordered as the class documentation says, whatever the order of {@code messages}
+     * across destinations.
+     */
     public VerificationReport verify(Iterable<Message> messages) {
         Map<Destination, List<Prepared>> byDestination = new LinkedHashMap<>();
         Map<String, Integer> checked = new TreeMap<>();
@@ -57,37 +73,46 @@ public final class ContractVerifier {
             checked.put(c.name(), 0);
         }
         Map<Destination, Integer> uncovered = new LinkedHashMap<>();
-        List<Violation> violations = new ArrayList<>();
+        Map<Destination, List<Message>> covered = new LinkedHashMap<>();
+        byDestination.keySet().forEach(d -> covered.put(d, new ArrayList<>()));
         for (Message m : messages) {
-            List<Prepared> candidates = byDestination.get(m.destination());
-            if (candidates == null) {
+            List<Message> mine = covered.get(m.destination());
+            if (mine == null) {
                 uncovered.merge(m.destination(), 1, Integer::sum);
-                continue;
-            }
-            List<Violation> found = new ArrayList<>();
-            boolean anyFits = false;
-            for (Prepared p : candidates) {
-                checked.merge(p.contract.name(), 1, Integer::sum);
-                List<Violation> own = new ArrayList<>();
-                for (String v : p.conformance.violations(m)) {
-                    own.add(new Violation(p.contract.name(), m.position(), "", v));
-                }
-                if (own.isEmpty()) {
-                    for (Breakage b : ConsumerCheck.message(p.contract, m, p.decoder)) {
-                        own.add(new Violation(p.contract.name(), m.position(), b.consumer(), b.message()));
-                    }
-                }
-                if (own.isEmpty() && candidates.size() > 1) {
-                    anyFits = true;
-                    break;
-                }
-                found.addAll(own);
-            }
-            if (!anyFits) {
-                violations.addAll(found);
+            } else {
+                mine.add(m);
             }
         }
+        List<Violation> violations = new ArrayList<>();
+        covered.forEach((d, mine) -> {
+            mine.sort(LOG_ORDER); // stable: JMS messages keep the order they were captured in
+            for (Message m : mine) {
+                violations.addAll(check(m, byDestination.get(d), checked));
+            }
+        });
         return new VerificationReport(violations, checked, uncovered);
+    }
+
+    /** The violations of one message: none when it satisfies one of several contracts of its destination. */
+    private static List<Violation> check(Message m, List<Prepared> candidates, Map<String, Integer> checked) {
+        List<Violation> found = new ArrayList<>();
+        for (Prepared p : candidates) {
+            checked.merge(p.contract.name(), 1, Integer::sum);
+            List<Violation> own = new ArrayList<>();
+            for (String v : p.conformance.violations(m)) {
+                own.add(new Violation(p.contract.name(), m.position(), "", v));
+            }
+            if (own.isEmpty()) {
+                for (Breakage b : ConsumerCheck.message(p.contract, m, p.decoder)) {
+                    own.add(new Violation(p.contract.name(), m.position(), b.consumer(), b.message()));
+                }
+            }
+            if (own.isEmpty() && candidates.size() > 1) {
+                return List.of();
+            }
+            found.addAll(own);
+        }
+        return found;
     }
 
     private record Prepared(Contract contract, Conformance conformance, PayloadDecoder decoder) {

@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
- * @param violations  in message order
+ * @param violations  by destination in the order the contracts name them, then by partition and offset
+ *                    (Kafka) or in the order captured (JMS); see {@link ContractVerifier}
  * @param checked     messages checked per contract name (0 for contracts that saw none)
  * @param uncovered   messages per destination that no contract describes
  */
