@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  * <p>One producer (created on first publish) serves all publishers; each capture and browse owns
  * its own consumer; the admin client is created on first use.
  *
+ * <p>The {@code createTopic…} methods return once the topic is served: every partition has a
+ * leader and every broker holding one of its replicas has it (a KRaft controller acknowledges the
+ * creation before its brokers have applied it), within {@link KafkaSettings#timeout()}.
+ *
  * <p>Thread-safety: thread-safe.
  */
 public final class KafkaClient implements TransportClient {

@@ -10,8 +10,10 @@ import io.sitkit.env.EmbeddedEnvironment;
 import io.sitkit.env.Environments;
 import io.sitkit.kafka.embedded.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,22 @@ class KafkaClusterIT {
         QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get();
         assertThat(quorum.voters()).extracting(QuorumInfo.ReplicaState::replicaId).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(quorum.leaderId()).isIn(1, 2, 3);
+    }
+
+    @Test
+    void whenCreateTopicReturnsEveryNodeHoldsItsReplicasAndAnyNodeDescribesTheTopic() throws Exception {
+        bus.kafka().createTopic("served-at-once", 3, (short) 3, Map.of());
+
+        // No wait here: the controller acknowledged the creation, and createTopic waited for the nodes to apply it.
+        Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(kafka.nodeIds()).allDescriptions().get();
+        assertThat(dirs).containsOnlyKeys(1, 2, 3).allSatisfy((node, byDir) -> assertThat(byDir.values().stream()
+                        .flatMap(d -> d.replicaInfos().keySet().stream()).filter(tp -> tp.topic().equals("served-at-once"))
+                        .map(TopicPartition::partition)).as("partitions of served-at-once on node " + node)
+                .containsExactlyInAnyOrder(0, 1, 2));
+        for (int i = 0; i < 10; i++) {
+            assertThat(admin.describeTopics(List.of("served-at-once")).allTopicNames().get().get("served-at-once").partitions())
+                    .hasSize(3).allSatisfy(p -> assertThat(p.leader()).isNotNull());
+        }
     }
 
     @Test

@@ -59,7 +59,7 @@ class KafkaRestartIT {
                      Map.of("bootstrap.servers", env.kafkaBroker().orElseThrow().bootstrapServers()))) {
             EmbeddedKafkaBroker kafka = env.kafkaBroker().orElseThrow();
             bus.kafka().createTopic(TOPIC.name(), 1, (short) 3, Map.of("min.insync.replicas", "2"));
-            int leader = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> admin
+            int leader = await().atMost(Duration.ofSeconds(10)).until(() -> admin
                     .describeTopics(List.of(TOPIC.name())).allTopicNames().get().get(TOPIC.name()).partitions().get(0),
                     p -> p.leader() != null && p.isr().size() == 3).leader().id();
             publishThroughARestart("leader node " + leader + " of 3", bus, () -> kafka.stopNode(leader),
