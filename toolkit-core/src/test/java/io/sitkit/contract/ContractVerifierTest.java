@@ -41,7 +41,7 @@ class ContractVerifierTest {
         assertThat(a.violations()).extracting(Violation::position).containsExactly(
                 "kafka:orders[0]@0", "kafka:orders[0]@1", "kafka:orders[1]@0", "jms:queue:payments id=ID:1", "jms:queue:payments id=ID:2");
         assertThat(b.violations()).isEqualTo(a.violations());
-        assertThat(a.violations()).extracting(Violation::detail).containsOnly("header `eventType` is missing (has: none)");
+        assertThat(a.violations()).extracting(Violation::detail).containsOnly("header `eventType` is missing (the message has no headers)");
         assertThat(a.checked()).containsEntry("orders", 3).containsEntry("payments", 2);
         assertThat(a.uncovered()).containsExactlyEntriesOf(java.util.Map.of(Destination.jmsQueue("audit"), 1));
     }
