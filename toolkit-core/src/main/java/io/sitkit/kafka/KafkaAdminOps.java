@@ -212,7 +212,7 @@ final class KafkaAdminOps implements AutoCloseable {
         get(admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs))).all(),
                 "creating kafka:" + name, cause -> cause instanceof TopicExistsException
                         ? new InvalidDestinationException("cannot create kafka:" + name + ": it already exists") : null);
-        TopicReadiness.await(admin, Map.of(name, partitions), settings);
+        TopicReadiness.await(admin, List.of(name), settings);
     }
 
     /** Whether the topic exists, as the broker describes it now. */
@@ -226,7 +226,7 @@ final class KafkaAdminOps implements AutoCloseable {
         try {
             get(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(), "creating kafka:" + name,
                     cause -> cause instanceof TopicExistsException ? new Expected() : null);
-            TopicReadiness.await(admin, Map.of(name, partitions), settings);
+            TopicReadiness.await(admin, List.of(name), settings);
             return true;
         } catch (Expected e) {
             return false;
@@ -251,9 +251,7 @@ final class KafkaAdminOps implements AutoCloseable {
         get(admin.createTopics(topics).all(), "creating " + names.size() + " topics (" + String.join(", ", names) + ")",
                 cause -> cause instanceof TopicExistsException
                         ? new InvalidDestinationException("cannot create topics " + names + ": one already exists") : null);
-        Map<String, Integer> created = new java.util.LinkedHashMap<>();
-        names.forEach(n -> created.put(n, partitions));
-        TopicReadiness.await(admin, created, settings);
+        TopicReadiness.await(admin, names, settings);
     }
 
     void deleteTopic(String name) {
