@@ -126,7 +126,9 @@ public final class Protection {
      * @throws ProtectedEnvironmentException when protected and locked
      */
     public void checkWrite(String action, Destination destination) {
-        checkWrite(action + " " + destination);
+        if (isLocked()) {   // the text is built only for a refusal: this runs once per published message
+            checkWrite(action + " " + destination);
+        }
     }
 
     /**

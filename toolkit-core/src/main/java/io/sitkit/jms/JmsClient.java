@@ -15,10 +15,8 @@ import io.sitkit.core.Transport;
 import io.sitkit.core.TransportClient;
 import io.sitkit.core.internal.Closer;
 import jakarta.jms.Connection;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
@@ -53,18 +51,11 @@ public final class JmsClient implements TransportClient {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsClient.class);
     private final JmsSettings settings;
     private final Object lock = new Object();
-    private final Map<Thread, PublisherSession> publishers = new ConcurrentHashMap<>();
+    private final Map<Thread, JmsPublisher> publishers = new ConcurrentHashMap<>();
     private final List<JmsCapture> captures = new ArrayList<>();
     private Connection connection;
     private volatile boolean closed;
     private final JmsQueueOps queueOps = new JmsQueueOps(this);
-
-    private record PublisherSession(Session session, MessageProducer producer) implements AutoCloseable {
-        @Override
-        public void close() throws JMSException {
-            session.close();
-        }
-    }
 
     private final io.sitkit.core.Protection protection;
 
@@ -155,20 +146,13 @@ public final class JmsClient implements TransportClient {
         Destination d = requireJms(message.destination());
         protection.checkWrite("publish to", d);
         protection.published(d, io.sitkit.core.internal.RawBytes.key(message), io.sitkit.core.internal.RawBytes.payload(message));
-        PublisherSession ps = publishers.get(Thread.currentThread());
-        if (ps == null) {
+        JmsPublisher publisher = publishers.get(Thread.currentThread());
+        if (publisher == null) {
             closeSessionsOfEndedThreads();
-            ps = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
+            publisher = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
         }
         try {
-            jakarta.jms.Message msg = JmsMessages.toJms(ps.session(), message);
-            int mode = message.persistent() == null ? ps.producer().getDeliveryMode()
-                    : message.persistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT;
-            int priority = message.priority() == null ? ps.producer().getPriority() : message.priority();
-            long ttl = message.timeToLive() == null ? ps.producer().getTimeToLive() : message.timeToLive().toMillis();
-            ps.producer().send(JmsMessages.toJms(ps.session(), d), msg, mode, priority, ttl);
-            return PublishResult.jms(d, msg.getJMSMessageID(),
-                    msg.getJMSTimestamp() == 0 ? Instant.now() : Instant.ofEpochMilli(msg.getJMSTimestamp()));
+            return publisher.send(message, d);
         } catch (JMSException e) {
             dropPublisher();
             throw translate(e, "publishing to " + d);
@@ -178,10 +162,9 @@ public final class JmsClient implements TransportClient {
         }
     }
 
-    private PublisherSession openPublisher(Destination d) {
+    private JmsPublisher openPublisher(Destination d) {
         try {
-            Session s = connection("publishing to " + d).createSession(false, Session.AUTO_ACKNOWLEDGE);
-            return new PublisherSession(s, s.createProducer(null));
+            return JmsPublisher.open(connection("publishing to " + d));
         } catch (JMSException e) {
             throw translate(e, "opening a session to publish to " + d);
         }
@@ -203,7 +186,7 @@ public final class JmsClient implements TransportClient {
     }
 
     private void dropPublisher() {
-        PublisherSession ps = publishers.remove(Thread.currentThread());
+        JmsPublisher ps = publishers.remove(Thread.currentThread());
         if (ps != null) {
             try {
                 ps.close();

@@ -63,7 +63,7 @@ public final class JmsMessages {
                     + " names Kafka partition " + m.partition() + "; JMS destinations have no partitions");
         }
         jakarta.jms.Message msg;
-        byte[] payload = m.payload();
+        byte[] payload = io.sitkit.core.internal.RawBytes.payload(m);   // read only: the JMS message copies it
         if (m.bodyType() == BodyType.TEXT) {
             msg = session.createTextMessage(payload == null ? null : new String(payload, StandardCharsets.UTF_8));
         } else if (payload == null) {
@@ -73,8 +73,9 @@ public final class JmsMessages {
             b.writeBytes(payload);
             msg = b;
         }
-        if (m.key() != null) {
-            msg.setStringProperty(KEY_PROPERTY, Payloads.utf8(m.key()).orElseThrow(() -> new IllegalArgumentException(
+        byte[] key = io.sitkit.core.internal.RawBytes.key(m);
+        if (key != null) {
+            msg.setStringProperty(KEY_PROPERTY, Payloads.utf8(key).orElseThrow(() -> new IllegalArgumentException(
                     "key of message for " + m.destination() + " is not UTF-8 text; on JMS the key is the JMSXGroupID "
                             + "string property")));
         }

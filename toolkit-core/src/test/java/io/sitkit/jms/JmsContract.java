@@ -156,6 +156,25 @@ abstract class JmsContract {
     }
 
     @Test
+    void oneThreadPublishesToMoreDestinationsThanItKeepsProducersFor() {
+        int n = JmsPublisher.PRODUCERS + 8;
+        List<Destination> queues = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            queues.add(Destination.jmsQueue("contract.many." + i));
+        }
+        for (int round = 1; round <= 2; round++) {   // the second round reuses kept producers and reopens evicted ones
+            for (Destination q : queues) {
+                assertThat(client.publish(OutgoingMessage.text(q, q.name() + "/" + round)).destination()).isEqualTo(q);
+            }
+        }
+        for (Destination q : queues) {
+            assertThat(client.receive(q, WAIT).orElseThrow().payloadText()).contains(q.name() + "/1");
+            assertThat(client.receive(q, WAIT).orElseThrow().payloadText()).contains(q.name() + "/2");
+            assertThat(client.depth(q)).isZero();
+        }
+    }
+
+    @Test
     void browsingLeavesTheQueueDepthUnchanged() {
         Destination queue = Destination.jmsQueue("q2");
         for (int i = 0; i < 5; i++) {
