@@ -42,23 +42,25 @@ final class Rounds {
         List<Double> sitkitRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < warmups + rounds; i++) {
-            double r;
-            double s;
             // A collection before each trial, so neither side pays for the other's garbage.
-            if (i % 2 == 0) {
-                System.gc();
-                r = raw.run(i);
-                System.gc();
-                s = sitkit.run(i);
-            } else {
-                System.gc();
-                s = sitkit.run(i);
-                System.gc();
-                r = raw.run(i);
-            }
+            boolean rawFirst = i % 2 == 0;
+            Trial first = rawFirst ? raw : sitkit;
+            Trial second = rawFirst ? sitkit : raw;
+            System.gc();
+            long j0 = compileMillis();
+            double a = first.run(i);
+            long j1 = compileMillis();
+            System.gc();
+            long j2 = compileMillis();
+            double b = second.run(i);
+            long j3 = compileMillis();
+            double r = rawFirst ? a : b;
+            double s = rawFirst ? b : a;
+            long rawJit = rawFirst ? j1 - j0 : j3 - j2;
+            long sitkitJit = rawFirst ? j3 - j2 : j1 - j0;
             boolean measured = i >= warmups;
-            Probe.progress("throughput: %-20s %s %d: raw %,9.0f msgs/s  sitkit %,9.0f msgs/s  (%.3f)", name,
-                    measured ? "round" : "warm-up", measured ? i - warmups + 1 : i + 1, r, s, s / r);
+            Probe.progress("throughput: %-20s %s %d: raw %,9.0f msgs/s  sitkit %,9.0f msgs/s  (%.3f)  JIT ms raw %d sitkit %d", name,
+                    measured ? "round" : "warm-up", measured ? i - warmups + 1 : i + 1, r, s, s / r, rawJit, sitkitJit);
             if (measured) {
                 rawRates.add(r);
                 sitkitRates.add(s);
@@ -69,6 +71,15 @@ final class Rounds {
         Probe.metric(Metric.median(name + "_sitkit_msgs_per_s", sitkitRates, "msgs/s"));
         double ratio = Stats.median(sitkitRates) / Stats.median(rawRates);
         Probe.metric(new Metric(name + "_ratio", ratio, "x", ratioTarget, Stats.min(ratios), Stats.max(ratios), ratios.size()));
+    }
+
+    /**
+     * Milliseconds the JIT compilers have spent so far: shown per trial, because compilation that
+     * still runs in a measured round takes CPU from whichever side happens to be running.
+     */
+    private static long compileMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     static double rate(int messages, long startNanos) {

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Child main of the {@code throughput} suite: one embedded environment with default settings, the
  * Kafka and JMS cases of {@link KafkaThroughput} and {@link JmsThroughput}, each compared by
- * {@link Rounds} (one warm-up round, then {@code bench.rounds} measured rounds, default 7).
+ * {@link Rounds} ({@code bench.warmups} warm-up rounds, default 3, then {@code bench.rounds} measured rounds, default 9).
  * Message counts scale with {@code -Dbench.scale} (default 1).
  */
 public final class ThroughputProbe {
@@ -21,7 +21,7 @@ public final class ThroughputProbe {
 
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-        Rounds rounds = new Rounds(1, Integer.getInteger("bench.rounds", 7));
+        Rounds rounds = new Rounds(Integer.getInteger("bench.warmups", 3), Integer.getInteger("bench.rounds", 9));
         byte[] b100 = payload(100);
         byte[] b1k = payload(1024);
         try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
