@@ -149,7 +149,13 @@ public final class JmsClient implements TransportClient {
         JmsPublisher publisher = publishers.get(Thread.currentThread());
         if (publisher == null) {
             closeSessionsOfEndedThreads();
-            publisher = publishers.computeIfAbsent(Thread.currentThread(), t -> openPublisher(d));
+            // Opened outside the map: opening takes the client's lock, under which close() clears the map.
+            publisher = openPublisher(d);
+            publishers.put(Thread.currentThread(), publisher);   // only this thread adds its own entry
+            if (closed) {
+                dropPublisher();
+                throw new IllegalStateException("this JmsClient is closed");
+            }
         }
         try {
             return publisher.send(message, d);

@@ -14,64 +14,68 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The session one publishing thread sends on, with a producer per destination it sent to (the
- * most recent {@value #PRODUCERS}), as a hand-written JMS publisher keeps one: the broker then
- * routes each send on the producer's own destination instead of resolving one named on every send,
- * and no destination object is made per message.
+ * The session one publishing thread sends on, with one anonymous producer that names the
+ * destination on each send, so the broker sees no producer per destination and a temporary reply
+ * queue that has gone away is reported as the invalid destination it is. The provider's objects of
+ * the ordinary queues and topics sent to (the most recent {@value #DESTINATIONS}) are kept, so a
+ * send makes no destination object of its own.
  *
  * <p>Thread-safety: {@link #send} is confined to the thread that owns the session; {@link #close}
  * may be called from any thread, as JMS allows for {@code Session.close()}.
  */
 final class JmsPublisher implements AutoCloseable {
-    static final int PRODUCERS = 32;
+    static final int DESTINATIONS = 256;
 
     private final Session session;
-    private final Map<Destination, MessageProducer> producers = new LinkedHashMap<>(16, 0.75f, true) {
+    private final MessageProducer producer;
+    private final Map<Destination, jakarta.jms.Destination> destinations = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Destination, MessageProducer> eldest) {
-            if (size() <= PRODUCERS) {
-                return false;
-            }
-            try {
-                eldest.getValue().close();
-            } catch (JMSException | RuntimeException e) {
-                // the producer is let go either way; its session stays usable
-            }
-            return true;
+        protected boolean removeEldestEntry(Map.Entry<Destination, jakarta.jms.Destination> eldest) {
+            return size() > DESTINATIONS;
         }
     };
 
-    private JmsPublisher(Session session) {
+    private JmsPublisher(Session session) throws JMSException {
         this.session = session;
+        this.producer = session.createProducer(null);
     }
 
     static JmsPublisher open(Connection connection) throws JMSException {
-        return new JmsPublisher(connection.createSession(false, Session.AUTO_ACKNOWLEDGE));
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        try {
+            return new JmsPublisher(session);
+        } catch (JMSException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** Sends {@code message} to {@code d} (its JMS destination) and returns what the provider assigned. */
     PublishResult send(OutgoingMessage message, Destination d) throws JMSException {
         jakarta.jms.Message msg = JmsMessages.toJms(session, message);
-        MessageProducer p = producer(d);
-        int mode = message.persistent() == null ? p.getDeliveryMode()
+        int mode = message.persistent() == null ? producer.getDeliveryMode()
                 : message.persistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT;
-        int priority = message.priority() == null ? p.getPriority() : message.priority();
-        long ttl = message.timeToLive() == null ? p.getTimeToLive() : message.timeToLive().toMillis();
-        p.send(msg, mode, priority, ttl);
+        int priority = message.priority() == null ? producer.getPriority() : message.priority();
+        long ttl = message.timeToLive() == null ? producer.getTimeToLive() : message.timeToLive().toMillis();
+        producer.send(destination(d), msg, mode, priority, ttl);
         return PublishResult.jms(d, msg.getJMSMessageID(),
                 msg.getJMSTimestamp() == 0 ? Instant.now() : Instant.ofEpochMilli(msg.getJMSTimestamp()));
     }
 
-    private MessageProducer producer(Destination d) throws JMSException {
-        MessageProducer p = producers.get(d);
-        if (p == null) {
-            p = session.createProducer(JmsMessages.toJms(session, d));
-            producers.put(d, p);
+    private jakarta.jms.Destination destination(Destination d) throws JMSException {
+        jakarta.jms.Destination temporary = TemporaryDestinations.lookup(d);
+        if (temporary != null) {
+            return temporary;   // never kept here: the requester may delete it at any time
         }
-        return p;
+        jakarta.jms.Destination kept = destinations.get(d);
+        if (kept == null) {
+            kept = JmsMessages.toJms(session, d);
+            destinations.put(d, kept);
+        }
+        return kept;
     }
 
-    /** Closes the session and with it its producers. */
+    /** Closes the session and with it its producer. */
     @Override
     public void close() throws JMSException {
         session.close();

@@ -39,6 +39,48 @@ class ActiveMqJmsIT extends JmsContract {
     }
 
     @Test
+    void closingWhileThreadsPublishForTheFirstTimeNeverHangs() throws Exception {
+        // Each first publish opens the thread's session under the client's lock while close() clears the
+        // sessions under the same lock: a deadlock here would time out the gets below.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9, r -> {
+            Thread t = new Thread(r, "first-publisher");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                JmsClient c = new JmsClient(settings());
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    outcomes.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            c.publish(OutgoingMessage.text("jms:queue:contract.closing", "x"));
+                            return "published";
+                        } catch (IllegalStateException | io.sitkit.core.SitkitException e) {
+                            return "refused";   // the client closed first
+                        }
+                    }));
+                }
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    c.close();
+                    return "closed";
+                }));
+                go.countDown();
+                for (java.util.concurrent.Future<String> f : outcomes) {
+                    assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS)).isIn("published", "refused", "closed");
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.publish(OutgoingMessage.text("jms:queue:contract.closing", "x")))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aCompressedObjectMessageIsInflatedNotDeserialized() throws Exception {
         Destination topic = Destination.jmsTopic("contract.compressed");
         io.sitkit.core.internal.CaptureBuffer capture = new io.sitkit.core.internal.CaptureBuffer(java.util.Set.of(topic), 10, "now");
