@@ -56,7 +56,7 @@ public final class ThroughputProbe {
                         i -> k.rawCapture("cap-1k", n1kcapture), i -> k.sitkitCapture("cap-1k", n1kcapture));
             }
             try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
-                int nPublish = (int) (10_000 * scale);
+                int nPublish = (int) (30_000 * scale);   // a trial of about a second, like the Kafka ones
                 int nCapture = (int) (50_000 * scale);
                 rounds.compare("jms_publish_100b", PUBLISH_TARGET,
                         i -> j.rawPublish("bench.pub.raw." + i, b100, nPublish),
