@@ -116,7 +116,7 @@ class SitkitExtensionIT {
     @Test
     void an_environment_that_cannot_start_fails_every_test_with_one_message() {
         EngineExecutionResults results = run(Map.of("sitkit.environment", "external", "sitkit.kafka.bootstrap-servers", "127.0.0.1:1",
-                "sitkit.jms.enabled", "false", "sitkit.kafka.timeout", "2s"), io.sitkit.junit.scenarios.NeedsBrokersScenario.class);
+                "sitkit.jms.enabled", "false", "sitkit.kafka.timeout", "1s"), io.sitkit.junit.scenarios.NeedsBrokersScenario.class);
 
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
         results.testEvents().assertThatEvents().haveExactly(2, event(finishedWithFailure(instanceOf(EnvironmentUnavailableException.class),

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 public class SharedNamesParallel extends ParallelScenario {
     public static final String TOPIC = "kafka:orders-shared-" + ProcessHandle.current().pid();
     public static final CountDownLatch LISTENING = new CountDownLatch(TESTS);
+    public static final CountDownLatch PUBLISHED = new CountDownLatch(TESTS);
 
     @RegisterExtension
     static final SitkitExtension SIT = SitkitExtension.builder().observe(TOPIC).isolation(Isolation.SHARED_NAMES).build();
@@ -22,5 +23,10 @@ public class SharedNamesParallel extends ParallelScenario {
     @Override
     protected CountDownLatch listening() {
         return LISTENING;
+    }
+
+    @Override
+    protected CountDownLatch published() {
+        return PUBLISHED;
     }
 }

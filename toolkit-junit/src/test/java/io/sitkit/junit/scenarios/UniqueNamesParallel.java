@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 @SitTest(observe = "kafka:orders", isolation = Isolation.UNIQUE_NAMES)
 public class UniqueNamesParallel extends ParallelScenario {
     public static final CountDownLatch LISTENING = new CountDownLatch(TESTS);
+    public static final CountDownLatch PUBLISHED = new CountDownLatch(TESTS);
 
     @Override
     protected String topic() {
@@ -18,5 +19,10 @@ public class UniqueNamesParallel extends ParallelScenario {
     @Override
     protected CountDownLatch listening() {
         return LISTENING;
+    }
+
+    @Override
+    protected CountDownLatch published() {
+        return PUBLISHED;
     }
 }

@@ -33,7 +33,8 @@ class NoCredentialPrintedIT {
         out = root.resolve("out");
         Files.createDirectories(out);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx768m",
+        // the flags of the build's own test JVMs: C1 only and the parallel collector start a short-lived JVM sooner on few cores
+        Process child = new ProcessBuilder(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
                 "-Dorg.slf4j.simpleLogger.logFile=" + out.resolve("slf4j.log"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.log.kafka=info",
