@@ -9,18 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fresh Kafka topics for tests with unique names, made ahead in batches: creating a topic costs a
  * controller round trip whether one topic is created or sixteen, so a test takes a topic someone
- * already made ({@code orders.t<run>-<n>}) while a background thread makes the next batch.
+ * already made ({@code orders.t<run>-<n>}) while a background thread makes the next batch. A test
+ * that finds none left while that batch is being made waits for it instead of making another.
  */
 final class TopicPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicPool.class);
@@ -29,7 +33,8 @@ final class TopicPool implements AutoCloseable {
 
     private final KafkaClient kafka;
     private final Map<String, BlockingQueue<String>> ready = new ConcurrentHashMap<>();
-    private final Map<String, AtomicBoolean> refilling = new ConcurrentHashMap<>();
+    /** The batch being made in the background per name, if any; completes (never exceptionally) when it is done. */
+    private final Map<String, CompletableFuture<Void>> refilling = new ConcurrentHashMap<>();
     /** JVM-wide: two runs in one JVM (a test that runs tests through the EngineTestKit) share brokers, never names. */
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
@@ -46,6 +51,14 @@ final class TopicPool implements AutoCloseable {
     String take(String logical) {
         BlockingQueue<String> queue = ready.computeIfAbsent(logical, k -> new LinkedBlockingQueue<>());
         String topic = queue.poll();
+        if (topic == null) {
+            // a batch is already being made: wait for it rather than make a second one beside it
+            CompletableFuture<Void> inFlight = refilling.get(logical);
+            if (inFlight != null) {
+                awaitQuietly(inFlight);
+                topic = queue.poll();
+            }
+        }
         if (topic == null) {
             // one batch at a time per name: parallel tests that find the queue empty wait for it
             synchronized (queue) {
@@ -65,22 +78,42 @@ final class TopicPool implements AutoCloseable {
     }
 
     private void refillLater(String logical, BlockingQueue<String> queue) {
-        AtomicBoolean busy = refilling.computeIfAbsent(logical, k -> new AtomicBoolean());
-        if (!busy.compareAndSet(false, true)) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (refilling.putIfAbsent(logical, mine) != null) {
             return;
         }
-        refill.execute(() -> {
-            try {
-                List<String> batch = names(logical);
-                kafka.createTopics(batch, 1);
-                queue.addAll(batch);
-            } catch (RuntimeException e) {
-                // tests then create their own topics synchronously; nothing is lost but time
-                LOG.warn("could not create topics ahead for {}: {}", logical, e.getMessage());
-            } finally {
-                busy.set(false);
-            }
-        });
+        try {
+            refill.execute(() -> {
+                try {
+                    List<String> batch = names(logical);
+                    kafka.createTopics(batch, 1);
+                    queue.addAll(batch);
+                } catch (RuntimeException e) {
+                    // tests then create their own topics synchronously; nothing is lost but time
+                    LOG.warn("could not create topics ahead for {}: {}", logical, e.getMessage());
+                } finally {
+                    done(logical, mine);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            done(logical, mine);
+        }
+    }
+
+    private void done(String logical, CompletableFuture<Void> refill) {
+        refilling.remove(logical, refill);
+        refill.complete(null);
+    }
+
+    /** Waits for a background batch, at most the Kafka timeout; a batch that failed or took longer just ends the wait. */
+    private void awaitQuietly(CompletableFuture<Void> inFlight) {
+        try {
+            inFlight.get(kafka.settings().timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the caller makes its own batch
+        }
     }
 
     /** The next batch of names for {@code logical}. */
