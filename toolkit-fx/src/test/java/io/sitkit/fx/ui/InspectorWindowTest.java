@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class InspectorWindowTest {
+    private static final Duration POLL = Duration.ofMillis(10);
     protected final FxRobot robot = new FxRobot();
     protected Path config;
     protected Background background;
@@ -96,9 +97,13 @@ abstract class InspectorWindowTest {
         }
     }
 
+    /**
+     * Waits for {@code condition}, read on the FX thread, to hold: checked at once, then every 10 ms (a read on the
+     * FX thread costs well under that), so a step that has already landed does not wait out a poll interval.
+     */
     protected void until(Callable<Boolean> condition) {
         try {
-            await().atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
+            await().pollDelay(Duration.ZERO).pollInterval(POLL).atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
         } catch (RuntimeException e) {
             Path shot = fx(() -> Screenshots.failure(scene));
             throw new AssertionError("a UI step timed out; the window at that moment: " + shot.toAbsolutePath(), e);
@@ -163,6 +168,18 @@ abstract class InspectorWindowTest {
                 .anyMatch(r -> r.getIndex() == index && r.getItem() != null));
         return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
                 .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow());
+    }
+
+    /**
+     * Puts {@code value} in the text field {@code query}, as typing it would, in one step: for fields whose content
+     * the test needs but whose typing it is not about (file paths, payloads, routes). Key-by-key typing through the
+     * robot costs about 60 ms a character; the tests that are about typing still type.
+     */
+    protected void setText(String query, String value) {
+        fx(() -> {
+            robot.lookup(query).queryAs(TextInputControl.class).setText(value);
+            return null;
+        });
     }
 
     protected String text(String query) {

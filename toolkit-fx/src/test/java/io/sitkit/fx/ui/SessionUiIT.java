@@ -203,11 +203,4 @@ class SessionUiIT extends InspectorWindowTest {
     private ListView<String> notes() {
         return robot.lookup("#sessionNotes").queryAs(ListView.class);
     }
-
-    private void setText(String query, String value) {
-        fx(() -> {
-            robot.lookup(query).queryAs(TextInputControl.class).setText(value);
-            return null;
-        });
-    }
 }
