@@ -81,10 +81,10 @@ class SessionUiIT extends InspectorWindowTest {
         });
 
         toFront("#sessionNote");
-        robot.clickOn("#sessionNote").write("ordering one red mug");
+        fill("#sessionNote", "ordering one red mug");
         robot.clickOn("#sessionAddNote");
         until(() -> notes().getItems().size() == 1);
-        robot.clickOn("#sessionNote").write("the confirmation has no total");
+        fill("#sessionNote", "the confirmation has no total");
         robot.clickOn("#sessionMarkFinding");
         until(() -> notes().getItems().size() == 2);
         assertThat(fx(() -> notes().getItems().stream().map(n -> n.replaceFirst("^\\+\\d\\d:\\d\\d:\\d\\d", "+t")).toList()))
@@ -202,5 +202,12 @@ class SessionUiIT extends InspectorWindowTest {
     @SuppressWarnings("unchecked")
     private ListView<String> notes() {
         return robot.lookup("#sessionNotes").queryAs(ListView.class);
+    }
+
+    private void setText(String query, String value) {
+        fx(() -> {
+            robot.lookup(query).queryAs(TextInputControl.class).setText(value);
+            return null;
+        });
     }
 }
