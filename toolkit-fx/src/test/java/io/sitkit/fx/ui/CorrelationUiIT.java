@@ -99,7 +99,7 @@ class CorrelationUiIT extends InspectorWindowTest {
             kind.setValue("correlationId");
             return null;
         });
-        robot.clickOn("#correlationRouteText").write(ROUTE);
+        fill("#correlationRouteText", ROUTE);
         clickDialogButton("OK");
 
         untilView(() -> texts(".flow-hop-time").size() == 3 && texts(".flow-gap").size() == 1);

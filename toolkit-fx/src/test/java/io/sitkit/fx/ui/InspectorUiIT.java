@@ -63,8 +63,8 @@ class InspectorUiIT extends InspectorWindowTest {
     @Test
     @Order(3)
     void the_filter_bar_scans_off_the_fx_thread_and_shows_only_matches() {
-        robot.clickOn("#textFilter").write("MUG-RED");
-        robot.clickOn("#jsonPathFilter").write("$[?(@.total > 20)]");
+        fill("#textFilter", "MUG-RED");
+        fill("#jsonPathFilter", "$[?(@.total > 20)]");
         robot.clickOn("#applyFilter");
 
         until(() -> text("#messagesStatus").endsWith("scanned messages match (end of destination reached)"));
@@ -157,7 +157,7 @@ class InspectorUiIT extends InspectorWindowTest {
         clickDestination("demo.payments", 1);
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
-        robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
+        fill("#injectPayload", "{\"status\":\"MANUAL\"}");
 
         robot.clickOn("#injectSend");
 
@@ -176,7 +176,7 @@ class InspectorUiIT extends InspectorWindowTest {
         until(() -> !vm.connections().get(1).lockedProperty().get());
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectPayload").tryQuery().isPresent());
-        robot.clickOn("#injectPayload").write("{\"status\":\"MANUAL\"}");
+        fill("#injectPayload", "{\"status\":\"MANUAL\"}");
         robot.clickOn("#injectSend");
         until(() -> text("#injectMessage").equals("Sent 1 message to kafka:demo.payments (audited)"));
         assertThat(Files.readAllLines(config.resolve("audit.jsonl"))).filteredOn(l -> l.contains("\"environment\":\"staging\""))

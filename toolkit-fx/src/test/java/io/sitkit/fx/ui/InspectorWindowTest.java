@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class InspectorWindowTest {
+    private static final Duration POLL = Duration.ofMillis(10);
     protected final FxRobot robot = new FxRobot();
     protected Path config;
     protected Background background;
@@ -96,9 +97,13 @@ abstract class InspectorWindowTest {
         }
     }
 
+    /**
+     * Waits for {@code condition}, read on the FX thread, to hold: checked at once, then every 10 ms (a read on the
+     * FX thread costs well under that), so a step that has already landed does not wait out a poll interval.
+     */
     protected void until(Callable<Boolean> condition) {
         try {
-            await().atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
+            await().pollDelay(Duration.ZERO).pollInterval(POLL).atMost(Duration.ofSeconds(40)).until(() -> fx(condition));
         } catch (RuntimeException e) {
             Path shot = fx(() -> Screenshots.failure(scene));
             throw new AssertionError("a UI step timed out; the window at that moment: " + shot.toAbsolutePath(), e);
@@ -163,6 +168,24 @@ abstract class InspectorWindowTest {
                 .anyMatch(r -> r.getIndex() == index && r.getItem() != null));
         return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
                 .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow());
+    }
+
+    /**
+     * Fills the empty text field {@code query} with {@code value} in one step, as typing it there would: for fields
+     * whose content the test needs but whose typing it is not about (file paths, payloads, routes). Key-by-key typing
+     * through the robot costs 60–100 ms a character; the tests that are about typing still type. Fails if the field
+     * is not empty, as typing after what it held would have.
+     */
+    protected void fill(String query, String value) {
+        String before = fx(() -> {
+            TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+            String was = field.getText();
+            if (was == null || was.isEmpty()) {
+                field.setText(value);
+            }
+            return was;
+        });
+        assertThat(before).as("%s before it is filled", query).isNullOrEmpty();
     }
 
     protected String text(String query) {

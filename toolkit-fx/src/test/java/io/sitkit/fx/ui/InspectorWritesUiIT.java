@@ -117,7 +117,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         robot.clickOn("#exportButton");
         until(() -> robot.lookup("#transferFile").tryQuery().isPresent());
         assertThat(fx(() -> robot.lookup("#exportSelected").queryAs(javafx.scene.control.RadioButton.class).isSelected())).isTrue();
-        robot.clickOn("#transferFile").write(file.toString());
+        fill("#transferFile", file.toString());
         fx(() -> {
             robot.lookup("#exportFormat").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(1);
             return null;
@@ -133,7 +133,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
 
         robot.clickOn("#importButton");
         until(() -> robot.lookup("#importInto").tryQuery().isPresent());
-        robot.clickOn("#transferFile").write(file.toString());
+        fill("#transferFile", file.toString());
         fx(() -> {
             robot.lookup("#importInto").queryAs(TextInputControl.class).setText("kafka:ui-imported");
             return null;
@@ -158,7 +158,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
 
         robot.clickOn("#injectButton");
         until(() -> robot.lookup("#injectSchemaFile").tryQuery().isPresent());
-        robot.clickOn("#injectSchemaFile").write(schema.toString());
+        fill("#injectSchemaFile", schema.toString());
         robot.clickOn("#injectSample");
         until(() -> text("#injectMessage").equals("Sample from JSON Schema payment.schema.json"));
         assertThat(text("#injectPayload")).startsWith("{\n  \"paymentId\" : \"p-");
@@ -181,7 +181,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
         until(() -> table().getItems().size() == 1);
         robot.clickOn("#decodeSchema");
         until(() -> robot.lookup("#avroSchemaFile").tryQuery().isPresent());
-        robot.clickOn("#avroSchemaFile").write(avsc.toString());
+        fill("#avroSchemaFile", avsc.toString());
         clickDialogButton("OK");
 
         until(() -> table().getItems().size() == 1 && table().getItems().get(0).preview().equals("{\"shipmentId\":\"s-1\",\"parcels\":4}"));
@@ -201,7 +201,7 @@ class InspectorWritesUiIT extends InspectorWindowTest {
             robot.lookup("#profileJmsProvider").queryAs(javafx.scene.control.ChoiceBox.class).setValue("jndi");
             return null;
         });
-        robot.clickOn("#profileJndiName").write("ConnectionFactory");
+        fill("#profileJndiName", "ConnectionFactory");
         fx(() -> {
             robot.lookup("#profileJndiProperties").queryAs(TextInputControl.class).setText(
                     "java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=" + url);

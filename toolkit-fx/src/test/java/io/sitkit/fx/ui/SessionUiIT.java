@@ -81,10 +81,10 @@ class SessionUiIT extends InspectorWindowTest {
         });
 
         toFront("#sessionNote");
-        robot.clickOn("#sessionNote").write("ordering one red mug");
+        fill("#sessionNote", "ordering one red mug");
         robot.clickOn("#sessionAddNote");
         until(() -> notes().getItems().size() == 1);
-        robot.clickOn("#sessionNote").write("the confirmation has no total");
+        fill("#sessionNote", "the confirmation has no total");
         robot.clickOn("#sessionMarkFinding");
         until(() -> notes().getItems().size() == 2);
         assertThat(fx(() -> notes().getItems().stream().map(n -> n.replaceFirst("^\\+\\d\\d:\\d\\d:\\d\\d", "+t")).toList()))

@@ -56,7 +56,7 @@ class StubsAndCoverageUiIT extends InspectorWindowTest {
 
         chooseMenuItem("#toolsMenu", "Stubs…");
         until(() -> robot.lookup("#stubFile").tryQuery().isPresent());
-        robot.clickOn("#stubFile").write(EXAMPLE.toString());
+        fill("#stubFile", EXAMPLE.toString());
         robot.clickOn("#stubLoad");
         until(() -> text("#stubMessage").equals("Loaded checkout-neighbours.yaml: 2 stubs, 1 interceptor"));
         assertThat(fx(() -> stubTable().getItems().stream().map(r -> r.name() + " " + r.state()).toList()))
@@ -108,9 +108,9 @@ class StubsAndCoverageUiIT extends InspectorWindowTest {
 
         chooseMenuItem("#toolsMenu", "Coverage…");
         until(() -> robot.lookup("#coverageInventory").tryQuery().isPresent());
-        robot.clickOn("#coverageInventory").write(asyncApi.toString());
-        robot.clickOn("#coverageReport").write(report.toString());
-        robot.clickOn("#coverageRecordings").write(session.toString());
+        fill("#coverageInventory", asyncApi.toString());
+        fill("#coverageReport", report.toString());
+        fill("#coverageRecordings", session.toString());
         robot.clickOn("#coverageMeasure");
 
         until(() -> !text("#coverageSummary").isEmpty());
@@ -121,7 +121,7 @@ class StubsAndCoverageUiIT extends InspectorWindowTest {
         shoot("11-coverage.png", dialog);
 
         Path md = SHOP.resolve("coverage.md");
-        robot.clickOn("#coverageMarkdownFile").write(md.toString());
+        fill("#coverageMarkdownFile", md.toString());
         robot.clickOn("#coverageExport");
         until(() -> text("#coverageMessage").equals("Exported the coverage table to " + md));
         assertThat(Files.readString(md)).contains("| jms:queue:demo.refunds RefundRequested | **neither (gap)** | — | — |");
