@@ -24,6 +24,13 @@ public final class BadInput {
     private static final Pattern LEAK = Pattern.compile(
             "\\b(?:java|javax|jdk|sun|com\\.fasterxml|org\\.yaml|org\\.apache|com\\.networknt|com\\.jayway|net\\.minidev)"
                     + "(?:\\.[a-z_][a-z0-9_]*)*\\.[A-Z]\\w*|\\w+(?:Exception|Error): ");
+    /**
+     * Text that every match of {@link #LEAK} contains: a message with none of them cannot match, so the
+     * pattern (which tries its alternatives at every position of a message of up to a few thousand
+     * characters) runs only on messages that have one.
+     */
+    private static final java.util.List<String> LEAK_MARKERS =
+            java.util.List.of("java", "jdk", "sun", "com.", "org.", "net.minidev", "Exception: ", "Error: ");
 
     private BadInput() {
     }
@@ -50,7 +57,7 @@ public final class BadInput {
             throw new AssertionError("the message does not start with '" + prefix + "': " + message + "\nfor the input " + input, t);
         }
         Matcher leak = LEAK.matcher(message);
-        if (leak.find()) {
+        if (LEAK_MARKERS.stream().anyMatch(message::contains) && leak.find()) {
             throw new AssertionError("the message leaks '" + leak.group() + "' (an unexpected exception passed through as text): "
                     + message + "\nfor the input " + input, t);
         }
