@@ -25,10 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JMS for sitkit: publish, capture, browse, receive and administer queues and topics of one broker,
@@ -51,7 +49,7 @@ public final class JmsClient implements TransportClient {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JmsClient.class);
     private final JmsSettings settings;
     private final Object lock = new Object();
-    private final Map<Thread, JmsPublisher> publishers = new ConcurrentHashMap<>();
+    private final JmsPublishers publishers = new JmsPublishers();
     private final List<JmsCapture> captures = new ArrayList<>();
     private Connection connection;
     private volatile boolean closed;
@@ -121,8 +119,7 @@ public final class JmsClient implements TransportClient {
                 return;
             }
             connection = null;
-            toClose.addAll(publishers.values());
-            publishers.clear();
+            toClose.addAll(publishers.takeAll());
             affected = new ArrayList<>(captures);
         }
         toClose.add(lost::close);
@@ -146,24 +143,23 @@ public final class JmsClient implements TransportClient {
         Destination d = requireJms(message.destination());
         protection.checkWrite("publish to", d);
         protection.published(d, io.sitkit.core.internal.RawBytes.key(message), io.sitkit.core.internal.RawBytes.payload(message));
-        JmsPublisher publisher = publishers.get(Thread.currentThread());
+        JmsPublisher publisher = publishers.current();
         if (publisher == null) {
-            closeSessionsOfEndedThreads();
-            // Opened outside the map: opening takes the client's lock, under which close() clears the map.
+            // Opened before it is kept: opening takes the client's lock, under which close() takes them all.
             publisher = openPublisher(d);
-            publishers.put(Thread.currentThread(), publisher);   // only this thread adds its own entry
+            publishers.keep(publisher);
             if (closed) {
-                dropPublisher();
+                publishers.dropCurrent();
                 throw new IllegalStateException("this JmsClient is closed");
             }
         }
         try {
             return publisher.send(message, d);
         } catch (JMSException e) {
-            dropPublisher();
+            publishers.dropCurrent();
             throw translate(e, "publishing to " + d);
         } catch (IllegalStateException e) {
-            dropPublisher();
+            publishers.dropCurrent();
             throw new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + e.getMessage(), e);
         }
     }
@@ -173,32 +169,6 @@ public final class JmsClient implements TransportClient {
             return JmsPublisher.open(connection("publishing to " + d));
         } catch (JMSException e) {
             throw translate(e, "opening a session to publish to " + d);
-        }
-    }
-
-    /** Sessions belong to threads; when a publishing thread ends, its session is closed here. */
-    private void closeSessionsOfEndedThreads() {
-        publishers.entrySet().removeIf(e -> {
-            if (e.getKey().isAlive()) {
-                return false;
-            }
-            try {
-                e.getValue().close();
-            } catch (JMSException | RuntimeException ignored) {
-                // the owning thread is gone; nothing else can use this session
-            }
-            return true;
-        });
-    }
-
-    private void dropPublisher() {
-        JmsPublisher ps = publishers.remove(Thread.currentThread());
-        if (ps != null) {
-            try {
-                ps.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // the session is being discarded because it failed
-            }
         }
     }
 
@@ -391,8 +361,7 @@ public final class JmsClient implements TransportClient {
             if (c != null) {
                 toClose.add(c::close);
             }
-            toClose.addAll(publishers.values());
-            publishers.clear();
+            toClose.addAll(publishers.takeAll());
             toClose.addAll(captures);
             captures.clear();
         }
