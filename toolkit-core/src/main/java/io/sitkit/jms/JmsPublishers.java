@@ -45,8 +45,14 @@ final class JmsPublishers {
 
     /** Forgets every publisher and hands them over to be closed. */
     List<AutoCloseable> takeAll() {
-        List<AutoCloseable> all = new ArrayList<>(byThread.values());
-        byThread.clear();
+        List<AutoCloseable> all = new ArrayList<>();
+        // one by one: a publisher kept meanwhile is either taken here or stays kept, never lost between the two
+        for (Thread t : byThread.keySet()) {
+            JmsPublisher publisher = byThread.remove(t);
+            if (publisher != null) {
+                all.add(publisher);
+            }
+        }
         return all;
     }
 

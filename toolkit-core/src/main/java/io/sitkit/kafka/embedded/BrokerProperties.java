@@ -73,11 +73,11 @@ final class BrokerProperties {
         p.put("share.coordinator.state.topic.num.partitions", "5");
         if (all.size() > 1) {
             // A node of a cluster restarted with restartNode can register again only once the controller has
-            // expired its previous session (DUPLICATE_BROKER_REGISTRATION until then): 4 s instead of 9 s. Heartbeats
+            // expired its previous session (DUPLICATE_BROKER_REGISTRATION until then): 6 s instead of 9 s (not less: on a loaded two-core machine a GC or CPU stall of a few seconds must not get a node fenced). Heartbeats
             // every 500 ms instead of 2 s keep a running node's session alive meanwhile and let the controller
             // grant a controlled shutdown sooner (it waits for the other nodes' next heartbeats).
             p.put("broker.heartbeat.interval.ms", "500");
-            p.put("broker.session.timeout.ms", "4000");
+            p.put("broker.session.timeout.ms", "6000");
         }
 
         // Topics.

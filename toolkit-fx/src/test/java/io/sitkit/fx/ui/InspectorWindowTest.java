@@ -179,13 +179,18 @@ abstract class InspectorWindowTest {
     protected void fill(String query, String value) {
         String before = fx(() -> {
             TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+            if (field.isDisabled() || !field.isEditable() || !field.isVisible()) {
+                // where a user could not type, neither may the test
+                return "<not typeable: disabled=" + field.isDisabled() + ", editable=" + field.isEditable()
+                        + ", visible=" + field.isVisible() + ">";
+            }
             String was = field.getText();
             if (was == null || was.isEmpty()) {
                 field.setText(value);
             }
             return was;
         });
-        assertThat(before).as("%s before it is filled", query).isNullOrEmpty();
+        assertThat(before).as("%s before it is filled (it must be enabled, editable, visible and empty)", query).isNullOrEmpty();
     }
 
     protected String text(String query) {

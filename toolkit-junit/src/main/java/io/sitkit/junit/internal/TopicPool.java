@@ -105,10 +105,11 @@ final class TopicPool implements AutoCloseable {
         refill.complete(null);
     }
 
-    /** Waits for a background batch, at most the Kafka timeout; a batch that failed or took longer just ends the wait. */
+    /** Waits for a background batch, as long as making it may take; a batch that failed or took longer just ends the wait. */
     private void awaitQuietly(CompletableFuture<Void> inFlight) {
         try {
-            inFlight.get(kafka.settings().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            // createTopics is bounded by two timeouts (the admin call, then the wait until every broker serves the topics)
+            inFlight.get(2 * kafka.settings().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -128,6 +129,9 @@ final class TopicPool implements AutoCloseable {
     @Override
     public void close() {
         refill.shutdownNow();
+        // batches dropped before they started must not keep a taker waiting
+        refilling.values().forEach(f -> f.complete(null));
+        refilling.clear();
         try {
             if (!refill.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("the topic pool's thread did not stop within 10 s");
