@@ -71,14 +71,8 @@ final class BrokerProperties {
         p.put("share.coordinator.state.topic.replication.factor", replicas);
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "5");
-        if (all.size() > 1) {
-            // A node of a cluster restarted with restartNode can register again only once the controller has
-            // expired its previous session (DUPLICATE_BROKER_REGISTRATION until then): 6 s instead of 9 s (not less: on a loaded two-core machine a GC or CPU stall of a few seconds must not get a node fenced). Heartbeats
-            // every 500 ms instead of 2 s keep a running node's session alive meanwhile and let the controller
-            // grant a controlled shutdown sooner (it waits for the other nodes' next heartbeats).
-            p.put("broker.heartbeat.interval.ms", "500");
-            p.put("broker.session.timeout.ms", "6000");
-        }
+        // Kafka's own heartbeat (2 s) and broker session (9 s) stay: with 500 ms and 6 s, a cluster's
+        // restart or close hung now and then for the 5 minutes a broker waits for its controlled shutdown.
 
         // Topics.
         p.put("auto.create.topics.enable", String.valueOf(config.autoCreateTopics()));
