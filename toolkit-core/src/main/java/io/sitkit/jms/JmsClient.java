@@ -157,11 +157,20 @@ public final class JmsClient implements TransportClient {
             return publisher.send(message, d);
         } catch (JMSException e) {
             publishers.dropCurrent();
-            throw translate(e, "publishing to " + d);
-        } catch (IllegalStateException e) {
+            throw closed ? closedWhilePublishing(d, e) : translate(e, "publishing to " + d);
+        } catch (IllegalArgumentException e) {
+            throw e;   // the message does not fit JMS (a header name, a Kafka-only field): the caller's, the session is fine
+        } catch (RuntimeException e) {
+            // A provider's session closed under a send can fail in any way (ActiveMQ Classic: a NullPointerException).
             publishers.dropCurrent();
-            throw new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + e.getMessage(), e);
+            throw closed ? closedWhilePublishing(d, e)
+                    : new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + Urls.redact(String.valueOf(e)), e);
         }
+    }
+
+    private static IllegalStateException closedWhilePublishing(Destination d, Exception cause) {
+        return new IllegalStateException("this JmsClient was closed while publishing to " + d
+                + "; the message may or may not have reached the broker", cause);
     }
 
     private JmsPublisher openPublisher(Destination d) {

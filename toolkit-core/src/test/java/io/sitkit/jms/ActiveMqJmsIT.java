@@ -48,7 +48,7 @@ class ActiveMqJmsIT extends JmsContract {
             return t;
         });
         try {
-            for (int attempt = 0; attempt < 20; attempt++) {
+            for (int attempt = 0; attempt < 100; attempt++) {
                 JmsClient c = new JmsClient(settings());
                 java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
                 List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
