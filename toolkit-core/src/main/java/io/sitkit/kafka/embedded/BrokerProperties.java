@@ -72,7 +72,8 @@ final class BrokerProperties {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "5");
         // Kafka's own heartbeat (2 s) and broker session (9 s) stay: with 500 ms and 6 s, a cluster's
-        // restart or close hung now and then for the 5 minutes a broker waits for its controlled shutdown.
+        // restart or close hung now and then for the 5 minutes a broker waits for its controlled shutdown
+        // (that wait is bounded now, and a cluster stops its brokers before its controllers: KafkaNode).
 
         // Topics.
         p.put("auto.create.topics.enable", String.valueOf(config.autoCreateTopics()));

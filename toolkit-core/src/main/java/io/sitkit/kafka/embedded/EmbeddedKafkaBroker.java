@@ -156,6 +156,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized void stop() {
         String where = ports == null ? "(not started)" : bootstrapServers();
         try {
+            // Brokers first, while every controller still runs to approve their controlled shutdowns; a
+            // node stopped whole would take its controller away from the brokers still waiting.
+            KafkaNode.inParallel(nodes, KafkaNode::stopBroker);
             KafkaNode.inParallel(nodes, KafkaNode::stop);
         } catch (RuntimeException e) {
             throw new SitkitException("embedded Kafka at " + where
@@ -166,8 +169,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Shuts one node down (its partitions' leadership moves to the others); {@link #restartNode} brings it back.
-     * Keep a majority running: a node that shuts down while the controller quorum is lost waits for it (minutes),
-     * which is also why {@link #stop()} shuts all nodes down at once.
+     * Keep a majority running: a node that shuts down while the controller quorum is lost waits
+     * {@code KafkaNode.CONTROLLED_SHUTDOWN_BOUND} (15 s) for an approval that cannot come, then shuts down
+     * uncontrolled; {@link #stop()} therefore shuts every broker down before any controller.
      */
     public synchronized void stopNode(int nodeId) {
         KafkaNode node = node(nodeId);

@@ -2,6 +2,7 @@ package io.sitkit.kafka.embedded;
 
 import io.sitkit.core.SitkitException;
 import io.sitkit.core.internal.DataDirs;
+import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -12,10 +13,13 @@ import org.apache.kafka.server.common.MetadataVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -28,6 +32,9 @@ import java.util.function.Consumer;
  * broker's lock (different nodes may start and stop in parallel).
  */
 final class KafkaNode {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaNode.class);
+    /** How long a broker waits for the controllers to approve its controlled shutdown (Kafka: five minutes). */
+    static final Duration CONTROLLED_SHUTDOWN_BOUND = Duration.ofSeconds(15);
     private final int index;
     private final Path logDir;
     private volatile KafkaRaftServer server;
@@ -96,6 +103,19 @@ final class KafkaNode {
         server = candidate;
     }
 
+    /**
+     * Shuts down the node's broker only, its controller keeps running: a cluster's nodes first all
+     * shut their brokers down while the controller quorum still stands to approve each controlled
+     * shutdown, and only then their controllers ({@link EmbeddedKafkaBroker#stop()}). Does nothing if
+     * the node is not running.
+     */
+    void stopBroker() {
+        KafkaRaftServer running = server;
+        if (running != null) {
+            brokerOf(running).ifPresent(KafkaNode::shutdownBroker);
+        }
+    }
+
     /** Shuts the node down and waits; does nothing if it is not running. The last node of the JVM to stop releases Kafka's server metrics. */
     void stop() {
         KafkaRaftServer running = server;
@@ -153,7 +173,33 @@ final class KafkaNode {
     }
 
     private static void shutdown(KafkaRaftServer s) {
+        // The broker first, with a bounded wait for the controller's approval; then KafkaRaftServer
+        // finds it shut down and stops the controller.
+        brokerOf(s).ifPresent(KafkaNode::shutdownBroker);
         s.shutdown();
         s.awaitShutdown();
+    }
+
+    /**
+     * A broker's controlled shutdown waits for the controller quorum to approve it, and
+     * {@code KafkaRaftServer.shutdown()} gives it five minutes: a node whose quorum is gone (the
+     * other nodes' controllers stopped first) then hangs for all of them. Here the wait is bounded;
+     * past it the broker shuts down uncontrolled, which a test broker can afford.
+     */
+    private static void shutdownBroker(BrokerServer broker) {
+        broker.shutdown(CONTROLLED_SHUTDOWN_BOUND);
+    }
+
+    /** The node's broker. {@code KafkaRaftServer} keeps it private; without it (another Kafka) the node shuts down as a whole. */
+    private static Optional<BrokerServer> brokerOf(KafkaRaftServer s) {
+        try {
+            Field f = KafkaRaftServer.class.getDeclaredField("broker");
+            f.setAccessible(true);
+            return f.get(s) instanceof scala.Option<?> o && o.isDefined() && o.get() instanceof BrokerServer b
+                    ? Optional.of(b) : Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("no access to the broker of a Kafka node ({}); it shuts down with Kafka's own bound", e.toString());
+            return Optional.empty();
+        }
     }
 }
