@@ -83,6 +83,7 @@ final class KafkaNode {
     /** Starts the node; blocks until its broker is unfenced. Leaves nothing running if it fails. */
     void boot(EmbeddedKafkaConfig config, List<Ports> all, ListenerSecurity security) {
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(BrokerProperties.of(config, logDir, index, all, security), false);
+        ExitGuard.JVM.nodeStarting();
         ServerMetrics.JVM.nodeStarting();
         KafkaRaftServer candidate = null;
         try {
@@ -96,7 +97,7 @@ final class KafkaNode {
             } catch (RuntimeException | Error shutdownFailure) {
                 e.addSuppressed(shutdownFailure);
             } finally {
-                ServerMetrics.JVM.nodeStopped();
+                nodeGone();
             }
             throw e;
         }
@@ -116,7 +117,10 @@ final class KafkaNode {
         }
     }
 
-    /** Shuts the node down and waits; does nothing if it is not running. The last node of the JVM to stop releases Kafka's server metrics. */
+    /**
+     * Shuts the node down and waits; does nothing if it is not running. The last node of the JVM to stop
+     * releases Kafka's server metrics and gives Kafka back its exit procedures ({@link ExitGuard}).
+     */
     void stop() {
         KafkaRaftServer running = server;
         if (running != null) {
@@ -124,8 +128,16 @@ final class KafkaNode {
             try {
                 shutdown(running);
             } finally {
-                ServerMetrics.JVM.nodeStopped();
+                nodeGone();
             }
+        }
+    }
+
+    private static void nodeGone() {
+        try {
+            ServerMetrics.JVM.nodeStopped();
+        } finally {
+            ExitGuard.JVM.nodeStopped();
         }
     }
 
