@@ -91,6 +91,20 @@ public record Destination(Transport transport, Kind kind, String name) {
     }
 
     /** The address form, e.g. {@code jms:queue:payments}; {@link #parse} reads it back. */
+    /**
+     * Written out rather than left to the record's generated form: captures compare and hash a
+     * destination for every message they hold, and this one answers an identical instance at once.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Destination d && transport == d.transport && kind == d.kind && name.equals(d.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * transport.hashCode() + kind.hashCode()) * 31 + name.hashCode();
+    }
+
     @Override
     public String toString() {
         if (transport == Transport.KAFKA) {

@@ -29,10 +29,11 @@ import java.util.Optional;
  * String orderId = m.payloadJson().get("orderId").asText();
  * }</pre>
  *
- * <p>Thread-safety: immutable; byte arrays are copied in and out. (A final class rather than a
- * record only so that transports can hand over freshly read arrays without a second copy.)
+ * <p>Thread-safety: immutable; byte arrays are copied in and out. (A class rather than a record
+ * only so that transports can hand over freshly read arrays without a second copy; sealed, with one
+ * private subclass that holds a captured Kafka record's position without a metadata object.)
  */
-public final class Message {
+public sealed class Message {
 
     /** Jackson is loaded on the first JSON view, not with the first message (it costs start-up time). */
     private static final class Json {
@@ -40,8 +41,19 @@ public final class Message {
     }
 
     static {
-        io.sitkit.core.internal.RawBytes.installMessageFactory(
-                (d, k, h, p, b, t, c, m) -> new Message(d, k, h, p, b, t, c, m, true));
+        io.sitkit.core.internal.RawBytes.installMessageFactory(new io.sitkit.core.internal.RawBytes.MessageFactory() {
+            @Override
+            public Message create(Destination d, byte[] k, Headers h, byte[] p, BodyType b, Instant t, Instant c,
+                                  TransportMetadata m) {
+                return new Message(d, k, h, p, b, t, c, m, true);
+            }
+
+            @Override
+            public Message createKafkaRecord(Destination d, byte[] k, Headers h, byte[] p, long t, long c,
+                                             int partition, long offset, String timestampType, int leaderEpoch) {
+                return new KafkaRecord(d, k, h, p, t, c, partition, offset, timestampType, leaderEpoch);
+            }
+        });
     }
 
     private final Destination destination;
@@ -100,12 +112,70 @@ public final class Message {
     }
 
     /**
+     * For {@link KafkaRecord}: takes the arrays over without copying, with both times as epoch
+     * nanoseconds in range ({@code timestampNanos} may be {@link #NO_TIME}); the metadata is the subclass's.
+     */
+    private Message(Destination destination, byte[] key, Headers headers, byte[] payload,
+                    long timestampNanos, long capturedAtNanos) {
+        this.destination = Objects.requireNonNull(destination, "destination");
+        if (!destination.isKafka()) {
+            throw new IllegalArgumentException("a Kafka record on " + destination);
+        }
+        if (capturedAtNanos == NO_TIME) {
+            throw new IllegalArgumentException("capture time out of the nanosecond range");
+        }
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.bodyType = BodyType.BYTES;
+        this.metadata = null;
+        this.key = key;
+        this.payload = payload;
+        this.timestampNanos = timestampNanos;
+        this.capturedAtNanos = capturedAtNanos;
+        this.far = null;
+    }
+
+    /**
+     * A captured Kafka record. Its position is kept in primitive fields and its {@link KafkaMetadata}
+     * made when asked for: a capture of a million small records then holds one object per record
+     * besides the arrays, instead of two, which the young collections of a busy capture feel.
+     */
+    private static final class KafkaRecord extends Message {
+        private final long offset;
+        private final int partition;
+        private final int leaderEpoch;
+        private final String timestampType;
+
+        KafkaRecord(Destination destination, byte[] key, Headers headers, byte[] payload, long timestampNanos,
+                    long capturedAtNanos, int partition, long offset, String timestampType, int leaderEpoch) {
+            super(destination, key, headers, payload, timestampNanos, capturedAtNanos);
+            // Checked now, as KafkaMetadata's own constructor would, so that metadata() cannot fail later.
+            if (partition < 0 || offset < 0) {
+                throw new IllegalArgumentException("partition and offset must be >= 0: " + partition + ", " + offset);
+            }
+            this.partition = partition;
+            this.offset = offset;
+            this.timestampType = timestampType;
+            this.leaderEpoch = leaderEpoch;
+        }
+
+        @Override
+        public TransportMetadata metadata() {
+            return new KafkaMetadata(partition, offset, timestampType, leaderEpoch);
+        }
+
+        @Override
+        public String position() {
+            return destination() + "[" + partition + "]@" + offset;
+        }
+    }
+
+    /**
      * The same message with another payload, e.g. the JSON view of an Avro body, so payload
      * matchers can read it. Everything else (position, times, headers) is kept.
      */
     public Message withPayload(byte[] newPayload, BodyType newBodyType) {
         return new Message(destination, key, headers, newPayload == null ? null : newPayload.clone(), newBodyType,
-                timestamp(), capturedAt(), metadata, true);
+                timestamp(), capturedAt(), metadata(), true);
     }
 
     /** Where it was seen. */
@@ -169,7 +239,7 @@ public final class Message {
         return capturedAtNanos;
     }
 
-    /** Kafka or JMS metadata. */
+    /** Kafka or JMS metadata (of a captured Kafka record, made on each call: compare it with equals). */
     public TransportMetadata metadata() {
         return metadata;
     }
@@ -218,20 +288,20 @@ public final class Message {
 
     /** Kafka metadata, when this is a Kafka record. */
     public Optional<KafkaMetadata> kafka() {
-        return metadata instanceof KafkaMetadata k ? Optional.of(k) : Optional.empty();
+        return metadata() instanceof KafkaMetadata k ? Optional.of(k) : Optional.empty();
     }
 
     /** JMS metadata, when this is a JMS message. */
     public Optional<JmsMetadata> jms() {
-        return metadata instanceof JmsMetadata j ? Optional.of(j) : Optional.empty();
+        return metadata() instanceof JmsMetadata j ? Optional.of(j) : Optional.empty();
     }
 
     /** Where the message sits, for messages: {@code kafka:orders[2]@17} or {@code jms:queue:q id=ID:…}. */
     public String position() {
-        if (metadata instanceof KafkaMetadata k) {
+        if (metadata() instanceof KafkaMetadata k) {
             return destination + "[" + k.partition() + "]@" + k.offset();
         }
-        JmsMetadata j = (JmsMetadata) metadata;
+        JmsMetadata j = (JmsMetadata) metadata();
         return destination + " id=" + j.messageId();
     }
 
@@ -241,12 +311,12 @@ public final class Message {
                 && headers.equals(m.headers) && Arrays.equals(payload, m.payload) && bodyType == m.bodyType
                 && timestampNanos == m.timestampNanos && capturedAtNanos == m.capturedAtNanos
                 && Arrays.equals(far, m.far)
-                && metadata.equals(m.metadata);
+                && metadata().equals(m.metadata());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(destination, headers, bodyType, timestampNanos, capturedAtNanos, metadata) + Arrays.hashCode(far)
+        return Objects.hash(destination, headers, bodyType, timestampNanos, capturedAtNanos, metadata()) + Arrays.hashCode(far)
                 + 31 * Arrays.hashCode(key) + 17 * Arrays.hashCode(payload);
     }
 

@@ -126,17 +126,17 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
                     continue;
                 }
                 contact.seen(destinations, sink);
-                Instant now = Instant.now();
+                long now = io.sitkit.core.internal.RawBytes.epochNanos(Instant.now());
                 List<io.sitkit.core.Message> batch = new ArrayList<>(records.count());
-                Instant ts = null;
+                String topic = null;
+                Destination destination = null;
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    long millis = r.timestamp();
-                    if (millis < 0) {
-                        ts = null;
-                    } else if (ts == null || ts.toEpochMilli() != millis) {
-                        ts = Instant.ofEpochMilli(millis);
+                    // A poll's records come topic by topic, each topic's name one instance: look it up once per run.
+                    if (r.topic() != topic) {
+                        topic = r.topic();
+                        destination = byTopic.get(topic);
                     }
-                    batch.add(KafkaRecords.toMessage(r, byTopic.get(r.topic()), now, millis < 0 ? null : ts));
+                    batch.add(KafkaRecords.toMessage(r, destination, now));
                 }
                 sink.acceptAll(batch);
             }

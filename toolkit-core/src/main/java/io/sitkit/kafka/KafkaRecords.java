@@ -48,14 +48,21 @@ final class KafkaRecords {
     }
 
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt) {
-        return toMessage(r, destination, capturedAt, r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp()));
+        long captured = RawBytes.epochNanos(capturedAt);
+        if (captured == RawBytes.NO_TIME) {
+            throw new IllegalArgumentException("capture time out of range: " + capturedAt);
+        }
+        return toMessage(r, destination, captured);
     }
 
+    /** The largest record timestamp, in milliseconds, whose epoch nanoseconds fit in a long (the year 2262). */
+    private static final long MAX_NANOS_MILLIS = Long.MAX_VALUE / 1_000_000L;
+
     /**
-     * Records of one batch mostly share their millisecond, so a capture passes the previous
-     * record's {@code Instant} when it is equal instead of allocating one per record.
+     * A capture's form: the capture time as epoch nanoseconds, shared by all records of one poll, so no
+     * {@code Instant} is made per record.
      */
-    static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt, Instant ts) {
+    static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, long capturedAtNanos) {
         org.apache.kafka.common.header.Header[] raw = r.headers().toArray();
         Headers headers = Headers.empty();
         if (raw.length > 0) {
@@ -65,8 +72,19 @@ final class KafkaRecords {
             }
             headers = Headers.of(list);
         }
+        long millis = r.timestamp();
+        String timestampType = r.timestampType().toString();
+        int leaderEpoch = r.leaderEpoch().orElse(-1);
         // The deserializer allocated key and value for this record alone: the message takes them over.
-        return RawBytes.ownedMessage(destination, r.key(), headers, r.value(), BodyType.BYTES, ts, capturedAt,
-                new KafkaMetadata(r.partition(), r.offset(), r.timestampType().toString(), r.leaderEpoch().orElse(-1)));
+        if (millis > MAX_NANOS_MILLIS) {
+            // A producer may set any timestamp; one past 2262 keeps its Instant whole.
+            Instant captured = Instant.ofEpochSecond(Math.floorDiv(capturedAtNanos, 1_000_000_000L),
+                    Math.floorMod(capturedAtNanos, 1_000_000_000L));
+            return RawBytes.ownedMessage(destination, r.key(), headers, r.value(), BodyType.BYTES,
+                    Instant.ofEpochMilli(millis), captured, new KafkaMetadata(r.partition(), r.offset(), timestampType, leaderEpoch));
+        }
+        return RawBytes.ownedKafkaRecord(destination, r.key(), headers, r.value(),
+                millis < 0 ? RawBytes.NO_TIME : millis * 1_000_000L, capturedAtNanos, r.partition(), r.offset(),
+                timestampType, leaderEpoch);
     }
 }

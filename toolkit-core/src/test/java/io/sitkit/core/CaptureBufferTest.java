@@ -38,6 +38,24 @@ class CaptureBufferTest {
     }
 
     @Test
+    void aOneDestinationCaptureKeepsItsListApartOnceAnotherDestinationArrives() throws Exception {
+        // One destination's list is the capture's whole list until a message of another one comes.
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, "from now");
+        buffer.accept(kafka(0, "a"));
+        buffer.acceptAll(List.of(kafka(1, "b"), kafka(2, "c")));
+        List<Message> before = buffer.messages(ORDERS);
+        Message payment = new Message(PAYMENTS, null, Headers.empty(), "p".getBytes(), BodyType.TEXT, null, Instant.now(),
+                new JmsMetadata("ID:1", null, null, null, 4, false, null, false, null));
+        buffer.acceptAll(List.of(payment, kafka(3, "d")));
+
+        assertThat(before).extracting(m -> m.payloadText().orElseThrow()).containsExactly("a", "b", "c");
+        assertThat(buffer.messages(ORDERS)).extracting(m -> m.payloadText().orElseThrow()).containsExactly("a", "b", "c", "d");
+        assertThat(buffer.messages(PAYMENTS)).containsExactly(payment);
+        assertThat(buffer.messages()).extracting(m -> m.payloadText().orElseThrow()).containsExactly("a", "b", "c", "p", "d");
+        assertThat(buffer.await(ORDERS, 4, Duration.ofMillis(10))).hasSize(4);
+    }
+
+    @Test
     void theByteBoundKeepsWhatFitsAndCountsTheRestAsDropped() {
         CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, 10, "from now");
         buffer.accept(kafka(0, "1234"));

@@ -57,6 +57,12 @@ public final class CaptureBuffer implements Capture, CaptureSink {
     private final List<Map.Entry<Destination, Integer>> countWaiters = new ArrayList<>();
     private Destination lastDestination;
     private AppendOnlyList<Message> lastList;
+    /**
+     * A capture of one destination holds its messages once: that destination's list is {@link #all}
+     * itself while every held message is of it (null otherwise). Each held reference costs a store
+     * into an old array that the garbage collector's remembered sets must track.
+     */
+    private Destination sharing;
 
     /**
      * @param destinations what is captured
@@ -86,6 +92,10 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         this.description.add(description);
         for (Destination d : destinations) {
             byDestination.put(d, new AppendOnlyList<>());
+        }
+        if (byDestination.size() == 1) {
+            sharing = byDestination.keySet().iterator().next();
+            byDestination.put(sharing, all);
         }
     }
 
@@ -156,17 +166,35 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         // Once full, hold nothing more: a smaller message after a dropped one would leave a silent hole.
         if (dropped == 0 && all.size() < limit && bytes + size <= byteLimit) {
             bytes += size;
+            Destination d = message.destination();
+            if (sharing != null && d != sharing && !d.equals(sharing)) {
+                unshare();
+            }
             all.add(message);
-            AppendOnlyList<Message> list = message.destination().equals(lastDestination) ? lastList
-                    : byDestination.computeIfAbsent(message.destination(), d -> new AppendOnlyList<>());
-            list.add(message);
-            lastDestination = message.destination();
-            lastList = list;
+            if (sharing == null) {
+                AppendOnlyList<Message> list = d == lastDestination || d.equals(lastDestination) ? lastList
+                        : byDestination.computeIfAbsent(d, x -> new AppendOnlyList<>());
+                list.add(message);
+                lastDestination = d;
+                lastList = list;
+            }
         } else if (dropped++ == 0) {
             LOG.warn("capture of {} reached its bound ({} of {} messages, {} of {} bytes); further messages are passed "
                     + "to listeners but not held (raise sitkit.capture.buffer-limit or sitkit.capture.buffer-bytes)",
                     destinations, all.size(), limit, bytes, byteLimit);
         }
+    }
+
+    /** Called with the lock held: a message of another destination came, so the shared destination gets a list of its own. */
+    private void unshare() {
+        AppendOnlyList<Message> own = new AppendOnlyList<>();
+        for (int i = 0; i < all.size(); i++) {
+            own.add(all.get(i));
+        }
+        byDestination.put(sharing, own);
+        sharing = null;
+        lastDestination = null;
+        lastList = null;
     }
 
     @Override

@@ -24,12 +24,23 @@ public final class RawBytes {
     private static volatile MessageFactory messageFactory;
 
     /** Builds a {@link io.sitkit.core.Message} that takes over the given arrays without copying them. */
-    @FunctionalInterface
     public interface MessageFactory {
         io.sitkit.core.Message create(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
                                       byte[] payload, io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
                                       java.time.Instant capturedAt, io.sitkit.core.TransportMetadata metadata);
+
+        /**
+         * A captured Kafka record's message, with both times as epoch nanoseconds ({@link #NO_TIME} for no
+         * timestamp) and its position in primitives: no {@code Instant} and no {@code KafkaMetadata} object per
+         * record (the metadata is made when asked for).
+         */
+        io.sitkit.core.Message createKafkaRecord(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
+                                                 byte[] payload, long timestampNanos, long capturedAtNanos,
+                                                 int partition, long offset, String timestampType, int leaderEpoch);
     }
+
+    /** "No timestamp" for {@link #ownedKafkaRecord}. */
+    public static final long NO_TIME = Long.MIN_VALUE;
 
     /** Installed by Message's static initializer; only the first call counts. */
     public static synchronized void installMessageFactory(MessageFactory f) {
@@ -52,6 +63,37 @@ public final class RawBytes {
             f = messageFactory;
         }
         return f.create(destination, key, headers, payload, bodyType, timestamp, capturedAt, metadata);
+    }
+
+    /**
+     * {@link #ownedMessage} for a Kafka capture, which reads thousands of records per poll: the times come
+     * as epoch nanoseconds and the position as primitives, so no {@code Instant} and no metadata object is
+     * made per record. A capture holding millions of records pays for every object it keeps in each
+     * young collection.
+     *
+     * @param timestampNanos  the record's own time, or {@link #NO_TIME}
+     * @param capturedAtNanos when it was seen, not {@link #NO_TIME}
+     */
+    public static io.sitkit.core.Message ownedKafkaRecord(io.sitkit.core.Destination destination, byte[] key,
+                                                          io.sitkit.core.Headers headers, byte[] payload, long timestampNanos,
+                                                          long capturedAtNanos, int partition, long offset,
+                                                          String timestampType, int leaderEpoch) {
+        MessageFactory f = messageFactory;
+        if (f == null) {
+            init(io.sitkit.core.Message.class);
+            f = messageFactory;
+        }
+        return f.createKafkaRecord(destination, key, headers, payload, timestampNanos, capturedAtNanos, partition, offset,
+                timestampType, leaderEpoch);
+    }
+
+    /** Epoch nanoseconds of {@code t}, or {@link #NO_TIME} when they do not fit in a long. */
+    public static long epochNanos(java.time.Instant t) {
+        long seconds = t.getEpochSecond();
+        if (seconds > Long.MAX_VALUE / 1_000_000_000L - 1 || seconds < Long.MIN_VALUE / 1_000_000_000L + 1) {
+            return NO_TIME;
+        }
+        return seconds * 1_000_000_000L + t.getNano();
     }
 
     private static void init(Class<?> type) {
