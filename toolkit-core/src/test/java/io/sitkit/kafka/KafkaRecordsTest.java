@@ -43,6 +43,25 @@ class KafkaRecordsTest {
     }
 
     @Test
+    void aCapturedRecordEqualsTheSameMessageBuiltWithItsMetadata() {
+        // A captured record makes its metadata on access; equality and hashing must not see the difference.
+        Message captured = KafkaRecords.toMessage(record(1_765_102_530_123L), ORDERS, SEEN);
+        Message built = new Message(ORDERS, "k".getBytes(StandardCharsets.UTF_8), captured.headers(),
+                "abc".getBytes(StandardCharsets.UTF_8), io.sitkit.core.BodyType.BYTES, Instant.ofEpochMilli(1_765_102_530_123L),
+                SEEN, new KafkaMetadata(2, 41L, "CreateTime", 5));
+
+        assertThat(captured).isEqualTo(built);
+        assertThat(built).isEqualTo(captured);
+        assertThat(captured.hashCode()).isEqualTo(built.hashCode());
+        assertThat(captured.position()).isEqualTo(built.position()).isEqualTo("kafka:orders[2]@41");
+        assertThat(captured.kafka()).contains(new KafkaMetadata(2, 41L, "CreateTime", 5));
+        assertThat(captured.jms()).isEmpty();
+        Message converted = captured.withPayload("{}".getBytes(StandardCharsets.UTF_8), io.sitkit.core.BodyType.BYTES);
+        assertThat(converted.metadata()).isEqualTo(captured.metadata());
+        assertThat(converted.capturedAt()).isEqualTo(SEEN);
+    }
+
+    @Test
     void aRecordWithoutATimestampHasNone() {
         Message m = KafkaRecords.toMessage(record(-1), ORDERS, SEEN);
 
