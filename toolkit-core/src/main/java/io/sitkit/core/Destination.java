@@ -90,7 +90,6 @@ public record Destination(Transport transport, Kind kind, String name) {
         return kind == Kind.QUEUE;
     }
 
-    /** The address form, e.g. {@code jms:queue:payments}; {@link #parse} reads it back. */
     /**
      * Written out rather than left to the record's generated form: captures compare and hash a
      * destination for every message they hold, and this one answers an identical instance at once.
@@ -105,6 +104,7 @@ public record Destination(Transport transport, Kind kind, String name) {
         return (31 * transport.hashCode() + kind.hashCode()) * 31 + name.hashCode();
     }
 
+    /** The address form, e.g. {@code jms:queue:payments}; {@link #parse} reads it back. */
     @Override
     public String toString() {
         if (transport == Transport.KAFKA) {

@@ -50,7 +50,9 @@ final class KafkaRecords {
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, Instant capturedAt) {
         long captured = RawBytes.epochNanos(capturedAt);
         if (captured == RawBytes.NO_TIME) {
-            throw new IllegalArgumentException("capture time out of range: " + capturedAt);
+            // Only a replayed or synthetic capture time is this far out; the message keeps it whole.
+            return RawBytes.ownedMessage(destination, r.key(), headers(r), r.value(), BodyType.BYTES,
+                    r.timestamp() < 0 ? null : Instant.ofEpochMilli(r.timestamp()), capturedAt, metadata(r));
         }
         return toMessage(r, destination, captured);
     }
@@ -63,28 +65,33 @@ final class KafkaRecords {
      * {@code Instant} is made per record.
      */
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, long capturedAtNanos) {
-        org.apache.kafka.common.header.Header[] raw = r.headers().toArray();
-        Headers headers = Headers.empty();
-        if (raw.length > 0) {
-            List<Header> list = new ArrayList<>(raw.length);
-            for (org.apache.kafka.common.header.Header h : raw) {
-                list.add(Header.of(h.key(), h.value()));
-            }
-            headers = Headers.of(list);
-        }
         long millis = r.timestamp();
-        String timestampType = r.timestampType().toString();
-        int leaderEpoch = r.leaderEpoch().orElse(-1);
         // The deserializer allocated key and value for this record alone: the message takes them over.
         if (millis > MAX_NANOS_MILLIS) {
             // A producer may set any timestamp; one past 2262 keeps its Instant whole.
             Instant captured = Instant.ofEpochSecond(Math.floorDiv(capturedAtNanos, 1_000_000_000L),
                     Math.floorMod(capturedAtNanos, 1_000_000_000L));
-            return RawBytes.ownedMessage(destination, r.key(), headers, r.value(), BodyType.BYTES,
-                    Instant.ofEpochMilli(millis), captured, new KafkaMetadata(r.partition(), r.offset(), timestampType, leaderEpoch));
+            return RawBytes.ownedMessage(destination, r.key(), headers(r), r.value(), BodyType.BYTES,
+                    Instant.ofEpochMilli(millis), captured, metadata(r));
         }
-        return RawBytes.ownedKafkaRecord(destination, r.key(), headers, r.value(),
+        return RawBytes.ownedKafkaRecord(destination, r.key(), headers(r), r.value(),
                 millis < 0 ? RawBytes.NO_TIME : millis * 1_000_000L, capturedAtNanos, r.partition(), r.offset(),
-                timestampType, leaderEpoch);
+                r.timestampType().toString(), r.leaderEpoch().orElse(-1));
+    }
+
+    private static Headers headers(ConsumerRecord<byte[], byte[]> r) {
+        org.apache.kafka.common.header.Header[] raw = r.headers().toArray();
+        if (raw.length == 0) {
+            return Headers.empty();
+        }
+        List<Header> list = new ArrayList<>(raw.length);
+        for (org.apache.kafka.common.header.Header h : raw) {
+            list.add(Header.of(h.key(), h.value()));
+        }
+        return Headers.of(list);
+    }
+
+    private static KafkaMetadata metadata(ConsumerRecord<byte[], byte[]> r) {
+        return new KafkaMetadata(r.partition(), r.offset(), r.timestampType().toString(), r.leaderEpoch().orElse(-1));
     }
 }

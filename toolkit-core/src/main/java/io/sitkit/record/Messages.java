@@ -27,15 +27,18 @@ final class Messages {
     /** The message with its destination (and JMS reply-to) as {@code names} gives them; the same instance when nothing changes. */
     static Message renamed(Message m, UnaryOperator<Destination> names) {
         Destination d = names.apply(m.destination());
+        // A captured Kafka record makes its metadata on each call: compare by change, not by identity.
         TransportMetadata md = m.metadata();
+        boolean changed = !d.equals(m.destination());
         if (md instanceof JmsMetadata j && j.replyTo() != null) {
             Destination replyTo = names.apply(j.replyTo());
             if (!replyTo.equals(j.replyTo())) {
                 md = new JmsMetadata(j.messageId(), j.correlationId(), replyTo, j.type(), j.priority(), j.persistent(),
                         j.expiration(), j.redelivered(), j.objectClassName());
+                changed = true;
             }
         }
-        if (d.equals(m.destination()) && md == m.metadata()) {
+        if (!changed) {
             return m;
         }
         return new Message(d, m.key(), m.headers(), m.payload(), m.bodyType(), m.timestamp(), m.capturedAt(), md);

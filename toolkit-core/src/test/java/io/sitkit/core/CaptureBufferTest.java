@@ -56,6 +56,43 @@ class CaptureBufferTest {
     }
 
     @Test
+    void aWaiterParkedBeforeAnotherDestinationArrivesGetsOnlyItsOwnDestination() throws Exception {
+        CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, "from now");
+        buffer.accept(kafka(0, "a"));
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var all = pool.submit(() -> buffer.await(ORDERS, 2, Duration.ofSeconds(30)));
+            var filtered = pool.submit(() -> buffer.await(ORDERS, m -> m.payloadText().orElse("").startsWith("b"), 1,
+                    Duration.ofSeconds(30)));
+            // Both waiters are parked on the capture (one counting, one filtering) before anything else arrives.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitersParked(buffer));
+            buffer.accept(new Message(PAYMENTS, null, Headers.empty(), "p".getBytes(), BodyType.TEXT, null, Instant.now(),
+                    new JmsMetadata("ID:1", null, null, null, 4, false, null, false, null)));
+            buffer.accept(kafka(1, "b"));
+
+            assertThat(all.get(10, TimeUnit.SECONDS)).extracting(m -> m.payloadText().orElseThrow()).containsExactly("a", "b");
+            assertThat(filtered.get(10, TimeUnit.SECONDS)).extracting(m -> m.payloadText().orElseThrow()).containsExactly("b");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether one counting and one filtering waiter are parked in {@code buffer}'s await. */
+    private static boolean waitersParked(CaptureBuffer buffer) throws Exception {
+        var lock = CaptureBuffer.class.getDeclaredField("lock");
+        lock.setAccessible(true);
+        var l = (java.util.concurrent.locks.ReentrantLock) lock.get(buffer);
+        var changed = CaptureBuffer.class.getDeclaredField("changed");
+        changed.setAccessible(true);
+        l.lock();
+        try {
+            return l.getWaitQueueLength((java.util.concurrent.locks.Condition) changed.get(buffer)) == 2;
+        } finally {
+            l.unlock();
+        }
+    }
+
+    @Test
     void theByteBoundKeepsWhatFitsAndCountsTheRestAsDropped() {
         CaptureBuffer buffer = new CaptureBuffer(Set.of(ORDERS), 100, 10, "from now");
         buffer.accept(kafka(0, "1234"));

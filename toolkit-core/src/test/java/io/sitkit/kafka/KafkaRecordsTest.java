@@ -62,6 +62,17 @@ class KafkaRecordsTest {
     }
 
     @Test
+    void aCaptureTimePastTheNanosecondRangeIsKeptWhole() {
+        // Only a replayed or synthetic capture time is this far out; it must not be refused or rounded.
+        Instant far = Instant.parse("+30000-01-01T00:00:00.000000001Z");
+        Message m = KafkaRecords.toMessage(record(1_765_102_530_123L), ORDERS, far);
+
+        assertThat(m.capturedAt()).isEqualTo(far);
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochMilli(1_765_102_530_123L));
+        assertThat(m.metadata()).isEqualTo(new KafkaMetadata(2, 41L, "CreateTime", 5));
+    }
+
+    @Test
     void aRecordWithoutATimestampHasNone() {
         Message m = KafkaRecords.toMessage(record(-1), ORDERS, SEEN);
 

@@ -374,6 +374,9 @@ public final class CaptureBuffer implements Capture, CaptureSink {
                             filteredWaiters--;
                         }
                     }
+                    // Looked up again: while this thread waited, a message of another destination may have
+                    // given a one-destination capture's destination a list of its own (see unshare).
+                    held = byDestination.get(destination);
                 }
                 if (filter == ANY) {
                     // Nothing to test: count instead of copying and scanning.
