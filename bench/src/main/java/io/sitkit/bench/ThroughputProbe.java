@@ -57,7 +57,7 @@ public final class ThroughputProbe {
             }
             try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
                 int nPublish = (int) (30_000 * scale);   // a trial of about a second, like the Kafka ones
-                int nCapture = (int) (50_000 * scale);
+                int nCapture = (int) (100_000 * scale);   // about a second at the rates seen here
                 rounds.compare("jms_publish_100b", PUBLISH_TARGET,
                         i -> j.rawPublish("bench.pub.raw." + i, b100, nPublish),
                         i -> j.sitkitPublish("bench.pub.sitkit." + i, b100, nPublish));

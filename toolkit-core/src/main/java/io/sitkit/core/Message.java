@@ -49,6 +49,12 @@ public sealed class Message {
             }
 
             @Override
+            public Message createAtNanos(Destination d, byte[] k, Headers h, byte[] p, BodyType b, long t, long c,
+                                         TransportMetadata m) {
+                return new Message(d, k, h, p, b, t, c, Objects.requireNonNull(m, "metadata"));
+            }
+
+            @Override
             public Message createKafkaRecord(Destination d, byte[] k, Headers h, byte[] p, long t, long c,
                                              int partition, long offset, String timestampType, int leaderEpoch) {
                 return new KafkaRecord(d, k, h, p, t, c, partition, offset, timestampType, leaderEpoch);
@@ -112,21 +118,24 @@ public sealed class Message {
     }
 
     /**
-     * For {@link KafkaRecord}: takes the arrays over without copying, with both times as epoch
-     * nanoseconds in range ({@code timestampNanos} may be {@link #NO_TIME}); the metadata is the subclass's.
+     * Takes the arrays over without copying, with both times as epoch nanoseconds in range
+     * ({@code timestampNanos} may be {@link #NO_TIME}): a capture's path, which makes no {@code Instant}.
+     * {@code metadata} is null only for a {@link KafkaRecord}, which makes its own.
      */
-    private Message(Destination destination, byte[] key, Headers headers, byte[] payload,
-                    long timestampNanos, long capturedAtNanos) {
+    private Message(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                    long timestampNanos, long capturedAtNanos, TransportMetadata metadata) {
         this.destination = Objects.requireNonNull(destination, "destination");
-        if (!destination.isKafka()) {
-            throw new IllegalArgumentException("a Kafka record on " + destination);
+        boolean kafka = metadata == null ? this instanceof KafkaRecord : metadata instanceof KafkaMetadata;
+        if (destination.isKafka() != kafka) {
+            throw new IllegalArgumentException((metadata == null ? "a Kafka record" : "metadata "
+                    + metadata.getClass().getSimpleName()) + " does not fit destination " + destination);
         }
         if (capturedAtNanos == NO_TIME) {
             throw new IllegalArgumentException("capture time out of the nanosecond range");
         }
         this.headers = Objects.requireNonNull(headers, "headers");
-        this.bodyType = BodyType.BYTES;
-        this.metadata = null;
+        this.bodyType = Objects.requireNonNull(bodyType, "bodyType");
+        this.metadata = metadata;
         this.key = key;
         this.payload = payload;
         this.timestampNanos = timestampNanos;
@@ -147,7 +156,7 @@ public sealed class Message {
 
         KafkaRecord(Destination destination, byte[] key, Headers headers, byte[] payload, long timestampNanos,
                     long capturedAtNanos, int partition, long offset, String timestampType, int leaderEpoch) {
-            super(destination, key, headers, payload, timestampNanos, capturedAtNanos);
+            super(destination, key, headers, payload, BodyType.BYTES, timestampNanos, capturedAtNanos, null);
             // Checked now, as KafkaMetadata's own constructor would, so that metadata() cannot fail later.
             if (partition < 0 || offset < 0) {
                 throw new IllegalArgumentException("partition and offset must be >= 0: " + partition + ", " + offset);

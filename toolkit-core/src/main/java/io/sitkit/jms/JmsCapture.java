@@ -125,7 +125,7 @@ final class JmsCapture implements AutoCloseable {
         consumer.setMessageListener(m -> {
             if (!closed) {
                 try {
-                    sink.accept(JmsMessages.fromJms(m, destination, Instant.now()));
+                    sink.accept(JmsMessages.fromJms(m, destination, io.sitkit.core.internal.RawBytes.nowNanos()));
                 } catch (RuntimeException e) {
                     sink.failed(destination, e);
                 }

@@ -137,6 +137,23 @@ public final class JmsMessages {
      * @param destination where sitkit saw it (for a mirrored queue, the queue, not the mirror topic)
      */
     public static Message fromJms(jakarta.jms.Message msg, Destination destination, Instant capturedAt) {
+        return fromJms(msg, destination, io.sitkit.core.internal.RawBytes.epochNanos(capturedAt), capturedAt);
+    }
+
+    /**
+     * A capture's form: the capture time as epoch nanoseconds, so no {@code Instant} is made per message.
+     *
+     * @param capturedAtNanos when sitkit saw it, e.g. {@link io.sitkit.core.internal.RawBytes#nowNanos()}
+     */
+    static Message fromJms(jakarta.jms.Message msg, Destination destination, long capturedAtNanos) {
+        return fromJms(msg, destination, capturedAtNanos, null);
+    }
+
+    /** The largest JMS timestamp, in milliseconds either side of 1970, whose epoch nanoseconds fit in a long. */
+    private static final long MAX_NANOS_MILLIS = Long.MAX_VALUE / 1_000_000L;
+
+    /** {@code capturedAt} may be null when {@code capturedAtNanos} holds the time; it is needed only out of the nanosecond range. */
+    private static Message fromJms(jakarta.jms.Message msg, Destination destination, long capturedAtNanos, Instant capturedAt) {
         try {
             byte[] key = null;
             List<Header> headers = null;
@@ -183,15 +200,23 @@ public final class JmsMessages {
             }
             long ts = msg.getJMSTimestamp();
             long exp = msg.getJMSExpiration();
+            jakarta.jms.Destination replyTo = msg.getJMSReplyTo();
             JmsMetadata md = new JmsMetadata(msg.getJMSMessageID(), msg.getJMSCorrelationID(),
-                    msg.getJMSReplyTo() == null ? null : TemporaryDestinations.remember(msg.getJMSReplyTo(), fromJms(msg.getJMSReplyTo())),
+                    replyTo == null ? null : TemporaryDestinations.remember(replyTo, fromJms(replyTo)),
                     msg.getJMSType(),
                     Math.max(0, Math.min(9, msg.getJMSPriority())), msg.getJMSDeliveryMode() == DeliveryMode.PERSISTENT,
                     exp == 0 ? null : Instant.ofEpochMilli(exp), msg.getJMSRedelivered(), objectClass);
+            Headers mapped = headers == null ? Headers.empty() : Headers.of(headers);
             // Key and payload arrays were allocated here for this message alone: it takes them over.
-            return io.sitkit.core.internal.RawBytes.ownedMessage(destination, key,
-                    headers == null ? Headers.empty() : Headers.of(headers), payload, bodyType,
-                    ts == 0 ? null : Instant.ofEpochMilli(ts), capturedAt, md);
+            boolean tsFits = ts >= -MAX_NANOS_MILLIS && ts <= MAX_NANOS_MILLIS;
+            if (capturedAtNanos != io.sitkit.core.internal.RawBytes.NO_TIME && tsFits) {
+                return io.sitkit.core.internal.RawBytes.ownedMessageAtNanos(destination, key, mapped, payload, bodyType,
+                        ts == 0 ? io.sitkit.core.internal.RawBytes.NO_TIME : ts * 1_000_000L, capturedAtNanos, md);
+            }
+            Instant captured = capturedAt != null ? capturedAt : Instant.ofEpochSecond(
+                    Math.floorDiv(capturedAtNanos, 1_000_000_000L), Math.floorMod(capturedAtNanos, 1_000_000_000L));
+            return io.sitkit.core.internal.RawBytes.ownedMessage(destination, key, mapped, payload, bodyType,
+                    ts == 0 ? null : Instant.ofEpochMilli(ts), captured, md);
         } catch (JMSException e) {
             throw new SitkitException("cannot read a JMS message on " + destination + ": " + e, e);
         }

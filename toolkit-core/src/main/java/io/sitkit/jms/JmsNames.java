@@ -53,6 +53,10 @@ public final class JmsNames {
 
     /** The header name for a JMS property name; inverse of {@link #toProperty}. */
     public static String toHeader(String property) {
+        if (property.indexOf('_') < 0) {
+            // Every escape starts with '_': most names (JMSXDeliveryCount on every received message) map to themselves.
+            return property;
+        }
         String p = property.startsWith(GUARD) ? property.substring(GUARD.length()) : property;
         StringBuilder sb = new StringBuilder(p.length());
         int i = 0;

@@ -117,7 +117,28 @@ public final class CaptureBuffer implements Capture, CaptureSink {
 
     @Override
     public void accept(Message message) {
-        acceptAll(List.of(message));
+        // A JMS capture's listener calls this once per message: no list made for it.
+        lock.lock();
+        try {
+            hold(message);
+            if (filteredWaiters > 0 || countReached()) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        tell(message);
+    }
+
+    /** Passes a message to the listeners, outside the lock. */
+    private void tell(Message message) {
+        for (Consumer<Message> l : listeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("capture listener {} failed on {}", l, message.position(), e);
+            }
+        }
     }
 
     @Override
@@ -138,13 +159,7 @@ public final class CaptureBuffer implements Capture, CaptureSink {
         }
         if (!listeners.isEmpty()) {
             for (Message message : messages) {
-                for (Consumer<Message> l : listeners) {
-                    try {
-                        l.accept(message);
-                    } catch (RuntimeException e) {
-                        LOG.warn("capture listener {} failed on {}", l, message.position(), e);
-                    }
-                }
+                tell(message);
             }
         }
     }

@@ -29,6 +29,11 @@ public final class RawBytes {
                                       byte[] payload, io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
                                       java.time.Instant capturedAt, io.sitkit.core.TransportMetadata metadata);
 
+        /** The same with both times as epoch nanoseconds ({@link #NO_TIME} for no timestamp), as a capture has them. */
+        io.sitkit.core.Message createAtNanos(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
+                                             byte[] payload, io.sitkit.core.BodyType bodyType, long timestampNanos,
+                                             long capturedAtNanos, io.sitkit.core.TransportMetadata metadata);
+
         /**
          * A captured Kafka record's message, with both times as epoch nanoseconds ({@link #NO_TIME} for no
          * timestamp) and its position in primitives: no {@code Instant} and no {@code KafkaMetadata} object per
@@ -63,6 +68,30 @@ public final class RawBytes {
             f = messageFactory;
         }
         return f.create(destination, key, headers, payload, bodyType, timestamp, capturedAt, metadata);
+    }
+
+    /**
+     * {@link #ownedMessage} for a capture's listener, which maps every message as it arrives: the times
+     * come as epoch nanoseconds, so no {@code Instant} is made per message.
+     *
+     * @param timestampNanos  the message's own time, or {@link #NO_TIME}
+     * @param capturedAtNanos when it was seen, not {@link #NO_TIME}
+     */
+    public static io.sitkit.core.Message ownedMessageAtNanos(io.sitkit.core.Destination destination, byte[] key,
+                                                             io.sitkit.core.Headers headers, byte[] payload,
+                                                             io.sitkit.core.BodyType bodyType, long timestampNanos,
+                                                             long capturedAtNanos, io.sitkit.core.TransportMetadata metadata) {
+        MessageFactory f = messageFactory;
+        if (f == null) {
+            init(io.sitkit.core.Message.class);
+            f = messageFactory;
+        }
+        return f.createAtNanos(destination, key, headers, payload, bodyType, timestampNanos, capturedAtNanos, metadata);
+    }
+
+    /** The current time as epoch nanoseconds (microsecond precision where the clock has it), without an {@code Instant}. */
+    public static long nowNanos() {
+        return epochNanos(java.time.Instant.now());
     }
 
     /**
