@@ -247,13 +247,22 @@ public final class EmbeddedActiveMq implements AutoCloseable {
      * connection still closing (a TLS close takes a while) would otherwise outlive {@link #close()}, and
      * one that closes after the stop starts a new pool whose idle thread would linger for its keep-alive
      * (30 s) — so each round shuts {@code tasks}' pool down again and waits for what is left.
+     *
+     * <p>The broker's own ends of its connections are waited for too (their threads are named
+     * {@code ActiveMQ Transport: <client>@<broker port>}): such a thread hands its connection's stop to
+     * the task pool as it ends, so a check that found no task thread while one of them still ran could
+     * return just before the next task thread started.
      */
     private void awaitTaskThreads(org.apache.activemq.thread.TaskRunnerFactory tasks) {
         String prefix = "ActiveMQ BrokerService[" + name + "] Task-";
+        String port = url.substring(url.lastIndexOf(':') + 1);
+        String transportSuffix = "@" + port;
         long deadline = System.nanoTime() + TASK_THREADS_TIMEOUT.toNanos();
         while (true) {
             List<Thread> live = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
+                    .filter(t -> t.isAlive() && (t.getName().startsWith(prefix)
+                            || t.getName().startsWith("ActiveMQ Transport: ") && t.getName().endsWith(transportSuffix)))
+                    .toList();
             long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (live.isEmpty()) {
                 return;
