@@ -214,15 +214,11 @@ public sealed class Message {
 
     /** Epoch nanoseconds of {@code t}, or {@link #NO_TIME} when they do not fit in a long. */
     private static long nanos(Instant t) {
-        try {
-            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-        } catch (ArithmeticException e) {
-            return NO_TIME;
-        }
+        return io.sitkit.core.internal.RawBytes.epochNanos(t);
     }
 
     private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return io.sitkit.core.internal.RawBytes.instant(nanos);
     }
 
     /** The message's own timestamp, or null. */

@@ -149,9 +149,6 @@ public final class JmsMessages {
         return fromJms(msg, destination, capturedAtNanos, null);
     }
 
-    /** The largest JMS timestamp, in milliseconds either side of 1970, whose epoch nanoseconds fit in a long. */
-    private static final long MAX_NANOS_MILLIS = Long.MAX_VALUE / 1_000_000L;
-
     /** {@code capturedAt} may be null when {@code capturedAtNanos} holds the time; it is needed only out of the nanosecond range. */
     private static Message fromJms(jakarta.jms.Message msg, Destination destination, long capturedAtNanos, Instant capturedAt) {
         try {
@@ -208,13 +205,12 @@ public final class JmsMessages {
                     exp == 0 ? null : Instant.ofEpochMilli(exp), msg.getJMSRedelivered(), objectClass);
             Headers mapped = headers == null ? Headers.empty() : Headers.of(headers);
             // Key and payload arrays were allocated here for this message alone: it takes them over.
-            boolean tsFits = ts >= -MAX_NANOS_MILLIS && ts <= MAX_NANOS_MILLIS;
+            boolean tsFits = ts >= -io.sitkit.core.internal.RawBytes.MAX_NANOS_MILLIS && ts <= io.sitkit.core.internal.RawBytes.MAX_NANOS_MILLIS;
             if (capturedAtNanos != io.sitkit.core.internal.RawBytes.NO_TIME && tsFits) {
                 return io.sitkit.core.internal.RawBytes.ownedMessageAtNanos(destination, key, mapped, payload, bodyType,
                         ts == 0 ? io.sitkit.core.internal.RawBytes.NO_TIME : ts * 1_000_000L, capturedAtNanos, md);
             }
-            Instant captured = capturedAt != null ? capturedAt : Instant.ofEpochSecond(
-                    Math.floorDiv(capturedAtNanos, 1_000_000_000L), Math.floorMod(capturedAtNanos, 1_000_000_000L));
+            Instant captured = capturedAt != null ? capturedAt : io.sitkit.core.internal.RawBytes.instant(capturedAtNanos);
             return io.sitkit.core.internal.RawBytes.ownedMessage(destination, key, mapped, payload, bodyType,
                     ts == 0 ? null : Instant.ofEpochMilli(ts), captured, md);
         } catch (JMSException e) {

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,7 +125,7 @@ final class KafkaCapture implements io.sitkit.core.CaptureSession {
                     continue;
                 }
                 contact.seen(destinations, sink);
-                long now = io.sitkit.core.internal.RawBytes.epochNanos(Instant.now());
+                long now = io.sitkit.core.internal.RawBytes.nowNanos();
                 List<io.sitkit.core.Message> batch = new ArrayList<>(records.count());
                 String topic = null;
                 Destination destination = null;

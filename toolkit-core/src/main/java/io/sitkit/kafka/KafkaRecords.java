@@ -57,9 +57,6 @@ final class KafkaRecords {
         return toMessage(r, destination, captured);
     }
 
-    /** The largest record timestamp, in milliseconds, whose epoch nanoseconds fit in a long (the year 2262). */
-    private static final long MAX_NANOS_MILLIS = Long.MAX_VALUE / 1_000_000L;
-
     /**
      * A capture's form: the capture time as epoch nanoseconds, shared by all records of one poll, so no
      * {@code Instant} is made per record.
@@ -67,12 +64,10 @@ final class KafkaRecords {
     static Message toMessage(ConsumerRecord<byte[], byte[]> r, Destination destination, long capturedAtNanos) {
         long millis = r.timestamp();
         // The deserializer allocated key and value for this record alone: the message takes them over.
-        if (millis > MAX_NANOS_MILLIS) {
+        if (millis > RawBytes.MAX_NANOS_MILLIS) {
             // A producer may set any timestamp; one past 2262 keeps its Instant whole.
-            Instant captured = Instant.ofEpochSecond(Math.floorDiv(capturedAtNanos, 1_000_000_000L),
-                    Math.floorMod(capturedAtNanos, 1_000_000_000L));
             return RawBytes.ownedMessage(destination, r.key(), headers(r), r.value(), BodyType.BYTES,
-                    Instant.ofEpochMilli(millis), captured, metadata(r));
+                    Instant.ofEpochMilli(millis), RawBytes.instant(capturedAtNanos), metadata(r));
         }
         return RawBytes.ownedKafkaRecord(destination, r.key(), headers(r), r.value(),
                 millis < 0 ? RawBytes.NO_TIME : millis * 1_000_000L, capturedAtNanos, r.partition(), r.offset(),

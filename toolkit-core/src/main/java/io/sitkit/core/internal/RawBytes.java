@@ -62,12 +62,7 @@ public final class RawBytes {
                                                       io.sitkit.core.Headers headers, byte[] payload,
                                                       io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
                                                       java.time.Instant capturedAt, io.sitkit.core.TransportMetadata metadata) {
-        MessageFactory f = messageFactory;
-        if (f == null) {
-            init(io.sitkit.core.Message.class);
-            f = messageFactory;
-        }
-        return f.create(destination, key, headers, payload, bodyType, timestamp, capturedAt, metadata);
+        return factory().create(destination, key, headers, payload, bodyType, timestamp, capturedAt, metadata);
     }
 
     /**
@@ -81,15 +76,10 @@ public final class RawBytes {
                                                              io.sitkit.core.Headers headers, byte[] payload,
                                                              io.sitkit.core.BodyType bodyType, long timestampNanos,
                                                              long capturedAtNanos, io.sitkit.core.TransportMetadata metadata) {
-        MessageFactory f = messageFactory;
-        if (f == null) {
-            init(io.sitkit.core.Message.class);
-            f = messageFactory;
-        }
-        return f.createAtNanos(destination, key, headers, payload, bodyType, timestampNanos, capturedAtNanos, metadata);
+        return factory().createAtNanos(destination, key, headers, payload, bodyType, timestampNanos, capturedAtNanos, metadata);
     }
 
-    /** The current time as epoch nanoseconds (microsecond precision where the clock has it), without an {@code Instant}. */
+    /** The current time as epoch nanoseconds (microsecond precision where the clock has it). */
     public static long nowNanos() {
         return epochNanos(java.time.Instant.now());
     }
@@ -107,22 +97,34 @@ public final class RawBytes {
                                                           io.sitkit.core.Headers headers, byte[] payload, long timestampNanos,
                                                           long capturedAtNanos, int partition, long offset,
                                                           String timestampType, int leaderEpoch) {
-        MessageFactory f = messageFactory;
-        if (f == null) {
-            init(io.sitkit.core.Message.class);
-            f = messageFactory;
-        }
-        return f.createKafkaRecord(destination, key, headers, payload, timestampNanos, capturedAtNanos, partition, offset,
+        return factory().createKafkaRecord(destination, key, headers, payload, timestampNanos, capturedAtNanos, partition, offset,
                 timestampType, leaderEpoch);
     }
 
-    /** Epoch nanoseconds of {@code t}, or {@link #NO_TIME} when they do not fit in a long. */
+    /** Epoch nanoseconds of {@code t}, or {@link #NO_TIME} when they do not fit in a long (before 1677 or after 2262). */
     public static long epochNanos(java.time.Instant t) {
-        long seconds = t.getEpochSecond();
-        if (seconds > Long.MAX_VALUE / 1_000_000_000L - 1 || seconds < Long.MIN_VALUE / 1_000_000_000L + 1) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException e) {
             return NO_TIME;
         }
-        return seconds * 1_000_000_000L + t.getNano();
+    }
+
+    /** The instant of epoch nanoseconds {@code nanos}; inverse of {@link #epochNanos}. */
+    public static java.time.Instant instant(long nanos) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** The largest epoch milliseconds, either side of 1970, whose epoch nanoseconds fit in a long. */
+    public static final long MAX_NANOS_MILLIS = Long.MAX_VALUE / 1_000_000L;
+
+    private static MessageFactory factory() {
+        MessageFactory f = messageFactory;
+        if (f == null) {
+            init(io.sitkit.core.Message.class);   // its static initializer installs the factory
+            f = messageFactory;
+        }
+        return f;
     }
 
     private static void init(Class<?> type) {
