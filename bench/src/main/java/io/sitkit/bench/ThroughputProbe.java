@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Child main of the {@code throughput} suite: one embedded environment with default settings, the
  * Kafka and JMS cases of {@link KafkaThroughput} and {@link JmsThroughput}, each compared by
- * {@link Rounds} ({@code bench.warmups} warm-up rounds, default 3, then {@code bench.rounds} measured rounds, default 9).
+ * {@link Rounds} ({@code bench.warmups} warm-up rounds, default 3, then {@code bench.rounds} measured rounds, default 10, an even number).
  * Message counts scale with {@code -Dbench.scale} (default 1).
  */
 public final class ThroughputProbe {
@@ -21,7 +21,7 @@ public final class ThroughputProbe {
 
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-        Rounds rounds = new Rounds(Integer.getInteger("bench.warmups", 3), Integer.getInteger("bench.rounds", 9));
+        Rounds rounds = new Rounds(Integer.getInteger("bench.warmups", 3), Integer.getInteger("bench.rounds", 10));
         byte[] b100 = payload(100);
         byte[] b1k = payload(1024);
         try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
@@ -38,6 +38,14 @@ public final class ThroughputProbe {
                 bus.kafka().createTopic("pub-1k-sitkit", 1);
                 rounds.compare("kafka_publish_100b", PUBLISH_TARGET,
                         i -> k.rawPublish("pub-100b-raw", b100, n100), i -> k.sitkitPublish("pub-100b-sitkit", b100, n100));
+                // Not a target: the control. The raw side against a second raw producer of the same
+                // settings, so identical code on both sides; how far its ratio strays from 1.0 is how
+                // finely this run can tell two sides apart.
+                bus.kafka().createTopic("pub-100b-raw2", 1);
+                try (KafkaThroughput k2 = new KafkaThroughput(bus)) {
+                    rounds.compare("kafka_publish_100b_control", null, "raw", i -> k.rawPublish("pub-100b-raw", b100, n100),
+                            "raw2", i -> k2.rawPublish("pub-100b-raw2", b100, n100));
+                }
                 rounds.compare("kafka_publish_1k", PUBLISH_TARGET,
                         i -> k.rawPublish("pub-1k-raw", b1k, n1k), i -> k.sitkitPublish("pub-1k-sitkit", b1k, n1k));
                 // Not a target: what the CompletableFuture form of publishAsync costs next to the callback form.

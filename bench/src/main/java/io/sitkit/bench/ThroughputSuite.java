@@ -24,7 +24,7 @@ final class ThroughputSuite implements Suite {
     @Override
     public SuiteResult run(Workspace ws) {
         List<String> props = List.of("-Dbench.scale=" + System.getProperty("bench.scale", "1"),
-                "-Dbench.warmups=" + Integer.getInteger("bench.warmups", 3), "-Dbench.rounds=" + Integer.getInteger("bench.rounds", 9));
+                "-Dbench.warmups=" + Integer.getInteger("bench.warmups", 3), "-Dbench.rounds=" + Integer.getInteger("bench.rounds", 10));
         ChildJvm.Run run = ChildJvm.run(props, ThroughputProbe.class, List.of(), ws.log(), Duration.ofMinutes(10));
         return new SuiteResult(name(), run.metrics());
     }
