@@ -59,6 +59,16 @@ public sealed class Message {
                                              int partition, long offset, String timestampType, int leaderEpoch) {
                 return new KafkaRecord(d, k, h, p, t, c, partition, offset, timestampType, leaderEpoch);
             }
+
+            @Override
+            public byte[] key(Message m) {
+                return m.key;
+            }
+
+            @Override
+            public byte[] payload(Message m) {
+                return m.payload;
+            }
         });
     }
 

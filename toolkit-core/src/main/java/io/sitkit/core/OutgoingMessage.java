@@ -20,24 +20,13 @@ import java.util.Objects;
  * <p>Fields that only one transport understands are rejected by the other at publish time with a
  * message naming the field (e.g. a partition on a JMS queue).
  *
- * <p>Thread-safety: immutable.
+ * <p>Key and payload arrays are copied once on the way in (a factory, a {@code withKey}/{@code withPayload},
+ * the constructor) and on the way out (the accessors), never between: a {@code withX} shares the arrays
+ * of the message it starts from, so {@code text(…).withKey(…).withHeader(…)} makes its payload bytes once.
  *
- * @param destination   where to send
- * @param key           Kafka key; for JMS sent as {@code JMSXGroupID}; may be null
- * @param headers       Kafka headers / JMS properties
- * @param payload       body bytes; null makes a Kafka tombstone or a body-less JMS message
- * @param bodyType      {@link BodyType#TEXT} sends a JMS TextMessage, {@link BodyType#BYTES} a BytesMessage
- * @param partition     Kafka partition, or null to let the partitioner choose
- * @param correlationId JMS correlation id, or null
- * @param replyTo       JMS reply-to destination, or null
- * @param type          JMS type, or null
- * @param priority      JMS priority 0–9, or null for the provider default
- * @param persistent    JMS delivery mode, or null for the provider default (persistent)
- * @param timeToLive    JMS time-to-live, or null for never expiring
+ * <p>Thread-safety: immutable.
  */
-public record OutgoingMessage(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
-                              Integer partition, String correlationId, Destination replyTo, String type,
-                              Integer priority, Boolean persistent, Duration timeToLive) {
+public final class OutgoingMessage {
 
     static {
         io.sitkit.core.internal.RawBytes.install(new io.sitkit.core.internal.RawBytes.Accessor() {
@@ -55,10 +44,47 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
             public byte[] value(Header h) {
                 return h.rawValue();
             }
+
+            @Override
+            public OutgoingMessage owned(Destination destination, byte[] key, Headers headers, byte[] payload,
+                                         BodyType bodyType, String correlationId, Destination replyTo, String type,
+                                         Integer priority, Boolean persistent, Duration timeToLive) {
+                return new OutgoingMessage(destination, key, headers, payload, bodyType, null,
+                        JmsFields.of(correlationId, replyTo, type, priority, persistent, timeToLive));
+            }
         });
     }
 
-    public OutgoingMessage {
+    private final Destination destination;
+    /** Owned: never handed out without a copy. */
+    private final byte[] key;
+    private final Headers headers;
+    /** Owned: never handed out without a copy. */
+    private final byte[] payload;
+    private final BodyType bodyType;
+    private final Integer partition;
+    /** The JMS-only fields, or null when none is set (every Kafka message): a smaller object per message. */
+    private final JmsFields jms;
+
+    /**
+     * A message from all its fields; {@code key} and {@code payload} are copied, so the caller may
+     * reuse its arrays. The factories ({@link #bytes}, {@link #text}) and the {@code withX} methods
+     * are the usual way in.
+     *
+     * @throws NullPointerException     if destination, headers or bodyType is null
+     * @throws IllegalArgumentException for a body type other than TEXT or BYTES, a negative partition,
+     *                                  a priority outside 0–9, or a time-to-live that is not positive
+     */
+    public OutgoingMessage(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                           Integer partition, String correlationId, Destination replyTo, String type,
+                           Integer priority, Boolean persistent, Duration timeToLive) {
+        this(destination, key == null ? null : key.clone(), headers, payload == null ? null : payload.clone(), bodyType,
+                partition, JmsFields.of(correlationId, replyTo, type, priority, persistent, timeToLive));
+    }
+
+    /** Takes {@code key} and {@code payload} as they are: only for arrays nobody else can change. */
+    private OutgoingMessage(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
+                            Integer partition, JmsFields jms) {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(bodyType, "bodyType");
@@ -68,20 +94,38 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
         if (partition != null && partition < 0) {
             throw new IllegalArgumentException("partition must be >= 0: " + partition);
         }
-        if (priority != null && (priority < 0 || priority > 9)) {
-            throw new IllegalArgumentException("JMS priority must be 0-9: " + priority);
+        this.destination = destination;
+        this.key = key;
+        this.headers = headers;
+        this.payload = payload;
+        this.bodyType = bodyType;
+        this.partition = partition;
+        this.jms = jms;
+    }
+
+    /** The JMS-only fields of a message; {@link #of} gives null when none is set. */
+    private record JmsFields(String correlationId, Destination replyTo, String type, Integer priority,
+                             Boolean persistent, Duration timeToLive) {
+        JmsFields {
+            if (priority != null && (priority < 0 || priority > 9)) {
+                throw new IllegalArgumentException("JMS priority must be 0-9: " + priority);
+            }
+            if (timeToLive != null && (timeToLive.isNegative() || timeToLive.isZero())) {
+                throw new IllegalArgumentException("time-to-live must be positive: " + timeToLive);
+            }
         }
-        if (timeToLive != null && (timeToLive.isNegative() || timeToLive.isZero())) {
-            throw new IllegalArgumentException("time-to-live must be positive: " + timeToLive);
+
+        static JmsFields of(String correlationId, Destination replyTo, String type, Integer priority,
+                            Boolean persistent, Duration timeToLive) {
+            return correlationId == null && replyTo == null && type == null && priority == null && persistent == null
+                    && timeToLive == null ? null : new JmsFields(correlationId, replyTo, type, priority, persistent, timeToLive);
         }
-        key = key == null ? null : key.clone();
-        payload = payload == null ? null : payload.clone();
     }
 
     /** A message with raw bytes (a Kafka record, or a JMS BytesMessage). */
     public static OutgoingMessage bytes(Destination destination, byte[] payload) {
-        return new OutgoingMessage(destination, null, Headers.empty(), payload, BodyType.BYTES,
-                null, null, null, null, null, null, null);
+        return new OutgoingMessage(destination, null, Headers.empty(), payload == null ? null : payload.clone(),
+                BodyType.BYTES, null, null);
     }
 
     /** @see #bytes(Destination, byte[]) */
@@ -92,8 +136,7 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
     /** A message with UTF-8 text (a Kafka record, or a JMS TextMessage). */
     public static OutgoingMessage text(Destination destination, String text) {
         return new OutgoingMessage(destination, null, Headers.empty(),
-                text == null ? null : text.getBytes(StandardCharsets.UTF_8), BodyType.TEXT,
-                null, null, null, null, null, null, null);
+                text == null ? null : text.getBytes(StandardCharsets.UTF_8), BodyType.TEXT, null, null);
     }
 
     /** @see #text(Destination, String) */
@@ -106,35 +149,86 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
         return bytes(destination, null).withKey(key);
     }
 
-    @Override
+    /** Where to send. */
+    public Destination destination() {
+        return destination;
+    }
+
+    /** The Kafka key (a copy); for JMS it is sent as {@code JMSXGroupID}. May be null. */
     public byte[] key() {
         return key == null ? null : key.clone();
     }
 
-    @Override
+    /** Kafka headers / JMS properties. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body (a copy); null makes a Kafka tombstone or a body-less JMS message. */
     public byte[] payload() {
         return payload == null ? null : payload.clone();
     }
 
+    /** {@link BodyType#TEXT} sends a JMS TextMessage, {@link BodyType#BYTES} a BytesMessage. */
+    public BodyType bodyType() {
+        return bodyType;
+    }
+
+    /** The Kafka partition, or null to let the partitioner choose. */
+    public Integer partition() {
+        return partition;
+    }
+
+    /** The JMS correlation id, or null. */
+    public String correlationId() {
+        return jms == null ? null : jms.correlationId();
+    }
+
+    /** The JMS reply-to destination, or null. */
+    public Destination replyTo() {
+        return jms == null ? null : jms.replyTo();
+    }
+
+    /** The JMS type, or null. */
+    public String type() {
+        return jms == null ? null : jms.type();
+    }
+
+    /** The JMS priority 0–9, or null for the provider default. */
+    public Integer priority() {
+        return jms == null ? null : jms.priority();
+    }
+
+    /** The JMS delivery mode, or null for the provider default (persistent). */
+    public Boolean persistent() {
+        return jms == null ? null : jms.persistent();
+    }
+
+    /** The JMS time-to-live, or null for never expiring. */
+    public Duration timeToLive() {
+        return jms == null ? null : jms.timeToLive();
+    }
+
     public OutgoingMessage withDestination(Destination d) {
-        return new OutgoingMessage(d, key, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
+        return new OutgoingMessage(d, key, headers, payload, bodyType, partition, jms);
     }
 
     /** The same message with another body (copied). */
     public OutgoingMessage withPayload(byte[] p) {
-        return new OutgoingMessage(destination, key, headers, p, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
+        return new OutgoingMessage(destination, key, headers, p == null ? null : p.clone(), bodyType, partition, jms);
     }
 
     public OutgoingMessage withKey(byte[] k) {
-        return new OutgoingMessage(destination, k, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
+        return new OutgoingMessage(destination, k == null ? null : k.clone(), headers, payload, bodyType, partition, jms);
     }
 
     public OutgoingMessage withKey(String k) {
-        return withKey(k == null ? null : k.getBytes(StandardCharsets.UTF_8));
+        return new OutgoingMessage(destination, k == null ? null : k.getBytes(StandardCharsets.UTF_8), headers, payload,
+                bodyType, partition, jms);
     }
 
     public OutgoingMessage withHeaders(Headers h) {
-        return new OutgoingMessage(destination, key, h, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, timeToLive);
+        return new OutgoingMessage(destination, key, h, payload, bodyType, partition, jms);
     }
 
     public OutgoingMessage withHeader(Header h) {
@@ -151,15 +245,15 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
     }
 
     public OutgoingMessage withPartition(int p) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, p, correlationId, replyTo, type, priority, persistent, timeToLive);
+        return new OutgoingMessage(destination, key, headers, payload, bodyType, p, jms);
     }
 
     public OutgoingMessage withCorrelationId(String c) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, c, replyTo, type, priority, persistent, timeToLive);
+        return withJms(c, replyTo(), type(), priority(), persistent(), timeToLive());
     }
 
     public OutgoingMessage withReplyTo(Destination r) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, correlationId, r, type, priority, persistent, timeToLive);
+        return withJms(correlationId(), r, type(), priority(), persistent(), timeToLive());
     }
 
     public OutgoingMessage withReplyTo(String address) {
@@ -167,35 +261,38 @@ public record OutgoingMessage(Destination destination, byte[] key, Headers heade
     }
 
     public OutgoingMessage withType(String t) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, correlationId, replyTo, t, priority, persistent, timeToLive);
+        return withJms(correlationId(), replyTo(), t, priority(), persistent(), timeToLive());
     }
 
     public OutgoingMessage withPriority(int p) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, correlationId, replyTo, type, p, persistent, timeToLive);
+        return withJms(correlationId(), replyTo(), type(), p, persistent(), timeToLive());
     }
 
     public OutgoingMessage withPersistent(boolean p) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, p, timeToLive);
+        return withJms(correlationId(), replyTo(), type(), priority(), p, timeToLive());
     }
 
     public OutgoingMessage withTimeToLive(Duration ttl) {
-        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition, correlationId, replyTo, type, priority, persistent, ttl);
+        return withJms(correlationId(), replyTo(), type(), priority(), persistent(), ttl);
+    }
+
+    private OutgoingMessage withJms(String correlationId, Destination replyTo, String type, Integer priority,
+                                    Boolean persistent, Duration timeToLive) {
+        return new OutgoingMessage(destination, key, headers, payload, bodyType, partition,
+                JmsFields.of(correlationId, replyTo, type, priority, persistent, timeToLive));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof OutgoingMessage m && destination.equals(m.destination) && Arrays.equals(key, m.key)
                 && headers.equals(m.headers) && Arrays.equals(payload, m.payload) && bodyType == m.bodyType
-                && Objects.equals(partition, m.partition) && Objects.equals(correlationId, m.correlationId)
-                && Objects.equals(replyTo, m.replyTo) && Objects.equals(type, m.type)
-                && Objects.equals(priority, m.priority) && Objects.equals(persistent, m.persistent)
-                && Objects.equals(timeToLive, m.timeToLive);
+                && Objects.equals(partition, m.partition) && Objects.equals(jms, m.jms);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(destination, headers, bodyType, partition, correlationId, replyTo, type, priority,
-                persistent, timeToLive) + 31 * Arrays.hashCode(key) + 17 * Arrays.hashCode(payload);
+        return Objects.hash(destination, headers, bodyType, partition, correlationId(), replyTo(), type(), priority(),
+                persistent(), timeToLive()) + 31 * Arrays.hashCode(key) + 17 * Arrays.hashCode(payload);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.sitkit.core.Message;
 import io.sitkit.core.OutgoingMessage;
 import io.sitkit.core.PublishResult;
 import io.sitkit.core.TransportMetadata;
+import io.sitkit.core.internal.RawBytes;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -61,17 +62,17 @@ final class Messages {
 
     /**
      * The recorded message as one to publish to {@code to}, with {@code key} and {@code payload}
-     * (already remapped or re-encoded). A JMS message keeps its correlation id, reply-to, type,
+     * (already remapped or re-encoded), taken without copies: pass arrays nobody changes (fresh ones,
+     * or the recorded message's own). A JMS message keeps its correlation id, reply-to, type,
      * priority and delivery mode; map and stream bodies go as text (their JSON), object bodies as bytes.
      */
     static OutgoingMessage outgoing(Message m, Destination to, byte[] key, byte[] payload, Destination replyTo) {
         BodyType body = m.bodyType() == BodyType.TEXT || m.bodyType() == BodyType.MAP || m.bodyType() == BodyType.STREAM
                 ? BodyType.TEXT : BodyType.BYTES;
-        OutgoingMessage out = new OutgoingMessage(to, key, m.headers(), payload, body, null, null, null, null, null, null, null);
         if (to.isJms() && m.metadata() instanceof JmsMetadata j) {
-            out = new OutgoingMessage(to, key, m.headers(), payload, body, null, j.correlationId(), replyTo, j.type(),
+            return RawBytes.ownedOutgoing(to, key, m.headers(), payload, body, j.correlationId(), replyTo, j.type(),
                     j.priority(), j.persistent(), null);
         }
-        return out;
+        return RawBytes.ownedOutgoing(to, key, m.headers(), payload, body, null, null, null, null, null, null);
     }
 }

@@ -156,14 +156,15 @@ final class ReplayRun {
         Destination to = target(m.destination());
         byte[] payload;
         try {
-            payload = avro == null ? m.payload() : avro.reencode(e, to);
+            // The message's own array when nothing changes it: the outgoing message only reads it.
+            payload = avro == null ? io.sitkit.core.internal.RawBytes.payload(m) : avro.reencode(e, to);
         } catch (IllegalStateException problem) {
             drain();
             throw stop(line, problem.getMessage(), problem.getCause());
         }
         Destination replyTo = m.metadata() instanceof JmsMetadata j && j.replyTo() != null
                 ? spec.destinations.getOrDefault(j.replyTo(), j.replyTo()) : null;
-        OutgoingMessage out = Messages.outgoing(m, to, key(m.key()), payload, replyTo);
+        OutgoingMessage out = Messages.outgoing(m, to, key(io.sitkit.core.internal.RawBytes.key(m)), payload, replyTo);
         pace(m);
         acquire();
         int sentLine = line;

@@ -109,16 +109,18 @@ public final class Interceptor implements AutoCloseable {
     }
 
     private OutgoingMessage forwardOf(Message m) {
-        OutgoingMessage out = new OutgoingMessage(to, m.key(), m.headers(), m.payload(),
-                m.bodyType() == io.sitkit.core.BodyType.TEXT ? io.sitkit.core.BodyType.TEXT : io.sitkit.core.BodyType.BYTES,
-                null, null, null, null, null, null, null);
+        // The captured message's own arrays, without copies: both messages only read them.
+        byte[] key = io.sitkit.core.internal.RawBytes.key(m);
+        byte[] payload = io.sitkit.core.internal.RawBytes.payload(m);
+        io.sitkit.core.BodyType body = m.bodyType() == io.sitkit.core.BodyType.TEXT
+                ? io.sitkit.core.BodyType.TEXT : io.sitkit.core.BodyType.BYTES;
         if (to.isJms() && m.jms().isPresent()) {
             var j = m.jms().get();
-            out = j.correlationId() == null ? out : out.withCorrelationId(j.correlationId());
-            out = j.replyTo() == null ? out : out.withReplyTo(j.replyTo());
-            out = j.type() == null ? out : out.withType(j.type());
+            return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, m.headers(), payload, body, j.correlationId(),
+                    j.replyTo(), j.type(), null, null, null);
         }
-        return out;
+        return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, m.headers(), payload, body,
+                null, null, null, null, null, null);
     }
 
     /** Messages taken from {@code from} so far. */

@@ -18,12 +18,18 @@ public final class RawBytes {
         byte[] payload(OutgoingMessage m);
 
         byte[] value(Header h);
+
+        /** A message that takes {@code key} and {@code payload} as they are: only for arrays nobody else can change. */
+        OutgoingMessage owned(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
+                              byte[] payload, io.sitkit.core.BodyType bodyType, String correlationId,
+                              io.sitkit.core.Destination replyTo, String type, Integer priority, Boolean persistent,
+                              java.time.Duration timeToLive);
     }
 
     private static volatile Accessor accessor;
     private static volatile MessageFactory messageFactory;
 
-    /** Builds a {@link io.sitkit.core.Message} that takes over the given arrays without copying them. */
+    /** Builds a {@link io.sitkit.core.Message} that takes over the given arrays without copying them, and reads its arrays. */
     public interface MessageFactory {
         io.sitkit.core.Message create(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
                                       byte[] payload, io.sitkit.core.BodyType bodyType, java.time.Instant timestamp,
@@ -42,6 +48,12 @@ public final class RawBytes {
         io.sitkit.core.Message createKafkaRecord(io.sitkit.core.Destination destination, byte[] key, io.sitkit.core.Headers headers,
                                                  byte[] payload, long timestampNanos, long capturedAtNanos,
                                                  int partition, long offset, String timestampType, int leaderEpoch);
+
+        /** The message's own key array. */
+        byte[] key(io.sitkit.core.Message m);
+
+        /** The message's own payload array. */
+        byte[] payload(io.sitkit.core.Message m);
     }
 
     /** "No timestamp" for {@link #ownedKafkaRecord}. */
@@ -155,6 +167,29 @@ public final class RawBytes {
 
     public static byte[] value(Header h) {
         return accessor().value(h);
+    }
+
+    /**
+     * An outgoing message holding {@code key} and {@code payload} without copies: for arrays that are
+     * fresh, or that belong to an immutable {@link io.sitkit.core.Message} (see {@link #payload(io.sitkit.core.Message)}).
+     */
+    public static OutgoingMessage ownedOutgoing(io.sitkit.core.Destination destination, byte[] key,
+                                                io.sitkit.core.Headers headers, byte[] payload,
+                                                io.sitkit.core.BodyType bodyType, String correlationId,
+                                                io.sitkit.core.Destination replyTo, String type, Integer priority,
+                                                Boolean persistent, java.time.Duration timeToLive) {
+        return accessor().owned(destination, key, headers, payload, bodyType, correlationId, replyTo, type, priority,
+                persistent, timeToLive);
+    }
+
+    /** A captured message's own key array, not a copy: read it, never change it. */
+    public static byte[] key(io.sitkit.core.Message m) {
+        return factory().key(m);
+    }
+
+    /** A captured message's own payload array, not a copy: read it, never change it. */
+    public static byte[] payload(io.sitkit.core.Message m) {
+        return factory().payload(m);
     }
 
     private static Accessor accessor() {
