@@ -78,13 +78,25 @@ public final class OutgoingMessage {
     public OutgoingMessage(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
                            Integer partition, String correlationId, Destination replyTo, String type,
                            Integer priority, Boolean persistent, Duration timeToLive) {
-        this(destination, key == null ? null : key.clone(), headers, payload == null ? null : payload.clone(), bodyType,
-                partition, JmsFields.of(correlationId, replyTo, type, priority, persistent, timeToLive));
+        // Checked first, so a missing destination is reported before any JMS field is looked at.
+        this(validated(destination, headers, bodyType, partition), key == null ? null : key.clone(), headers,
+                payload == null ? null : payload.clone(), bodyType, partition,
+                JmsFields.of(correlationId, replyTo, type, priority, persistent, timeToLive));
     }
 
     /** Takes {@code key} and {@code payload} as they are: only for arrays nobody else can change. */
     private OutgoingMessage(Destination destination, byte[] key, Headers headers, byte[] payload, BodyType bodyType,
                             Integer partition, JmsFields jms) {
+        this.destination = validated(destination, headers, bodyType, partition);
+        this.key = key;
+        this.headers = headers;
+        this.payload = payload;
+        this.bodyType = bodyType;
+        this.partition = partition;
+        this.jms = jms;
+    }
+
+    private static Destination validated(Destination destination, Headers headers, BodyType bodyType, Integer partition) {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(bodyType, "bodyType");
@@ -94,13 +106,7 @@ public final class OutgoingMessage {
         if (partition != null && partition < 0) {
             throw new IllegalArgumentException("partition must be >= 0: " + partition);
         }
-        this.destination = destination;
-        this.key = key;
-        this.headers = headers;
-        this.payload = payload;
-        this.bodyType = bodyType;
-        this.partition = partition;
-        this.jms = jms;
+        return destination;
     }
 
     /** The JMS-only fields of a message; {@link #of} gives null when none is set. */

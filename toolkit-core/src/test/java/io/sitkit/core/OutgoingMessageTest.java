@@ -120,6 +120,8 @@ class OutgoingMessageTest {
                 .hasMessage("time-to-live must be positive: PT0S");
         assertThatThrownBy(() -> new OutgoingMessage(q, null, Headers.empty(), null, BodyType.MAP, null, null, null,
                 null, null, null, null)).hasMessage("only TEXT and BYTES bodies can be published, not MAP");
+        assertThatThrownBy(() -> new OutgoingMessage(null, null, Headers.empty(), null, BodyType.TEXT, null, null, null,
+                null, 10, null, null)).isInstanceOf(NullPointerException.class).hasMessage("destination");
     }
 
     @Test
