@@ -17,22 +17,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starting, using and closing the embedded environment: no threads or temp dirs left behind. */
 class EnvironmentLifecycleIT {
-    /** Kafka's metrics reporter keeps these two daemon threads for the JVM's life; they are not ours to stop. */
-    private static final Set<String> KNOWN_JVM_WIDE = Set.of("metrics-meter-tick-thread");
-
     @Test
     void closeLeavesNoThreadsAndNoTempDirsAndIsIdempotent() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         EmbeddedEnvironment env = (EmbeddedEnvironment) Environments.start(SitkitConfig.empty());
         Path kafkaDir = env.kafkaBroker().orElseThrow().dataDir();
         Path activeMqDir = env.activeMqBroker().orElseThrow().dataDir();
+        String activeMqName = env.activeMqBroker().orElseThrow().broker().getBrokerName();
         // Neither the bus nor the capture is closed here on purpose: closing the environment must close both.
         Bus bus = env.openBus();
         {
@@ -53,12 +50,8 @@ class EnvironmentLifecycleIT {
         assertThat(Files.exists(activeMqDir)).as("ActiveMQ temp dir deleted").isFalse();
         assertThatThrownBy(() -> bus.publish(OutgoingMessage.text("kafka:lifecycle", "late")))
                 .hasMessageContaining("closed");
-        Set<Thread> leaked = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive())
-                .filter(t -> !(t.isDaemon() && KNOWN_JVM_WIDE.contains(t.getName())))
-                .collect(Collectors.toSet());
-        assertThat(leaked).as("threads left after close: %s",
-                leaked.stream().map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).toList()).isEmpty();
+        Set<Thread> leaked = LeftoverThreads.since(before, activeMqName);
+        assertThat(leaked).as("threads left after close: %s", LeftoverThreads.describe(leaked)).isEmpty();
     }
 
     @Test
