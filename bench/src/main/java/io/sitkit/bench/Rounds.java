@@ -87,8 +87,6 @@ final class Rounds {
             if (measured) {
                 rawGcs.add((double) rawGc);
                 sitkitGcs.add((double) sitkitGc);
-            }
-            if (measured) {
                 rawRates.add(r);
                 sitkitRates.add(s);
                 ratios.add(s / r);

@@ -63,7 +63,7 @@ public final class OutgoingMessage {
     private final byte[] payload;
     private final BodyType bodyType;
     private final Integer partition;
-    /** The JMS-only fields, or null when none is set (every Kafka message): a smaller object per message. */
+    /** The JMS-only fields; {@link JmsFields#NONE}, shared, when none is set (every Kafka message): a smaller object per message. */
     private final JmsFields jms;
 
     /**
@@ -109,9 +109,11 @@ public final class OutgoingMessage {
         return destination;
     }
 
-    /** The JMS-only fields of a message; {@link #of} gives null when none is set. */
+    /** The JMS-only fields of a message; {@link #of} gives the shared {@link #NONE} when none is set. */
     private record JmsFields(String correlationId, Destination replyTo, String type, Integer priority,
                              Boolean persistent, Duration timeToLive) {
+        static final JmsFields NONE = new JmsFields(null, null, null, null, null, null);
+
         JmsFields {
             if (priority != null && (priority < 0 || priority > 9)) {
                 throw new IllegalArgumentException("JMS priority must be 0-9: " + priority);
@@ -124,14 +126,14 @@ public final class OutgoingMessage {
         static JmsFields of(String correlationId, Destination replyTo, String type, Integer priority,
                             Boolean persistent, Duration timeToLive) {
             return correlationId == null && replyTo == null && type == null && priority == null && persistent == null
-                    && timeToLive == null ? null : new JmsFields(correlationId, replyTo, type, priority, persistent, timeToLive);
+                    && timeToLive == null ? NONE : new JmsFields(correlationId, replyTo, type, priority, persistent, timeToLive);
         }
     }
 
     /** A message with raw bytes (a Kafka record, or a JMS BytesMessage). */
     public static OutgoingMessage bytes(Destination destination, byte[] payload) {
         return new OutgoingMessage(destination, null, Headers.empty(), payload == null ? null : payload.clone(),
-                BodyType.BYTES, null, null);
+                BodyType.BYTES, null, JmsFields.NONE);
     }
 
     /** @see #bytes(Destination, byte[]) */
@@ -142,7 +144,7 @@ public final class OutgoingMessage {
     /** A message with UTF-8 text (a Kafka record, or a JMS TextMessage). */
     public static OutgoingMessage text(Destination destination, String text) {
         return new OutgoingMessage(destination, null, Headers.empty(),
-                text == null ? null : text.getBytes(StandardCharsets.UTF_8), BodyType.TEXT, null, null);
+                text == null ? null : text.getBytes(StandardCharsets.UTF_8), BodyType.TEXT, null, JmsFields.NONE);
     }
 
     /** @see #text(Destination, String) */
@@ -187,32 +189,32 @@ public final class OutgoingMessage {
 
     /** The JMS correlation id, or null. */
     public String correlationId() {
-        return jms == null ? null : jms.correlationId();
+        return jms.correlationId();
     }
 
     /** The JMS reply-to destination, or null. */
     public Destination replyTo() {
-        return jms == null ? null : jms.replyTo();
+        return jms.replyTo();
     }
 
     /** The JMS type, or null. */
     public String type() {
-        return jms == null ? null : jms.type();
+        return jms.type();
     }
 
     /** The JMS priority 0–9, or null for the provider default. */
     public Integer priority() {
-        return jms == null ? null : jms.priority();
+        return jms.priority();
     }
 
     /** The JMS delivery mode, or null for the provider default (persistent). */
     public Boolean persistent() {
-        return jms == null ? null : jms.persistent();
+        return jms.persistent();
     }
 
     /** The JMS time-to-live, or null for never expiring. */
     public Duration timeToLive() {
-        return jms == null ? null : jms.timeToLive();
+        return jms.timeToLive();
     }
 
     public OutgoingMessage withDestination(Destination d) {
@@ -292,7 +294,7 @@ public final class OutgoingMessage {
     public boolean equals(Object o) {
         return o instanceof OutgoingMessage m && destination.equals(m.destination) && Arrays.equals(key, m.key)
                 && headers.equals(m.headers) && Arrays.equals(payload, m.payload) && bodyType == m.bodyType
-                && Objects.equals(partition, m.partition) && Objects.equals(jms, m.jms);
+                && Objects.equals(partition, m.partition) && jms.equals(m.jms);
     }
 
     @Override
