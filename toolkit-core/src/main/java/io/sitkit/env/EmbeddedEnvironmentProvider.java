@@ -56,7 +56,7 @@ public final class EmbeddedEnvironmentProvider implements EnvironmentProvider {
         long t0 = System.nanoTime();
         EmbeddedProxies proxies = EmbeddedProxies.open(config.bool(ConfigKeys.EMBEDDED_PROXY, false),
                 withKafka ? config.integer(ConfigKeys.EMBEDDED_KAFKA_BROKERS, 1) : 0, withJms);
-        AutoCloseable warmup = ClientWarmup.start();
+        AutoCloseable warmup = StartupWarmup.start(withKafka);
         CompletableFuture<EmbeddedKafkaBroker> kafka = withKafka
                 ? CompletableFuture.supplyAsync(() -> startKafka(config, dataDir, proxies), daemon("sitkit-start-kafka"))
                 : CompletableFuture.completedFuture(null);

@@ -201,6 +201,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** The ports of each node, by index; null before the first start. */
+    List<Ports> ports() {
+        return ports;
+    }
+
     /** Stops one node if it runs and starts it again on the same ports with the same data; returns when it is ready. */
     public synchronized void restartNode(int nodeId) {
         checkOpen();
@@ -276,7 +281,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 boot(candidate, nodes);
                 return;
             } catch (RuntimeException e) {
-                if (!isBindFailure(e) || attempt == MAX_START_ATTEMPTS) {
+                if (!(isBindFailure(e) || Ports.held(candidate).isPresent()) || attempt == MAX_START_ATTEMPTS) {
                     throw attempt == 1 ? e : new SitkitException("embedded Kafka broker did not start in "
                             + attempt + " attempts with fresh ports; last failure: " + e.getMessage(), e);
                 }
@@ -345,10 +350,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String where = ports == null ? "" : " on ports " + String.join("; ", ports.stream()
                 .map(p -> p.broker() + " (broker) and " + p.controller() + " (controller)").toList());
         String hint;
+        Optional<String> held = ports == null || e instanceof LinkageError ? Optional.empty() : Ports.held(ports);
         if (e instanceof LinkageError) {
             hint = "add org.apache.kafka:kafka_2.13, kafka-metadata and kafka-server-common to the class path";
-        } else if (isBindFailure(e)) {
-            hint = "another process holds the port; stop it or start a new broker on fresh ports";
+        } else if (isBindFailure(e) || held.isPresent()) {
+            hint = "another process holds the port" + held.map(p -> " " + p).orElse("")
+                    + "; stop it or start a new broker on fresh ports";
         } else if (e instanceof org.apache.kafka.common.config.ConfigException) {
             hint = "check the brokerProperties of the EmbeddedKafkaConfig";
         } else {

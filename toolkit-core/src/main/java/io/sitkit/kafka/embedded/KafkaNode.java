@@ -2,26 +2,41 @@ package io.sitkit.kafka.embedded;
 
 import io.sitkit.core.SitkitException;
 import io.sitkit.core.internal.DataDirs;
+import kafka.network.SocketServer;
 import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.server.Server;
+import kafka.utils.Mx4jLoader;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
+import org.apache.kafka.metadata.ListenerInfo;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -88,7 +103,7 @@ final class KafkaNode {
         KafkaRaftServer candidate = null;
         try {
             candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
-            candidate.startup(); // bounded by server.max.startup.time.ms
+            startRoles(candidate); // bounded by server.max.startup.time.ms
         } catch (RuntimeException | Error e) {
             try {
                 if (candidate != null) {
@@ -202,16 +217,131 @@ final class KafkaNode {
         broker.shutdown(CONTROLLED_SHUTDOWN_BOUND);
     }
 
-    /** The node's broker. {@code KafkaRaftServer} keeps it private; without it (another Kafka) the node shuts down as a whole. */
-    private static Optional<BrokerServer> brokerOf(KafkaRaftServer s) {
+    /**
+     * Starts the node's controller and broker side by side, as Kafka's own test clusters
+     * ({@code KafkaClusterTestKit}) do, instead of one after the other as
+     * {@code KafkaRaftServer.startup()} does. Their starts are long chains of class loading and
+     * set-up on one thread each; the broker's begins once the controller has opened its listener
+     * ({@link #startBrokerBeside}) and runs beside the rest of the controller's. If one fails, the
+     * other is interrupted and the first failure is thrown. A Kafka whose {@code KafkaRaftServer}
+     * does not hold its roles as expected starts the usual way.
+     */
+    private static void startRoles(KafkaRaftServer s) {
+        Optional<ControllerServer> controller = role(s, "controller", ControllerServer.class);
+        Optional<BrokerServer> broker = brokerOf(s);
+        Optional<Metrics> metrics = role(s, "metrics", Metrics.class);
+        if (controller.isEmpty() || broker.isEmpty() || metrics.isEmpty()) {
+            s.startup();
+            return;
+        }
+        int id = broker.get().config().nodeId();
+        Mx4jLoader.maybeLoad();
+        sideBySide(List.of(
+                new Start("sitkit-kafka-controller-" + id, controller.get()::startup),
+                new Start("sitkit-kafka-broker-" + id, () -> startBrokerBeside(controller.get(), broker.get()))));
+        AppInfoParser.registerAppInfo(Server.MetricsPrefix(), String.valueOf(id), metrics.get(), Time.SYSTEM.milliseconds());
+    }
+
+    /**
+     * The node's Raft layer ({@code SharedServer}) is started by whichever role asks first, and only
+     * the controller's request gives it the controller listener's endpoints; started by the broker it
+     * has none, and a restarted node of a cluster then never catches up. So the broker waits until
+     * the controller has bound its socket server, then makes the controller's request itself, with
+     * the same endpoints (whichever of the two comes first starts the layer), and only then starts.
+     */
+    private static void startBrokerBeside(ControllerServer controller, BrokerServer broker) {
         try {
-            Field f = KafkaRaftServer.class.getDeclaredField("broker");
+            controller.socketServerFirstBoundPortFuture().get(controller.config().serverMaxStartupTimeMs(), TimeUnit.MILLISECONDS);
+            SocketServer sockets = controller.socketServer();
+            ListenerInfo listeners = ListenerInfo.create(
+                            CollectionConverters.asJava(controller.config().effectiveAdvertisedControllerListeners()))
+                    .withWildcardHostnamesResolved()
+                    .withEphemeralPortsCorrected(name -> sockets.boundPort(new ListenerName(name)));
+            controller.sharedServer().startForController(listeners);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitkitException("the Kafka broker's start was interrupted while its controller started", e);
+        } catch (ExecutionException | TimeoutException | UnknownHostException e) {
+            throw new SitkitException("the Kafka controller did not open its listener: " + e, e);
+        }
+        broker.startup();
+    }
+
+    /** One start of {@link #sideBySide}: the name of its thread and what it runs. */
+    record Start(String thread, Runnable action) {
+    }
+
+    /** Runs each start on its own thread; on the first failure interrupts the others, waits for them all, and throws it. */
+    static void sideBySide(List<Start> starts) {
+        BlockingQueue<Optional<Throwable>> outcomes = new LinkedBlockingQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Start start : starts) {
+            Thread t = new Thread(() -> {
+                Throwable failure = null;
+                try {
+                    start.action().run();
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                outcomes.add(Optional.ofNullable(failure));
+            }, start.thread());
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        Throwable first = null;
+        boolean interrupted = false;
+        int pending = threads.size();
+        while (pending > 0) {
+            Throwable failure;
+            try {
+                failure = outcomes.take().orElse(null);
+                pending--;
+            } catch (InterruptedException e) {
+                interrupted = true; // give up the start, but only once its threads have ended
+                failure = e;
+            }
+            if (failure != null && first == null) {
+                first = failure;
+                threads.forEach(Thread::interrupt);
+            } else if (failure != null) {
+                first.addSuppressed(failure);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first instanceof InterruptedException) {
+            throw new SitkitException("the Kafka node's start was interrupted", first);
+        }
+        if (first != null) {
+            throw new SitkitException("the Kafka node did not start: " + first, first);
+        }
+    }
+
+    private static <T> Optional<T> role(KafkaRaftServer s, String field, Class<T> type) {
+        try {
+            Field f = KafkaRaftServer.class.getDeclaredField(field);
             f.setAccessible(true);
-            return f.get(s) instanceof scala.Option<?> o && o.isDefined() && o.get() instanceof BrokerServer b
-                    ? Optional.of(b) : Optional.empty();
+            Object value = f.get(s);
+            if (value instanceof scala.Option<?> o) {
+                value = o.isDefined() ? o.get() : null;
+            }
+            return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("no access to the broker of a Kafka node ({}); it shuts down with Kafka's own bound", e.toString());
+            LOG.debug("no access to {} of a Kafka node ({})", field, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** The node's broker. {@code KafkaRaftServer} keeps it private; without it (another Kafka) the node shuts down as a whole. */
+    private static Optional<BrokerServer> brokerOf(KafkaRaftServer s) {
+        return role(s, "broker", BrokerServer.class);
     }
 }

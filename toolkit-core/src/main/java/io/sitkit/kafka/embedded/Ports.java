@@ -49,6 +49,33 @@ record Ports(int broker, int controller) {
         }
     }
 
+    /**
+     * The first of these ports that cannot be bound now, as "port (role)": after a failed start,
+     * whose error does not always say so (Kafka's controller halts on a bind failure instead of
+     * rethrowing it), this tells whether another process holds one.
+     */
+    static java.util.Optional<String> held(java.util.List<Ports> ports) {
+        for (Ports p : ports) {
+            if (!bindable(p.broker())) {
+                return java.util.Optional.of(p.broker() + " (broker)");
+            }
+            if (!bindable(p.controller())) {
+                return java.util.Optional.of(p.controller() + " (controller)");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(BrokerProperties.HOST), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static ServerSocket open() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);

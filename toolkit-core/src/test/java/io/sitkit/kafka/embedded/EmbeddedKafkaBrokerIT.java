@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EmbeddedKafkaBrokerIT {
@@ -152,6 +153,28 @@ class EmbeddedKafkaBrokerIT {
 
             kafka.restart();
             assertThat(kafka.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void a_restart_whose_controller_port_was_taken_fails_at_once_with_the_port_and_can_be_retried() throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults())) {
+            Ports ports = kafka.ports().get(0);
+            kafka.stop();
+
+            try (ServerSocket squatter = new ServerSocket(ports.controller(), 1, InetAddress.getByName("127.0.0.1"))) {
+                // The broker starts beside the controller and waits to register with it: the controller's
+                // failure must end that wait, not leave it to the start-up timeout.
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(kafka::restart)
+                        .isInstanceOf(SitkitException.class)
+                        .hasMessageContaining(ports.controller() + " (controller)")
+                        .hasMessageContaining("another process holds the port"));
+                assertThat(kafka.isRunning()).isFalse();
+            }
+
+            kafka.restart();
+            assertThat(kafka.isRunning()).isTrue();
+            produce(kafka, "after-retry", "k", "v".getBytes(StandardCharsets.UTF_8));
         }
     }
 
