@@ -94,7 +94,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (RuntimeException closeFailure) {
                 e.addSuppressed(closeFailure);
             }
-            throw e instanceof SitkitException se ? se : startFailure(dir, broker.ports, e);
+            throw e instanceof SitkitException se ? se : startFailure(dir, broker.ports, broker.ports, e);
         }
     }
 
@@ -197,7 +197,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             boot(ports, nodes);
         } catch (RuntimeException | LinkageError e) {
-            throw startFailure(dataDir, ports, e);
+            throw startFailure(dataDir, ports, ports, e);
         }
     }
 
@@ -214,7 +214,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             boot(ports, List.of(node));
         } catch (RuntimeException | LinkageError e) {
-            throw startFailure(dataDir, ports, e);
+            // Only this node's ports can tell: the others are held by the running nodes themselves.
+            throw startFailure(dataDir, ports, List.of(ports.get(nodeId - BrokerProperties.FIRST_NODE_ID)), e);
         }
     }
 
@@ -346,11 +347,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return false;
     }
 
-    private static SitkitException startFailure(Path dataDir, List<Ports> ports, Throwable e) {
+    /** @param probed the ports of the nodes that were starting: the ones to probe for another process holding them */
+    private static SitkitException startFailure(Path dataDir, List<Ports> ports, List<Ports> probed, Throwable e) {
         String where = ports == null ? "" : " on ports " + String.join("; ", ports.stream()
                 .map(p -> p.broker() + " (broker) and " + p.controller() + " (controller)").toList());
         String hint;
-        Optional<String> held = ports == null || e instanceof LinkageError ? Optional.empty() : Ports.held(ports);
+        Optional<String> held = probed == null || e instanceof LinkageError ? Optional.empty() : Ports.held(probed);
         if (e instanceof LinkageError) {
             hint = "add org.apache.kafka:kafka_2.13, kafka-metadata and kafka-server-common to the class path";
         } else if (isBindFailure(e) || held.isPresent()) {

@@ -105,6 +105,9 @@ final class KafkaNode {
             candidate = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             startRoles(candidate); // bounded by server.max.startup.time.ms
         } catch (RuntimeException | Error e) {
+            // An interrupted start still shuts down in full (a set interrupt flag would cut the
+            // controlled shutdown short); the flag is set again for the caller afterwards.
+            boolean interrupted = Thread.interrupted();
             try {
                 if (candidate != null) {
                     shutdown(candidate);
@@ -113,6 +116,9 @@ final class KafkaNode {
                 e.addSuppressed(shutdownFailure);
             } finally {
                 nodeGone();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             throw e;
         }
@@ -221,10 +227,12 @@ final class KafkaNode {
      * Starts the node's controller and broker side by side, as Kafka's own test clusters
      * ({@code KafkaClusterTestKit}) do, instead of one after the other as
      * {@code KafkaRaftServer.startup()} does. Their starts are long chains of class loading and
-     * set-up on one thread each; the broker's begins once the controller has opened its listener
-     * ({@link #startBrokerBeside}) and runs beside the rest of the controller's. If one fails, the
-     * other is interrupted and the first failure is thrown. A Kafka whose {@code KafkaRaftServer}
-     * does not hold its roles as expected starts the usual way.
+     * set-up on one thread each; the broker's begins once the controller has set up its socket
+     * server ({@link #startBrokerBeside}) and runs beside the rest of the controller's. If the
+     * controller fails, the broker (which would wait for it) is interrupted; if the broker fails, the
+     * controller finishes its own start (interrupted, it would report a fatal fault of its own).
+     * Either way the first failure is thrown once both have ended. A Kafka whose
+     * {@code KafkaRaftServer} does not hold its roles as expected starts the usual way.
      */
     private static void startRoles(KafkaRaftServer s) {
         Optional<ControllerServer> controller = role(s, "controller", ControllerServer.class);
@@ -237,8 +245,8 @@ final class KafkaNode {
         int id = broker.get().config().nodeId();
         Mx4jLoader.maybeLoad();
         sideBySide(List.of(
-                new Start("sitkit-kafka-controller-" + id, controller.get()::startup),
-                new Start("sitkit-kafka-broker-" + id, () -> startBrokerBeside(controller.get(), broker.get()))));
+                new Start("sitkit-kafka-controller-" + id, false, controller.get()::startup),
+                new Start("sitkit-kafka-broker-" + id, true, () -> startBrokerBeside(controller.get(), broker.get()))));
         AppInfoParser.registerAppInfo(Server.MetricsPrefix(), String.valueOf(id), metrics.get(), Time.SYSTEM.milliseconds());
     }
 
@@ -246,8 +254,9 @@ final class KafkaNode {
      * The node's Raft layer ({@code SharedServer}) is started by whichever role asks first, and only
      * the controller's request gives it the controller listener's endpoints; started by the broker it
      * has none, and a restarted node of a cluster then never catches up. So the broker waits until
-     * the controller has bound its socket server, then makes the controller's request itself, with
-     * the same endpoints (whichever of the two comes first starts the layer), and only then starts.
+     * the controller has set up its socket server (its ports are then known), makes the controller's
+     * request itself, with the same endpoints (whichever of the two comes first starts the layer),
+     * and only then starts.
      */
     private static void startBrokerBeside(ControllerServer controller, BrokerServer broker) {
         try {
@@ -262,19 +271,29 @@ final class KafkaNode {
             Thread.currentThread().interrupt();
             throw new SitkitException("the Kafka broker's start was interrupted while its controller started", e);
         } catch (ExecutionException | TimeoutException | UnknownHostException e) {
-            throw new SitkitException("the Kafka controller did not open its listener: " + e, e);
+            throw new SitkitException("the Kafka controller did not set up its socket server in time: " + e, e);
         }
         broker.startup();
     }
 
-    /** One start of {@link #sideBySide}: the name of its thread and what it runs. */
-    record Start(String thread, Runnable action) {
+    /**
+     * One start of {@link #sideBySide}: the name of its thread, whether to interrupt it when another
+     * start fails (a start that may wait for another one; a start that needs none ends on its own),
+     * and what it runs.
+     */
+    record Start(String thread, boolean interruptOnFailure, Runnable action) {
     }
 
-    /** Runs each start on its own thread; on the first failure interrupts the others, waits for them all, and throws it. */
+    /**
+     * Runs each start on its own thread and waits for all of them. On the first failure (or an
+     * interrupt of the caller) interrupts the starts marked for it, still waits for every start to
+     * end, and throws the first failure with the later ones suppressed; an interrupted caller's
+     * interrupt flag is set again.
+     */
     static void sideBySide(List<Start> starts) {
         BlockingQueue<Optional<Throwable>> outcomes = new LinkedBlockingQueue<>();
-        List<Thread> threads = new ArrayList<>();
+        List<Thread> running = new ArrayList<>();
+        Throwable first = null;
         for (Start start : starts) {
             Thread t = new Thread(() -> {
                 Throwable failure = null;
@@ -286,12 +305,19 @@ final class KafkaNode {
                 outcomes.add(Optional.ofNullable(failure));
             }, start.thread());
             t.setDaemon(true);
-            threads.add(t);
+            try {
+                t.start();
+            } catch (Throwable e) { // e.g. no native thread left: stop here, end the ones started
+                first = e;
+                break;
+            }
+            running.add(t);
         }
-        threads.forEach(Thread::start);
-        Throwable first = null;
+        if (first != null) {
+            interrupt(starts, running);
+        }
         boolean interrupted = false;
-        int pending = threads.size();
+        int pending = running.size();
         while (pending > 0) {
             Throwable failure;
             try {
@@ -303,8 +329,8 @@ final class KafkaNode {
             }
             if (failure != null && first == null) {
                 first = failure;
-                threads.forEach(Thread::interrupt);
-            } else if (failure != null) {
+                interrupt(starts, running);
+            } else if (failure != null && failure != first) {
                 first.addSuppressed(failure);
             }
         }
@@ -322,6 +348,14 @@ final class KafkaNode {
         }
         if (first != null) {
             throw new SitkitException("the Kafka node did not start: " + first, first);
+        }
+    }
+
+    private static void interrupt(List<Start> starts, List<Thread> running) {
+        for (int i = 0; i < running.size(); i++) {
+            if (starts.get(i).interruptOnFailure()) {
+                running.get(i).interrupt();
+            }
         }
     }
 

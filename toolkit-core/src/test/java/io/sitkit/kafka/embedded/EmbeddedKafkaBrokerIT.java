@@ -167,14 +167,32 @@ class EmbeddedKafkaBrokerIT {
                 // failure must end that wait, not leave it to the start-up timeout.
                 assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(kafka::restart)
                         .isInstanceOf(SitkitException.class)
-                        .hasMessageContaining(ports.controller() + " (controller)")
-                        .hasMessageContaining("another process holds the port"));
+                        .hasMessageContaining("another process holds the port " + ports.controller() + " (controller)"));
                 assertThat(kafka.isRunning()).isFalse();
             }
 
             kafka.restart();
             assertThat(kafka.isRunning()).isTrue();
             produce(kafka, "after-retry", "k", "v".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void a_cluster_node_whose_port_was_taken_is_named_and_not_a_port_its_running_siblings_hold() throws Exception {
+        try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.defaults().withBrokers(3))) {
+            int last = cluster.nodeIds().get(2);
+            Ports lastPorts = cluster.ports().get(2);
+            cluster.stopNode(last);
+
+            try (ServerSocket squatter = new ServerSocket(lastPorts.controller(), 1, InetAddress.getByName("127.0.0.1"))) {
+                // The running nodes hold their own ports; only the restarted node's may be blamed.
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> cluster.restartNode(last))
+                        .isInstanceOf(SitkitException.class)
+                        .hasMessageContaining("another process holds the port " + lastPorts.controller() + " (controller)"));
+            }
+
+            cluster.restartNode(last);
+            assertThat(cluster.isRunning()).isTrue();
         }
     }
 

@@ -26,7 +26,8 @@ class KafkaNodeTest {
             await(bothRunning); // returns only if the two run at the same time
         };
 
-        KafkaNode.sideBySide(List.of(new KafkaNode.Start("start-a", meetTheOther), new KafkaNode.Start("start-b", meetTheOther)));
+        KafkaNode.sideBySide(List.of(new KafkaNode.Start("start-a", false, meetTheOther),
+                new KafkaNode.Start("start-b", true, meetTheOther)));
 
         assertThat(threads).containsExactlyInAnyOrder("start-a", "start-b");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -46,10 +47,10 @@ class KafkaNodeTest {
         };
 
         assertThatThrownBy(() -> KafkaNode.sideBySide(List.of(
-                new KafkaNode.Start("controller", () -> {
+                new KafkaNode.Start("controller", false, () -> {
                     throw controllerFailure;
                 }),
-                new KafkaNode.Start("broker", brokerWaitingForTheController))))
+                new KafkaNode.Start("broker", true, brokerWaitingForTheController))))
                 .isSameAs(controllerFailure)
                 .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
                         .satisfies(s -> assertThat(s).hasMessage("broker start interrupted")));
@@ -73,7 +74,8 @@ class KafkaNodeTest {
         AtomicBoolean interruptKept = new AtomicBoolean();
         Thread caller = new Thread(() -> {
             try {
-                KafkaNode.sideBySide(List.of(new KafkaNode.Start("a", waitUntilInterrupted), new KafkaNode.Start("b", waitUntilInterrupted)));
+                KafkaNode.sideBySide(List.of(new KafkaNode.Start("a", true, waitUntilInterrupted),
+                        new KafkaNode.Start("b", true, waitUntilInterrupted)));
             } catch (RuntimeException e) {
                 thrown.set(e);
             }
@@ -89,6 +91,45 @@ class KafkaNodeTest {
         assertThat(thrown.get()).isInstanceOf(SitkitException.class).hasMessageContaining("interrupted")
                 .hasCauseInstanceOf(InterruptedException.class);
         assertThat(interruptKept).isTrue();
+    }
+
+    @Test
+    void a_start_not_marked_for_interrupts_runs_to_its_end_before_the_other_starts_failure_is_thrown() {
+        IllegalStateException brokerFailure = new IllegalStateException("broker listener could not bind");
+        CountDownLatch brokerFailed = new CountDownLatch(1);
+        AtomicBoolean controllerInterrupted = new AtomicBoolean();
+        AtomicBoolean controllerFinished = new AtomicBoolean();
+        Runnable controllerFinishingAfterTheBrokerFailed = () -> {
+            await(brokerFailed);
+            controllerInterrupted.set(Thread.currentThread().isInterrupted());
+            controllerFinished.set(true);
+        };
+
+        assertThatThrownBy(() -> KafkaNode.sideBySide(List.of(
+                new KafkaNode.Start("controller", false, controllerFinishingAfterTheBrokerFailed),
+                new KafkaNode.Start("broker", true, () -> {
+                    brokerFailed.countDown();
+                    throw brokerFailure;
+                }))))
+                .isSameAs(brokerFailure);
+        assertThat(controllerFinished).isTrue();
+        assertThat(controllerInterrupted).isFalse();
+    }
+
+    @Test
+    void the_same_failure_from_both_starts_is_thrown_once_without_suppressing_itself() {
+        IllegalStateException shared = new IllegalStateException("shared future failed");
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        Runnable failTogether = () -> {
+            bothRunning.countDown();
+            await(bothRunning);
+            throw shared;
+        };
+
+        assertThatThrownBy(() -> KafkaNode.sideBySide(List.of(
+                new KafkaNode.Start("a", false, failTogether), new KafkaNode.Start("b", false, failTogether))))
+                .isSameAs(shared)
+                .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
     }
 
     private static void await(CountDownLatch latch) {
