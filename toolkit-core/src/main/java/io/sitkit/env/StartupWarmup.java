@@ -28,8 +28,10 @@ import java.util.List;
 final class StartupWarmup {
     /** Its static initialiser creates instances of its own subclasses (see above). */
     private static final String PROTOCOL_TYPE = "org.apache.kafka.common.protocol.types.Type";
-    private static final List<String> KAFKA_BROKER_CLASSES = List.of(
-            "org.apache.kafka.server.logger.LoggingController",
+    /** Kafka's logging controller: its static initialisation starts Log4j's context. */
+    private static final String KAFKA_LOGGING_CONTROLLER = "org.apache.kafka.server.logger.LoggingController";
+    /** Every request and response schema, and the error table. */
+    private static final List<String> KAFKA_PROTOCOL_TABLES = List.of(
             "org.apache.kafka.common.protocol.ApiKeys",
             "org.apache.kafka.common.protocol.Errors");
     private static final List<String> CLIENT_CLASSES = List.of(
@@ -72,9 +74,9 @@ final class StartupWarmup {
         initialize(List.of(PROTOCOL_TYPE));
         Thread t = new Thread(() -> {
             if (kafkaBroker) {
-                initialize(KAFKA_BROKER_CLASSES.subList(0, 1));
+                initialize(List.of(KAFKA_LOGGING_CONTROLLER));
                 ManagementFactory.getPlatformMBeanServer();
-                initialize(KAFKA_BROKER_CLASSES.subList(1, KAFKA_BROKER_CLASSES.size()));
+                initialize(KAFKA_PROTOCOL_TABLES);
             }
             initialize(CLIENT_CLASSES);
             try {

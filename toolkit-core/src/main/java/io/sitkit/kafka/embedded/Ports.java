@@ -27,9 +27,9 @@ record Ports(int broker, int controller) {
         try {
             java.util.List<Ports> out = new java.util.ArrayList<>();
             for (int i = 0; i < nodes; i++) {
-                ServerSocket a = open();
+                ServerSocket a = open(0);
                 open.add(a);
-                ServerSocket b = open();
+                ServerSocket b = open(0);
                 open.add(b);
                 out.add(new Ports(a.getLocalPort(), b.getLocalPort()));
             }
@@ -67,19 +67,23 @@ record Ports(int broker, int controller) {
     }
 
     private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(BrokerProperties.HOST), port), 1);
+        try (ServerSocket ignored = open(port)) {
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static ServerSocket open() throws IOException {
+    /** A listening socket on {@code port} of the broker's host; port 0 picks a free one. */
+    private static ServerSocket open(int port) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(BrokerProperties.HOST), 0), 1);
-        return socket;
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(BrokerProperties.HOST), port), 1);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 }
