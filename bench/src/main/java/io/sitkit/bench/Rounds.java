@@ -5,11 +5,17 @@ import java.util.List;
 
 /**
  * A fair comparison of a raw client and sitkit on one case: warm-up rounds, then measured rounds,
- * interleaved and alternating who goes first, in the same JVM against the same broker. Reports the
- * median rate of each side with its spread, and the ratio of the medians (sitkit/raw) with the
- * spread of the per-round ratios. The number of measured rounds is even, so each side goes first in
- * exactly half of them: with an odd number, one side would go first once more, and on two cores
- * whichever side runs first in a round is often the slower one.
+ * in the same JVM against the same broker. Each round is made of {@code slices} pairs of short
+ * trials, raw and sitkit one after the other, alternating who goes first from pair to pair; a
+ * side's rate in a round is its messages over its summed time (every slice of a case moves the same
+ * number of messages). Reports the median rate of each side with its spread, the median of the
+ * per-round ratios (sitkit/raw) with their spread, and the ratio of the two medians.
+ *
+ * <p>Why slices: on this kind of VM, the speed the process gets drifts over seconds (identical code
+ * ran from about 200,000 to 500,000 msgs/s from one one-second trial to the next, with the same
+ * batches and more CPU per message in the slow ones). Two long trials side by side then sample
+ * different speeds; many short ones interleaved sample the same. The number of measured rounds is
+ * even, so each side goes first in the first pair of exactly half of them.
  *
  * <p>Thread-safety: confined to the calling thread.
  */
@@ -17,19 +23,28 @@ final class Rounds {
     /** One timed run of a side; returns messages per second. */
     @FunctionalInterface
     interface Trial {
-        double run(int round) throws Exception;
+        /** @param index distinct for every trial of a side in a case (a fresh JMS queue name, say) */
+        double run(int index) throws Exception;
     }
 
     private final int warmups;
     private final int rounds;
+    private final int slices;
 
-    Rounds(int warmups, int rounds) {
-        if (rounds < 2 || rounds % 2 != 0 || warmups < 0) {
+    Rounds(int warmups, int rounds, int slices) {
+        if (rounds < 2 || rounds % 2 != 0 || warmups < 0 || slices < 1) {
             throw new IllegalArgumentException("need an even number of rounds (>= 2), so each side goes first"
-                    + " equally often, and >= 0 warm-ups: " + rounds + " rounds, " + warmups + " warm-ups");
+                    + " equally often, >= 0 warm-ups and >= 1 slice: " + rounds + " rounds, " + warmups
+                    + " warm-ups, " + slices + " slices");
         }
         this.warmups = warmups;
         this.rounds = rounds;
+        this.slices = slices;
+    }
+
+    /** Trials per side in a round: a case's message count per round is divided by this. */
+    int slices() {
+        return slices;
     }
 
     /**
@@ -45,59 +60,87 @@ final class Rounds {
      * {@code <name>_<other>_msgs_per_s} and {@code <name>_ratio} = other/base.
      */
     void compare(String name, Double ratioTarget, String baseName, Trial base, String otherName, Trial other) throws Exception {
-        Trial raw = base;
-        Trial sitkit = other;
         String only = System.getProperty("bench.only");
         if (only != null && !name.contains(only)) {
             return;
         }
-        List<Double> rawRates = new ArrayList<>();
-        List<Double> sitkitRates = new ArrayList<>();
+        List<Double> baseRates = new ArrayList<>();
+        List<Double> otherRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        List<Double> rawGcs = new ArrayList<>();
-        List<Double> sitkitGcs = new ArrayList<>();
+        List<Double> baseGcs = new ArrayList<>();
+        List<Double> otherGcs = new ArrayList<>();
         for (int i = 0; i < warmups + rounds; i++) {
-            // A collection before each trial, so neither side pays for the other's garbage.
-            boolean rawFirst = i % 2 == 0;
-            Trial first = rawFirst ? raw : sitkit;
-            Trial second = rawFirst ? sitkit : raw;
+            Side b = new Side(base);
+            Side o = new Side(other);
+            // A collection before each round, so a round does not pay for the previous one's garbage.
+            // Within a sliced round, each side runs first in every other pair, so each pays for the
+            // other's garbage as often as the other pays for its own. Whole trials get a collection
+            // each: one that holds a million captured messages leaves them to the trial after it
+            // (in a run without this, the second trial's pauses were the longer in 16 of 20 rounds).
             System.gc();
-            long j0 = compileMillis();
-            long g0 = gcMillis();
-            double a = first.run(i);
-            long j1 = compileMillis();
-            long g1 = gcMillis();
-            System.gc();
-            long j2 = compileMillis();
-            long g2 = gcMillis();
-            double b = second.run(i);
-            long j3 = compileMillis();
-            long g3 = gcMillis();
-            double r = rawFirst ? a : b;
-            double s = rawFirst ? b : a;
-            long rawJit = rawFirst ? j1 - j0 : j3 - j2;
-            long sitkitJit = rawFirst ? j3 - j2 : j1 - j0;
-            long rawGc = rawFirst ? g1 - g0 : g3 - g2;
-            long sitkitGc = rawFirst ? g3 - g2 : g1 - g0;
+            for (int s = 0; s < slices; s++) {
+                int index = i * slices + s;
+                boolean baseFirst = (i + s) % 2 == 0;
+                (baseFirst ? b : o).run(index);
+                if (slices == 1) {
+                    System.gc();
+                }
+                (baseFirst ? o : b).run(index);
+            }
+            double r = b.rate();
+            double x = o.rate();
             boolean measured = i >= warmups;
             Probe.progress("throughput: %-20s %s %d: %s %,9.0f msgs/s  %s %,9.0f msgs/s  (%.3f)  JIT ms %s %d %s %d"
                             + "  GC pause ms %s %d %s %d", name,
-                    measured ? "round" : "warm-up", measured ? i - warmups + 1 : i + 1, baseName, r, otherName, s, s / r,
-                    baseName, rawJit, otherName, sitkitJit, baseName, rawGc, otherName, sitkitGc);
+                    measured ? "round" : "warm-up", measured ? i - warmups + 1 : i + 1, baseName, r, otherName, x, x / r,
+                    baseName, b.jitMs, otherName, o.jitMs, baseName, b.gcMs, otherName, o.gcMs);
             if (measured) {
-                rawGcs.add((double) rawGc);
-                sitkitGcs.add((double) sitkitGc);
-                rawRates.add(r);
-                sitkitRates.add(s);
-                ratios.add(s / r);
+                baseGcs.add((double) b.gcMs);
+                otherGcs.add((double) o.gcMs);
+                baseRates.add(r);
+                otherRates.add(x);
+                ratios.add(x / r);
             }
         }
-        Probe.metric(Metric.median(name + "_" + baseName + "_msgs_per_s", rawRates, "msgs/s"));
-        Probe.metric(Metric.median(name + "_" + otherName + "_msgs_per_s", sitkitRates, "msgs/s"));
-        Probe.metric(Metric.median(name + "_" + baseName + "_gc_ms", rawGcs, "ms"));
-        Probe.metric(Metric.median(name + "_" + otherName + "_gc_ms", sitkitGcs, "ms"));
-        double ratio = Stats.median(sitkitRates) / Stats.median(rawRates);
-        Probe.metric(new Metric(name + "_ratio", ratio, "x", ratioTarget, Stats.min(ratios), Stats.max(ratios), ratios.size()));
+        Probe.metric(Metric.median(name + "_" + baseName + "_msgs_per_s", baseRates, "msgs/s"));
+        Probe.metric(Metric.median(name + "_" + otherName + "_msgs_per_s", otherRates, "msgs/s"));
+        Probe.metric(Metric.median(name + "_" + baseName + "_gc_ms", baseGcs, "ms"));
+        Probe.metric(Metric.median(name + "_" + otherName + "_gc_ms", otherGcs, "ms"));
+        // The ratio is the median of the rounds' own ratios: both sides of a round ran side by side, so
+        // a drift of the machine's speed from round to round cancels within each. The ratio of the two
+        // medians pairs a side's median round with another round's, and is kept beside it for comparison
+        // with earlier runs.
+        Probe.metric(new Metric(name + "_ratio", Stats.median(ratios), "x", ratioTarget, Stats.min(ratios), Stats.max(ratios),
+                ratios.size()));
+        Probe.metric(Metric.of(name + "_medians_ratio", Stats.median(otherRates) / Stats.median(baseRates), "x"));
+    }
+
+    /** One side's trials in a round: summed time per message, JIT and GC milliseconds. */
+    private static final class Side {
+        private final Trial trial;
+        private double secondsPerMessage;
+        private int trials;
+        private long jitMs;
+        private long gcMs;
+
+        Side(Trial trial) {
+            this.trial = trial;
+        }
+
+        void run(int index) throws Exception {
+            long j0 = compileMillis();
+            long g0 = gcMillis();
+            double rate = trial.run(index);
+            jitMs += compileMillis() - j0;
+            gcMs += gcMillis() - g0;
+            secondsPerMessage += 1 / rate;
+            trials++;
+        }
+
+        /** Messages over time: every trial moved the same number of messages. */
+        double rate() {
+            return trials / secondsPerMessage;
+        }
     }
 
     /**

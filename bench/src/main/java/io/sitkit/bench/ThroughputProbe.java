@@ -9,8 +9,9 @@ import java.util.Random;
 /**
  * Child main of the {@code throughput} suite: one embedded environment with default settings, the
  * Kafka and JMS cases of {@link KafkaThroughput} and {@link JmsThroughput}, each compared by
- * {@link Rounds} ({@code bench.warmups} warm-up rounds, default 3, then {@code bench.rounds} measured rounds, default 10, an even number).
- * Message counts scale with {@code -Dbench.scale} (default 1).
+ * {@link Rounds} ({@code bench.warmups} warm-up rounds, default 3, then {@code bench.rounds} measured
+ * rounds, default 20, an even number; each round in {@code bench.slices} slices a side, default 10,
+ * except Kafka capture). Message counts scale with {@code -Dbench.scale} (default 1).
  */
 public final class ThroughputProbe {
     static final double PUBLISH_TARGET = 0.95;
@@ -21,15 +22,20 @@ public final class ThroughputProbe {
 
     public static void main(String[] args) throws Exception {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-        Rounds rounds = new Rounds(Integer.getInteger("bench.warmups", 3), Integer.getInteger("bench.rounds", 10));
+        int warmups = Integer.getInteger("bench.warmups", 3);
+        int measured = Integer.getInteger("bench.rounds", 20);
+        Rounds rounds = new Rounds(warmups, measured, Integer.getInteger("bench.slices", 10));
+        // Kafka capture trials include creating the consumer (raw) or starting the capture (sitkit), so
+        // they stay whole: cut into slices of about 30 ms, they would measure start-up, not throughput.
+        Rounds whole = new Rounds(warmups, measured, 1);
+        // A round moves about a second's worth of messages a side, split over the round's slices.
+        double perSlice = scale / rounds.slices();
         byte[] b100 = payload(100);
         byte[] b1k = payload(1024);
         try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
             try (KafkaThroughput k = new KafkaThroughput(bus)) {
-                // Large enough that a trial lasts about a second or more, so consumer creation and JIT
-                // warm-up do not decide the ratio.
-                int n100 = (int) (500_000 * scale);
-                int n1k = (int) (200_000 * scale);
+                int n100 = (int) (500_000 * perSlice);
+                int n1k = (int) (200_000 * perSlice);
                 int n100capture = (int) (1_000_000 * scale);
                 int n1kcapture = (int) (400_000 * scale);
                 bus.kafka().createTopic("pub-100b-raw", 1);
@@ -41,10 +47,13 @@ public final class ThroughputProbe {
                 // Not a target: the control. The raw side against a second raw producer of the same
                 // settings, so identical code on both sides; how far its ratio strays from 1.0 is how
                 // finely this run can tell two sides apart.
-                bus.kafka().createTopic("pub-100b-raw2", 1);
+                // Both on fresh topics, as in the other cases: a partition log that grows by about 60 MB a
+                // round rolls its segments as it goes, and neither side should start with a longer one.
+                bus.kafka().createTopic("pub-100b-control-raw", 1);
+                bus.kafka().createTopic("pub-100b-control-raw2", 1);
                 try (KafkaThroughput k2 = new KafkaThroughput(bus)) {
-                    rounds.compare("kafka_publish_100b_control", null, "raw", i -> k.rawPublish("pub-100b-raw", b100, n100),
-                            "raw2", i -> k2.rawPublish("pub-100b-raw2", b100, n100));
+                    rounds.compare("kafka_publish_100b_control", null, "raw", i -> k.rawPublish("pub-100b-control-raw", b100, n100),
+                            "raw2", i -> k2.rawPublish("pub-100b-control-raw2", b100, n100));
                 }
                 rounds.compare("kafka_publish_1k", PUBLISH_TARGET,
                         i -> k.rawPublish("pub-1k-raw", b1k, n1k), i -> k.sitkitPublish("pub-1k-sitkit", b1k, n1k));
@@ -58,14 +67,17 @@ public final class ThroughputProbe {
                 bus.kafka().createTopic("cap-1k", 1);
                 k.fill("cap-100b", b100, n100capture);
                 k.fill("cap-1k", b1k, n1kcapture);
-                rounds.compare("kafka_capture_100b", CAPTURE_TARGET,
+                whole.compare("kafka_capture_100b", CAPTURE_TARGET,
                         i -> k.rawCapture("cap-100b", n100capture), i -> k.sitkitCapture("cap-100b", n100capture));
-                rounds.compare("kafka_capture_1k", CAPTURE_TARGET,
+                whole.compare("kafka_capture_1k", CAPTURE_TARGET,
                         i -> k.rawCapture("cap-1k", n1kcapture), i -> k.sitkitCapture("cap-1k", n1kcapture));
             }
             try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
-                int nPublish = (int) (30_000 * scale);   // a trial of about a second, like the Kafka ones
-                int nCapture = (int) (100_000 * scale);   // about a second at the rates seen here
+                // About a second a round a side, like the Kafka ones. Both JMS cases time only sending and
+                // receiving: sitkit publishes through one anonymous producer, and a capture is listening
+                // before its clock starts, so neither side has set-up in a slice.
+                int nPublish = (int) (30_000 * perSlice);
+                int nCapture = (int) (100_000 * perSlice);
                 rounds.compare("jms_publish_100b", PUBLISH_TARGET,
                         i -> j.rawPublish("bench.pub.raw." + i, b100, nPublish),
                         i -> j.sitkitPublish("bench.pub.sitkit." + i, b100, nPublish));
