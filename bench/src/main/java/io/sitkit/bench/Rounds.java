@@ -8,14 +8,16 @@ import java.util.List;
  * in the same JVM against the same broker. Each round is made of {@code slices} pairs of short
  * trials, raw and sitkit one after the other, alternating who goes first from pair to pair; a
  * side's rate in a round is its messages over its summed time (every slice of a case moves the same
- * number of messages). Reports the median rate of each side with its spread, the median of the
- * per-round ratios (sitkit/raw) with their spread, and the ratio of the two medians.
+ * number of messages). Reports each side's median rate and median GC pause milliseconds with
+ * their spread ({@code <name>_<side>_msgs_per_s}, {@code <name>_<side>_gc_ms}), the median of the
+ * per-round ratios with their spread ({@code <name>_ratio}, sitkit/raw) and the ratio of the two
+ * median rates ({@code <name>_medians_ratio}).
  *
  * <p>Why slices: on this kind of VM, the speed the process gets drifts over seconds (identical code
  * ran from about 200,000 to 500,000 msgs/s from one one-second trial to the next, with the same
  * batches and more CPU per message in the slow ones). Two long trials side by side then sample
  * different speeds; many short ones interleaved sample the same. The number of measured rounds is
- * even, so each side goes first in the first pair of exactly half of them.
+ * even and the number of slices 1 or even, so each side goes first equally often.
  *
  * <p>Thread-safety: confined to the calling thread.
  */
@@ -32,10 +34,10 @@ final class Rounds {
     private final int slices;
 
     Rounds(int warmups, int rounds, int slices) {
-        if (rounds < 2 || rounds % 2 != 0 || warmups < 0 || slices < 1) {
-            throw new IllegalArgumentException("need an even number of rounds (>= 2), so each side goes first"
-                    + " equally often, >= 0 warm-ups and >= 1 slice: " + rounds + " rounds, " + warmups
-                    + " warm-ups, " + slices + " slices");
+        if (rounds < 2 || rounds % 2 != 0 || warmups < 0 || slices < 1 || (slices > 1 && slices % 2 != 0)) {
+            throw new IllegalArgumentException("need an even number of rounds (>= 2) and 1 or an even number of"
+                    + " slices, so each side goes first equally often, and >= 0 warm-ups: " + rounds + " rounds, "
+                    + slices + " slices, " + warmups + " warm-ups");
         }
         this.warmups = warmups;
         this.rounds = rounds;
@@ -45,6 +47,19 @@ final class Rounds {
     /** Trials per side in a round: a case's message count per round is divided by this. */
     int slices() {
         return slices;
+    }
+
+    /**
+     * A slice's share of {@code perRound} messages at {@code scale}; refuses a share under one message,
+     * which would time nothing (a rate of 0 and a ratio of 0/0).
+     */
+    int perSlice(String what, int perRound, double scale) {
+        int n = (int) (perRound * scale / slices);
+        if (n < 1) {
+            throw new IllegalArgumentException(what + ": " + perRound + " messages a round at scale " + scale + " in "
+                    + slices + " slices leave none to a slice; raise bench.scale or lower bench.slices");
+        }
+        return n;
     }
 
     /**

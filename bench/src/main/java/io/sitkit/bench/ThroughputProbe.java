@@ -28,16 +28,14 @@ public final class ThroughputProbe {
         // Kafka capture trials include creating the consumer (raw) or starting the capture (sitkit), so
         // they stay whole: cut into slices of about 30 ms, they would measure start-up, not throughput.
         Rounds whole = new Rounds(warmups, measured, 1);
-        // A round moves about a second's worth of messages a side, split over the round's slices.
-        double perSlice = scale / rounds.slices();
         byte[] b100 = payload(100);
         byte[] b1k = payload(1024);
         try (Environment env = Environments.embedded(); Bus bus = env.openBus()) {
             try (KafkaThroughput k = new KafkaThroughput(bus)) {
-                int n100 = (int) (500_000 * perSlice);
-                int n1k = (int) (200_000 * perSlice);
-                int n100capture = (int) (1_000_000 * scale);
-                int n1kcapture = (int) (400_000 * scale);
+                int n100 = rounds.perSlice("kafka_publish_100b", 500_000, scale);
+                int n1k = rounds.perSlice("kafka_publish_1k", 200_000, scale);
+                int n100capture = whole.perSlice("kafka_capture_100b", 1_000_000, scale);
+                int n1kcapture = whole.perSlice("kafka_capture_1k", 400_000, scale);
                 bus.kafka().createTopic("pub-100b-raw", 1);
                 bus.kafka().createTopic("pub-100b-sitkit", 1);
                 bus.kafka().createTopic("pub-1k-raw", 1);
@@ -73,11 +71,10 @@ public final class ThroughputProbe {
                         i -> k.rawCapture("cap-1k", n1kcapture), i -> k.sitkitCapture("cap-1k", n1kcapture));
             }
             try (JmsThroughput j = new JmsThroughput(bus, env.jmsBrokerUrl().orElseThrow())) {
-                // About a second a round a side, like the Kafka ones. Both JMS cases time only sending and
-                // receiving: sitkit publishes through one anonymous producer, and a capture is listening
+                // Both JMS cases time only sending and receiving: sitkit publishes through one anonymous producer, and a capture is listening
                 // before its clock starts, so neither side has set-up in a slice.
-                int nPublish = (int) (30_000 * perSlice);
-                int nCapture = (int) (100_000 * perSlice);
+                int nPublish = rounds.perSlice("jms_publish_100b", 30_000, scale);
+                int nCapture = rounds.perSlice("jms_capture_100b", 100_000, scale);
                 rounds.compare("jms_publish_100b", PUBLISH_TARGET,
                         i -> j.rawPublish("bench.pub.raw." + i, b100, nPublish),
                         i -> j.sitkitPublish("bench.pub.sitkit." + i, b100, nPublish));
