@@ -23,9 +23,11 @@ final class ThroughputSuite implements Suite {
 
     @Override
     public SuiteResult run(Workspace ws) {
-        List<String> props = List.of("-Dbench.scale=" + System.getProperty("bench.scale", "1"),
-                "-Dbench.warmups=" + Integer.getInteger("bench.warmups", 3), "-Dbench.rounds=" + Integer.getInteger("bench.rounds", 20),
-                "-Dbench.slices=" + Integer.getInteger("bench.slices", 10));
+        // Passes on only what was set: the probe holds the defaults.
+        List<String> props = java.util.stream.Stream.of("bench.scale", "bench.warmups", "bench.rounds", "bench.slices")
+                .filter(key -> System.getProperty(key) != null)
+                .map(key -> "-D" + key + "=" + System.getProperty(key))
+                .toList();
         ChildJvm.Run run = ChildJvm.run(props, ThroughputProbe.class, List.of(), ws.log(), Duration.ofMinutes(20));
         return new SuiteResult(name(), run.metrics());
     }
