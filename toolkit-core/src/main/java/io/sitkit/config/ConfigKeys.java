@@ -111,6 +111,15 @@ public final class ConfigKeys {
     /** Image of the ActiveMQ Classic container when {@code sitkit.environment=testcontainers} (default {@code apache/activemq-classic:6.1.7}). */
     public static final String TESTCONTAINERS_ACTIVEMQ_IMAGE = "sitkit.testcontainers.activemq-image";
 
+    /** JUnit extension: what to do when the environment needs Docker and there is none, {@code fail} (default) or {@code skip}. */
+    public static final String JUNIT_DOCKER_MISSING = "sitkit.junit.docker-missing";
+    /** JUnit extension: where flow-trace files and the run report go (default {@code target/sitkit}). */
+    public static final String JUNIT_OUTPUT_DIR = "sitkit.junit.output-dir";
+    /** JUnit extension: an AsyncAPI document whose integration points are the run report's coverage inventory. */
+    public static final String JUNIT_ASYNCAPI = "sitkit.junit.asyncapi";
+    /** JUnit extension: a contract file or directory whose channels are the coverage inventory (and are verified per test). */
+    public static final String JUNIT_CONTRACTS = "sitkit.junit.contracts";
+
     /** Stub files (comma-separated) the sandbox starts once the environment is up (default: none). */
     public static final String SANDBOX_STUBS = "sitkit.sandbox.stubs";
 
@@ -144,7 +153,8 @@ public final class ConfigKeys {
             EMBEDDED_ACTIVEMQ_PERSISTENT, TESTCONTAINERS_KAFKA_IMAGE, TESTCONTAINERS_ACTIVEMQ_IMAGE, SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER,
             SCHEMA_REGISTRY_PASSWORD, SCHEMA_REGISTRY_BEARER_TOKEN, SCHEMA_REGISTRY_CONNECT_TIMEOUT,
             SCHEMA_REGISTRY_REQUEST_TIMEOUT, SCHEMA_REGISTRY_TRUSTSTORE, SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
-            SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS);
+            SCHEMA_REGISTRY_TRUSTSTORE_TYPE, SANDBOX_STUBS, JUNIT_DOCKER_MISSING, JUNIT_OUTPUT_DIR, JUNIT_ASYNCAPI,
+            JUNIT_CONTRACTS);
 
     /** Prefixes whose keys pass through to the broker or client. */
     public static final List<String> PASS_THROUGH_PREFIXES = List.of(KAFKA_CLIENT_PREFIX, KAFKA_BROKER_PREFIX);

@@ -68,6 +68,15 @@ public final class FailureReport {
         for (String problem : capture.problemsSince(since)) {
             line("note: " + problem);
         }
+        String started = capture.describe();
+        for (Destination d : capture.destinations()) {
+            if (d.isQueue() && started.contains(d + " via mirror topic ") && capture.messages(d).isEmpty()) {
+                // A client cannot see whether the broker mirrors a queue: an empty mirror is the only sign.
+                hint(d + " was watched through its mirror topic and showed no message at all; if something was sent to "
+                        + "the queue, the broker is not mirroring it (ActiveMQ Classic: mirrored queues; Artemis: a "
+                        + "non-exclusive divert): README, \"Watching queues without stealing their messages\"");
+            }
+        }
         return this;
     }
 

@@ -83,6 +83,14 @@ final class ActiveMqStatistics {
             return null;
         }
         long size = d.isQueue() ? map.getLong("size") : -1;
-        return new DestinationInfo(d, 0, size, Map.of(), d.name().equals("ActiveMQ.DLQ") || d.name().startsWith("DLQ."));
+        return new DestinationInfo(d, 0, size, Map.of(), isDeadLetterQueue(d));
+    }
+
+    /**
+     * Classic's shared dead-letter queue, its individual ones ({@code ActiveMQ.DLQ.Queue.<name>},
+     * {@code ActiveMQ.DLQ.Topic.<name>}) and the common {@code DLQ.<name>} convention.
+     */
+    static boolean isDeadLetterQueue(Destination d) {
+        return d.isQueue() && (d.name().equals("ActiveMQ.DLQ") || d.name().startsWith("ActiveMQ.DLQ.") || d.name().startsWith("DLQ."));
     }
 }

@@ -1,5 +1,6 @@
 package io.sitkit.jms;
 
+import io.sitkit.config.Secrets;
 import io.sitkit.core.BrowsePage;
 import io.sitkit.core.BrowseRequest;
 import io.sitkit.core.CaptureSink;
@@ -123,9 +124,9 @@ public final class JmsClient implements TransportClient {
             affected = new ArrayList<>(captures);
         }
         toClose.add(lost::close);
-        LOG.warn("connection to JMS broker {} lost: {}; the next call reconnects", settings.address(), Urls.redact(String.valueOf(error)));
+        LOG.warn("connection to JMS broker {} lost: {}; the next call reconnects", settings.address(), Secrets.redactUrls(String.valueOf(error)));
         SitkitException reported = new SitkitException("connection to JMS broker " + settings.address() + " lost: "
-                + Urls.redact(String.valueOf(error.getMessage())), error);
+                + Secrets.redactUrls(String.valueOf(error.getMessage())), error);
         affected.forEach(c -> c.connectionLost(reported));
         Thread closer = new Thread(() -> {
             try {
@@ -164,7 +165,7 @@ public final class JmsClient implements TransportClient {
             // A provider's session closed under a send can fail in any way (ActiveMQ Classic: a NullPointerException).
             publishers.dropCurrent();
             throw closed ? closedWhilePublishing(d, e)
-                    : new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + Urls.redact(String.valueOf(e)), e);
+                    : new SitkitException("publishing to " + d + " failed on JMS broker " + settings.address() + ": " + Secrets.redactUrls(String.valueOf(e)), e);
         }
     }
 
@@ -342,9 +343,9 @@ public final class JmsClient implements TransportClient {
         }
         if (e instanceof jakarta.jms.InvalidDestinationException) {
             return new InvalidDestinationException(what + " failed: the broker at " + settings.address()
-                    + " rejected the destination: " + Urls.redact(reason));
+                    + " rejected the destination: " + Secrets.redactUrls(reason));
         }
-        return new SitkitException(what + " failed on JMS broker " + settings.address() + ": " + Urls.redact(reason), e);
+        return new SitkitException(what + " failed on JMS broker " + settings.address() + ": " + Secrets.redactUrls(reason), e);
     }
 
     static Destination requireJms(Destination d) {
@@ -378,7 +379,7 @@ public final class JmsClient implements TransportClient {
             Closer.closeAll(toClose);
         } catch (RuntimeException e) {
             // Best effort: a broker that is already gone cannot be told goodbye, and that is no failure of the caller's.
-            LOG.warn("closing the JMS client of {} did not complete cleanly: {}", settings.address(), Urls.redact(String.valueOf(e)));
+            LOG.warn("closing the JMS client of {} did not complete cleanly: {}", settings.address(), Secrets.redactUrls(String.valueOf(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sitkit.jms;
 
+import io.sitkit.config.Secrets;
 import io.sitkit.core.BrokerUnavailableException;
 import io.sitkit.core.SitkitException;
 import jakarta.jms.Connection;
@@ -60,15 +61,15 @@ final class JmsConnector {
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             if (cause instanceof jakarta.jms.JMSSecurityException) {
                 throw new SitkitException("JMS broker at " + settings.address() + " refused the credentials of user '"
-                        + settings.user() + "' while " + what + ": " + Urls.redact(reason), cause);
+                        + settings.user() + "' while " + what + ": " + Secrets.redactUrls(reason), cause);
             }
             if (isTlsFailure(cause, settings.address())) {
                 throw new SitkitException("TLS handshake with the JMS broker at " + settings.address() + " failed while "
-                        + what + ": " + Urls.redact(reason) + "; check sitkit.jms.ssl.truststore (does it trust the broker's"
+                        + what + ": " + Secrets.redactUrls(reason) + "; check sitkit.jms.ssl.truststore (does it trust the broker's"
                         + " certificate?)" + certificate.get().hint, cause);
             }
             throw new BrokerUnavailableException("JMS broker at " + settings.address() + " is unreachable: " + what
-                    + " failed: " + Urls.redact(reason), cause);
+                    + " failed: " + Secrets.redactUrls(reason), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SitkitException("interrupted while " + what, e);

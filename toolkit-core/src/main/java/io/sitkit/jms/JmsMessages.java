@@ -79,7 +79,14 @@ public final class JmsMessages {
                     "key of message for " + m.destination() + " is not UTF-8 text; on JMS the key is the JMSXGroupID "
                             + "string property")));
         }
+        java.util.Set<String> named = m.headers().size() > 1 ? new java.util.HashSet<>() : null;
         for (Header h : m.headers()) {
+            if (named != null && !named.add(h.name())) {
+                // Kafka keeps every value of a repeated header; a JMS property holds one, and setting it again would drop the first.
+                throw new IllegalArgumentException("header '" + h.name() + "' appears more than once in the message for "
+                        + m.destination() + "; a JMS property holds one value: join the values into one header, or "
+                        + "publish to Kafka, whose headers repeat");
+            }
             setProperty(msg, h, m.destination());
         }
         if (m.correlationId() != null) {

@@ -1,5 +1,6 @@
 package io.sitkit.jms;
 
+import io.sitkit.config.Secrets;
 import io.sitkit.config.ConfigException;
 import io.sitkit.config.ConfigKeys;
 import io.sitkit.config.SitkitConfig;
@@ -58,7 +59,7 @@ public record JmsSettings(Supplier<ConnectionFactory> factory, String address, S
 
     /** ActiveMQ Classic by broker URL. Queue observation: none until told the broker mirrors queues. */
     public static JmsSettings activeMq(String url) {
-        return of(() -> new org.apache.activemq.ActiveMQConnectionFactory(url), Urls.redact(url));
+        return of(() -> new org.apache.activemq.ActiveMQConnectionFactory(url), Secrets.redactUrls(url));
     }
 
     /**
@@ -86,7 +87,7 @@ public record JmsSettings(Supplier<ConnectionFactory> factory, String address, S
         }
         QueueObservation observation = config.get(ConfigKeys.JMS_QUEUE_OBSERVATION)
                 .map(QueueObservation::parse).orElse(defaultObservation);
-        String address = brokerUrl.isBlank() && factoryClass != null ? factoryClass : Urls.redact(brokerUrl);
+        String address = brokerUrl.isBlank() && factoryClass != null ? factoryClass : Secrets.redactUrls(brokerUrl);
         return new JmsSettings(factory, address, config.get(ConfigKeys.JMS_USER).orElse(null),
                 config.get(ConfigKeys.JMS_PASSWORD).orElse(null),
                 config.duration(ConfigKeys.JMS_TIMEOUT, DEFAULT_TIMEOUT), observation,

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CredentialsNeverPrintedTest {
 
@@ -32,5 +33,40 @@ class CredentialsNeverPrintedTest {
                 "tcp://mq:61616", io.sitkit.jms.QueueObservation.NONE);
         assertThat(s.toString()).doesNotContain("s3cr3t");
         assertThat(s.password()).isEqualTo("s3cr3t");
+    }
+
+    @Test
+    void theConfigurationsDescriptionHidesCredentialsWrittenIntoUrls() {
+        SitkitConfig c = SitkitConfig.of(Map.of(
+                "sitkit.jms.url", "failover:(tcp://admin:hunter2@mq:61616)?jms.password=hunter3&jms.prefetchPolicy.all=10",
+                "sitkit.schema-registry.url", "https://ci:hunter5@registry:8081/apis?token=hunter6",
+                "sitkit.schema-registry.basic.auth.user.info", "ci:hunter7"));
+        assertThat(c.toString()).doesNotContain("hunter").contains("mq:61616").contains("registry:8081")
+                .contains("jms.prefetchPolicy.all=10");
+        assertThat(c.describe().get("sitkit.jms.url"))
+                .startsWith("failover:(tcp://******@mq:61616)?jms.password=******&jms.prefetchPolicy.all=10");
+    }
+
+    @Test
+    void anInvalidValueIsQuotedWithoutTheCredentialsOfItsUrl() {
+        SitkitConfig c = SitkitConfig.of(Map.of("sitkit.kafka.timeout", "http://u:hunter8@host?secret=hunter9"));
+        assertThatThrownBy(() -> c.duration("sitkit.kafka.timeout", java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sitkit.kafka.timeout")
+                .hasMessageNotContaining("hunter");
+    }
+
+    @Test
+    void kafkaClientPropertiesHideCredentialsInUrls() {
+        KafkaSettings s = KafkaSettings.of("broker:9093")
+                .withClientProperty("sasl.oauthbearer.jwks.endpoint.url", "https://id:hunter10@idp/keys?client_secret=hunter11");
+        assertThat(s.toString()).doesNotContain("hunter").contains("idp/keys");
+    }
+
+    @Test
+    void textWithoutUrlCredentialsIsLeftAsItIs() {
+        assertThat(Secrets.redactUrls("tcp://mq:61616?jms.prefetchPolicy.all=10 (mail ops@example.com)"))
+                .isEqualTo("tcp://mq:61616?jms.prefetchPolicy.all=10 (mail ops@example.com)");
+        assertThat(Secrets.redactUrls(null)).isNull();
     }
 }

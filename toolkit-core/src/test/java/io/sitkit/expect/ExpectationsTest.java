@@ -67,6 +67,29 @@ class ExpectationsTest {
     }
 
     @Test
+    void aQueueWatchedThroughAnEmptyMirrorTopicGetsAHintAboutTheBrokersMirroring() {
+        capture.own(new io.sitkit.core.CaptureSession() {
+            @Override
+            public String describe() {
+                return "jms:queue:payments via mirror topic VirtualTopic.Mirror.payments";
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        capture.accept(kafka("orders", 0, "o-1", "{}", 0));
+        assertThatThrownBy(() -> expect.expect("jms:queue:payments").message(key("o-1")).within(SHORT))
+                .isInstanceOf(ExpectationFailedError.class)
+                .hasMessageContaining("hint: jms:queue:payments was watched through its mirror topic and showed no message at all")
+                .hasMessageContaining("Artemis: a non-exclusive divert");
+        capture.accept(jms("jms:queue:payments", "ID:1", null, "pay", 1));
+        assertThatThrownBy(() -> expect.expect("jms:queue:payments").message(key("o-1")).within(SHORT))
+                .isInstanceOf(ExpectationFailedError.class)
+                .hasMessageNotContaining("mirror topic and showed no message");
+    }
+
+    @Test
     void aMissingMessageReportsWhatWasSeenAndTheNearestMissWithANamingHint() {
         capture.accept(kafka("orders", 0, "o-2", "{\"orderId\":\"o-2\",\"totalAmount\":42}", 0));
         capture.accept(kafka("orders", 1, "o-1", "{\"orderId\":\"o-1\",\"totalAmount\":42}", 1));

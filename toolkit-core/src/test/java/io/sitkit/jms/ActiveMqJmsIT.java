@@ -104,11 +104,17 @@ class ActiveMqJmsIT extends JmsContract {
             client.publish(OutgoingMessage.text(queue, "d"));
         }
         client.publish(OutgoingMessage.text("jms:queue:ActiveMQ.DLQ", "dead"));
+        // Classic's individual dead-letter strategy names one per queue.
+        client.publish(OutgoingMessage.text("jms:queue:ActiveMQ.DLQ.Queue.q7", "dead too"));
         List<DestinationInfo> infos = client.listDestinations();
         assertThat(infos).filteredOn(i -> i.destination().equals(queue)).singleElement()
-                .satisfies(i -> assertThat(i.messageCount()).isEqualTo(3));
+                .satisfies(i -> assertThat(i.messageCount()).isEqualTo(3))
+                .satisfies(i -> assertThat(i.deadLetter()).isFalse());
         assertThat(infos).filteredOn(i -> i.destination().name().equals("ActiveMQ.DLQ")).singleElement()
                 .satisfies(i -> assertThat(i.deadLetter()).isTrue());
+        assertThat(infos).filteredOn(i -> i.destination().name().equals("ActiveMQ.DLQ.Queue.q7")).singleElement()
+                .satisfies(i -> assertThat(i.deadLetter()).isTrue());
         client.purge(Destination.jmsQueue("ActiveMQ.DLQ"));
+        client.purge(Destination.jmsQueue("ActiveMQ.DLQ.Queue.q7"));
     }
 }

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class JmsContract {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final List<String> QUEUES = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
+    static final List<String> QUEUES = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11");
 
     protected JmsClient client;
 
@@ -156,6 +156,39 @@ abstract class JmsContract {
     }
 
     @Test
+    void aQueueIsCapturedWhileALiveConsumerTakesEveryMessageAsItArrives() throws Exception {
+        Destination queue = Destination.jmsQueue("q10");
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(50);
+        // The system under test: a plain JMS listener on its own connection, consuming while the capture runs.
+        JmsSettings s = settings();
+        try (jakarta.jms.Connection sut = s.user() == null ? s.factory().get().createConnection()
+                : s.factory().get().createConnection(s.user(), s.password())) {
+            jakarta.jms.Session session = sut.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue(queue.name())).setMessageListener(m -> {
+                try {
+                    received.add(((jakarta.jms.TextMessage) m).getText());
+                } catch (jakarta.jms.JMSException e) {
+                    received.add("unreadable: " + e);
+                }
+                all.countDown();
+            });
+            sut.start();
+            try (Capture capture = capture(queue)) {
+                for (int i = 0; i < 50; i++) {
+                    client.publish(OutgoingMessage.text(queue, "m-" + i));
+                }
+                assertThat(all.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .as("the live consumer got all 50").isTrue();
+                assertThat(capture.await(queue, 50, WAIT)).extracting(m -> m.payloadText().orElseThrow())
+                        .containsExactlyElementsOf(range("m-", 50));
+            }
+        }
+        assertThat(received).containsExactlyElementsOf(range("m-", 50));
+        assertThat(client.depth(queue)).isZero();
+    }
+
+    @Test
     void oneThreadPublishesToManyQueuesInTurnAndEachGetsOnlyItsOwn() {
         List<Destination> queues = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -183,6 +216,23 @@ abstract class JmsContract {
         assertThat(page.messages()).extracting(m -> m.payloadText().orElseThrow()).containsExactlyElementsOf(range("b-", 5));
         assertThat(client.depth(queue)).isEqualTo(5);
         assertThat(client.browse(BrowseRequest.of(queue)).messages()).hasSize(5);
+    }
+
+    @Test
+    void aQueueDeeperThanABrowserPageIsCountedBrowsedAndPurgedWhole() {
+        // Deeper than a broker's browse page (ActiveMQ Classic's maxBrowsePageSize defaults to 400): depth, paging and purge see it whole.
+        Destination queue = Destination.jmsQueue("q11");
+        int n = 1_000;
+        for (int i = 0; i < n; i++) {
+            client.publish(OutgoingMessage.text(queue, "d-" + i));
+        }
+        assertThat(client.depth(queue)).isEqualTo(n);
+        BrowsePage late = client.browse(BrowseRequest.of(queue).fromOffset(950).withLimit(20));
+        assertThat(late.messages()).extracting(m -> m.payloadText().orElseThrow())
+                .containsExactlyElementsOf(range("d-", 970).subList(950, 970));
+        assertThat(client.browse(BrowseRequest.of(queue).fromOffset(990).withLimit(20)).messages()).hasSize(10);
+        assertThat(client.purge(queue)).isEqualTo(n);
+        assertThat(client.depth(queue)).isZero();
     }
 
     @Test
@@ -240,6 +290,17 @@ abstract class JmsContract {
         assertThatThrownBy(() -> client.publish(m))
                 .hasMessageContaining("header 'raw'")
                 .hasMessageContaining("JMS properties cannot hold raw bytes");
+        assertThat(client.depth(Destination.jmsQueue("q4"))).isZero();
+    }
+
+    @Test
+    void aRepeatedHeaderIsRefusedOnJmsRatherThanLosingAValue() {
+        OutgoingMessage m = OutgoingMessage.text("jms:queue:q4", "x")
+                .withHeader("trace", "a").withHeader("other", "b").withHeader("trace", "c");
+        assertThatThrownBy(() -> client.publish(m))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("header 'trace' appears more than once")
+                .hasMessageContaining("jms:queue:q4");
         assertThat(client.depth(Destination.jmsQueue("q4"))).isZero();
     }
 

@@ -39,9 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SitkitReportListener implements TestExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(SitkitReportListener.class);
     /** An AsyncAPI document whose integration points are the coverage inventory. */
-    public static final String ASYNCAPI = "sitkit.junit.asyncapi";
+    public static final String ASYNCAPI = io.sitkit.config.ConfigKeys.JUNIT_ASYNCAPI;
     /** A contract file or directory whose channels are the coverage inventory (and are verified per test). */
-    public static final String CONTRACTS = "sitkit.junit.contracts";
+    public static final String CONTRACTS = io.sitkit.config.ConfigKeys.JUNIT_CONTRACTS;
 
     private volatile RunReportBuilder builder;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();

@@ -53,14 +53,17 @@ public record RegistrySettings(String url, Optional<String> user, Optional<Strin
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("schema registry URL '" + url + "' is not a URL: " + e.getMessage());
+            throw new IllegalArgumentException("schema registry URL '" + Secrets.redactUrls(url) + "' is not a URL: "
+                    + Secrets.redactUrls(e.getMessage()));
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("schema registry URL '" + url + "' must be http://host:port/… or https://…");
+            throw new IllegalArgumentException("schema registry URL '" + Secrets.redactUrls(url) + "' must be http://host:port/… or https://…");
         }
-        if (uri.getUserInfo() != null) {
+        if (uri.getUserInfo() != null || !Secrets.redactUrls(url).equals(url)) {
+            // Refused, so the URL can appear in every message and log as it is.
             throw new IllegalArgumentException("schema registry URL must not carry credentials; use "
-                    + ConfigKeys.SCHEMA_REGISTRY_USER + " and " + ConfigKeys.SCHEMA_REGISTRY_PASSWORD);
+                    + ConfigKeys.SCHEMA_REGISTRY_USER + " and " + ConfigKeys.SCHEMA_REGISTRY_PASSWORD + ", or "
+                    + ConfigKeys.SCHEMA_REGISTRY_BEARER_TOKEN);
         }
         if (bearerToken.isPresent() && user.isPresent()) {
             throw new IllegalArgumentException("schema registry: give basic auth or a bearer token, not both");

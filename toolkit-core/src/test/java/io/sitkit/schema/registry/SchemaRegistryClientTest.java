@@ -218,8 +218,12 @@ class SchemaRegistryClientTest {
 
     @Test
     void settings_refuse_credentials_in_the_url_and_half_given_auth() {
-        assertThatThrownBy(() -> RegistrySettings.of("http://ci:pw@registry:8081"))
-                .hasMessage("schema registry URL must not carry credentials; use sitkit.schema-registry.user and sitkit.schema-registry.password");
+        String refused = "schema registry URL must not carry credentials; use sitkit.schema-registry.user and "
+                + "sitkit.schema-registry.password, or sitkit.schema-registry.bearer-token";
+        assertThatThrownBy(() -> RegistrySettings.of("http://ci:pw@registry:8081")).hasMessage(refused);
+        assertThatThrownBy(() -> RegistrySettings.of("http://registry:8081/apis?access_token=tk-1")).hasMessage(refused);
+        assertThatThrownBy(() -> RegistrySettings.of("ftp://ci:pw-2@registry:8081"))
+                .hasMessage("schema registry URL 'ftp://******@registry:8081' must be http://host:port/… or https://…");
         assertThatThrownBy(() -> RegistrySettings.of("registry:8081"))
                 .hasMessage("schema registry URL 'registry:8081' must be http://host:port/… or https://…");
         assertThatThrownBy(() -> RegistrySettings.of("http://r:1").withRequestTimeout(Duration.ZERO))

@@ -14,10 +14,10 @@ import java.util.Optional;
  * then the sitkit properties/YAML file, then defaults.
  */
 public final class JUnitConfig {
-    /** Extension-only key: what to do when the environment needs Docker and there is none ({@code fail} or {@code skip}). */
-    public static final String DOCKER_MISSING = "sitkit.junit.docker-missing";
-    /** Extension-only key: where failure artifacts and the report go (default {@code target/sitkit}). */
-    public static final String OUTPUT_DIR = "sitkit.junit.output-dir";
+    /** What to do when the environment needs Docker and there is none ({@code fail} or {@code skip}). */
+    public static final String DOCKER_MISSING = ConfigKeys.JUNIT_DOCKER_MISSING;
+    /** Where failure artifacts and the report go (default {@code target/sitkit}). */
+    public static final String OUTPUT_DIR = ConfigKeys.JUNIT_OUTPUT_DIR;
     /** Where failure artifacts and the report go when {@link #OUTPUT_DIR} is not set. */
     public static final String DEFAULT_OUTPUT_DIR = "target/sitkit";
 
@@ -31,7 +31,11 @@ public final class JUnitConfig {
 
     /** The layered configuration, JUnit's parameters read through {@code parameter}. */
     public static SitkitConfig load(java.util.function.Function<String, Optional<String>> parameter) {
-        SitkitConfig base = SitkitConfig.load();
+        return layer(SitkitConfig.load(), parameter);
+    }
+
+    /** JUnit's parameters layered into {@code base} below code, system properties and environment variables. */
+    static SitkitConfig layer(SitkitConfig base, java.util.function.Function<String, Optional<String>> parameter) {
         Map<String, String> fromJUnit = new LinkedHashMap<>();
         for (String key : ConfigKeys.ALL) {
             Optional<String> source = base.source(key);
@@ -44,13 +48,13 @@ public final class JUnitConfig {
         return fromJUnit.isEmpty() ? base : base.withAll(fromJUnit, "JUnit configuration parameter");
     }
 
-    /** An extension-only setting from JUnit configuration parameters or system properties. */
+    /** An extension setting ({@code sitkit.junit.*}), layered as {@link #load} layers every key. */
     public static Optional<String> extensionSetting(ExtensionContext context, String key) {
         return extensionSetting(context::getConfigurationParameter, key);
     }
 
     /** The same, JUnit's parameters read through {@code parameter} (a test plan's, say). */
     public static Optional<String> extensionSetting(java.util.function.Function<String, Optional<String>> parameter, String key) {
-        return parameter.apply(key).or(() -> Optional.ofNullable(System.getProperty(key)));
+        return load(parameter).get(key);
     }
 }
