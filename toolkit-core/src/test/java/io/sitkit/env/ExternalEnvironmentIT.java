@@ -9,16 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,39 +23,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * would: a properties file plus environment-variable style keys.
  */
 class ExternalEnvironmentIT {
-    private static Process child;
+    private static ChildBrokers.Running child;
     private static String bootstrap;
     private static String jmsUrl;
 
     @BeforeAll
     static void startBrokersInAnotherProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ChildBrokers.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        return line;
-                    }
-                }
-                throw new IllegalStateException("child broker process ended before it was ready");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        String[] parts = ready.get(90, TimeUnit.SECONDS).split(" ");
-        bootstrap = parts[1];
-        jmsUrl = parts[2];
+        child = ChildBrokers.start();
+        bootstrap = child.bootstrap();
+        jmsUrl = child.jmsUrl();
     }
 
     @AfterAll
-    static void stopChild() throws Exception {
-        child.getOutputStream().close();
-        if (!child.waitFor(30, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-        }
+    static void stopChild() {
+        child.close();
     }
 
     @Test

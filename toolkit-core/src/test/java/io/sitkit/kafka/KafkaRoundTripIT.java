@@ -177,8 +177,14 @@ class KafkaRoundTripIT {
 
     @Test
     void aCaptureFromATimestampStartsThere() {
-        bus.publish(OutgoingMessage.text(topic, "before"));
+        PublishResult before = bus.publish(OutgoingMessage.text(topic, "before"));
+        // The producer stamps CreateTime from this JVM's clock: let it pass "before"'s millisecond (at most 1 ms),
+        // so the two messages cannot share a timestamp.
+        while (System.currentTimeMillis() <= before.timestamp().toEpochMilli()) {
+            Thread.onSpinWait();
+        }
         PublishResult mark = bus.publish(OutgoingMessage.text(topic, "at"));
+        assertThat(mark.timestamp()).isAfter(before.timestamp());
         try (Capture c = bus.capture(CaptureSpec.of(topic).from(StartPosition.timestamp(mark.timestamp())))) {
             List<Message> ms = c.await(topic, 1, WAIT);
             assertThat(ms.get(0).payloadText()).contains("at");
