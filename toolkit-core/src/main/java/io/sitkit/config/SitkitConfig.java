@@ -36,6 +36,8 @@ import java.util.TreeMap;
  *       {@code sitkit.yml} at the classpath root; YAML nesting is flattened with dots;</li>
  *   <li>built-in defaults, applied where each value is read.</li>
  * </ol>
+ * A key in one of sitkit's namespaces that no part of sitkit reads (a typo, most often) is logged
+ * as a warning once, with the nearest known key.
  *
  * <pre>{@code
  * SitkitConfig config = SitkitConfig.load().with(ConfigKeys.KAFKA_TIMEOUT, "3s");
@@ -105,6 +107,16 @@ public final class SitkitConfig {
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("sitkit.")) {
                 merged.put(key, new Value(system.getProperty(key), "system property"));
+            }
+        }
+        merged.forEach((key, v) -> {
+            if (UnknownKeys.isUnknown(key)) {
+                UnknownKeys.warn(key, v.source, false);
+            }
+        });
+        for (String name : env.keySet()) {
+            if (UnknownKeys.isUnknownVariable(name)) {
+                UnknownKeys.warn(name, "environment variable", true);
             }
         }
         return new SitkitConfig(merged);
