@@ -1,11 +1,10 @@
 package io.sitkit.config;
 
+import io.sitkit.core.internal.Suggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,13 +47,9 @@ final class UnknownKeys {
         return CHECKED.stream().anyMatch(ns -> rest.equals(ns.replace('-', '_')) || rest.startsWith(ns.replace('-', '_') + "_"));
     }
 
-    /** The known key nearest to {@code key} (edit distance at most 3), if any. */
+    /** The known key nearest to {@code key}, if one is near enough to be a typo of it. */
     static Optional<String> nearest(String key) {
-        return ConfigKeys.ALL.stream()
-                .map(k -> Map.entry(k, distance(k, key)))
-                .filter(e -> e.getValue() <= 3)
-                .min(Comparator.comparingInt(Map.Entry::getValue))
-                .map(Map.Entry::getKey);
+        return Optional.ofNullable(Suggestions.nearest(key, ConfigKeys.ALL));
     }
 
     /** Warns once per JVM about {@code key} (or variable) set in {@code source}. */
@@ -63,29 +58,8 @@ final class UnknownKeys {
             return;
         }
         Optional<String> near = variable
-                ? ConfigKeys.ALL.stream().map(k -> Map.entry(k, distance(ConfigKeys.envName(k), key))).filter(e -> e.getValue() <= 3)
-                        .min(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
+                ? Optional.ofNullable(Suggestions.nearest(key, ConfigKeys.ALL.stream().map(ConfigKeys::envName).toList()))
                 : nearest(key);
-        LOG.warn("{} ({}) is not a sitkit setting and is ignored{}", key, source,
-                near.map(k -> "; did you mean " + (variable ? ConfigKeys.envName(k) : k) + "?").orElse(""));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        LOG.warn("{} ({}) is not a sitkit setting and is ignored{}", key, source, near.map(k -> "; did you mean " + k + "?").orElse(""));
     }
 }

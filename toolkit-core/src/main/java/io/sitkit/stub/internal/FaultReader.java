@@ -1,5 +1,6 @@
 package io.sitkit.stub.internal;
 
+import io.sitkit.core.internal.Suggestions;
 import io.sitkit.fault.Fault;
 import io.sitkit.fault.FaultPlan;
 

@@ -1,5 +1,6 @@
 package io.sitkit.stub.internal;
 
+import io.sitkit.core.internal.Suggestions;
 import io.sitkit.core.Destination;
 import io.sitkit.correlate.KeySource;
 import io.sitkit.fault.FaultPlan;

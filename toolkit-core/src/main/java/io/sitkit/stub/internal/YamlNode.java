@@ -1,5 +1,6 @@
 package io.sitkit.stub.internal;
 
+import io.sitkit.core.internal.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

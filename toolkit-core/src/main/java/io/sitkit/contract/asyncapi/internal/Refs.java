@@ -117,33 +117,13 @@ public final class Refs {
         String best = null;
         int bestDistance = Math.max(2, wanted.length() / 4) + 1;
         for (String name : parent.fieldNames()) {
-            int distance = distance(wanted.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            int distance = io.sitkit.core.internal.Suggestions.distance(wanted.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = name;
                 bestDistance = distance;
             }
         }
         return best == null ? "" : "; did you mean '" + parent.child(best).fragment() + "'?";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static SchemaException error(Location at, String ref, String why) {

@@ -1,4 +1,4 @@
-package io.sitkit.stub.internal;
+package io.sitkit.core.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ public final class Suggestions {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
