@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** What a masked value prints as. */
     public static final String MASK = "******";
-    private static final Pattern USER_INFO = Pattern.compile("(://)[^/@?\\s]+@");
-    private static final Pattern SECRET_PARAM = Pattern.compile(
-            "(?i)([?&;][^=&;\\s]*(password|secret|token|user\\.?info|credential)[^=&;\\s]*=)[^&;)\\s]*");
+    /** User info: up to the last {@code @} of an authority, which ends at a path, query, fragment, space, comma or parenthesis. */
+    private static final Pattern USER_INFO = Pattern.compile("(://)[^/?#\\s,()]+@");
+    /** A query or matrix parameter: separator, name, value (which ends where the next parameter or URL in a list begins). */
+    private static final Pattern PARAM = Pattern.compile("([?&;])([^=&;\\s,?#]+)=([^&;)\\s,#]*)");
+    /** The last word of a parameter name that makes its value a credential: {@code jms.password}, {@code access_token}, {@code sig}. */
+    private static final Pattern SECRET_WORD = Pattern.compile(
+            "(?i)(?:^|[^a-z])(password|passwd|pwd|secret|token|credentials?|user[._-]?info|api[._-]?key|sig|signature)$");
 
     private Secrets() {
     }
@@ -39,14 +43,26 @@ public final class Secrets {
     /**
      * The text with the credentials of any URL in it masked: the user info before a host
      * ({@code tcp://user:password@host} becomes {@code tcp://******@host}) and the values of query
-     * parameters whose names speak of a password, secret, token, credential or user info
-     * ({@code ?jms.password=…}). For URLs in messages, logs and descriptions.
+     * parameters whose names end in a password, secret, token, credential, user info, API key or
+     * signature ({@code ?jms.password=…}, {@code &access_token=…}). For URLs in messages, logs and
+     * descriptions.
      */
     public static String redactUrls(String text) {
         if (text == null || text.indexOf('@') < 0 && text.indexOf('=') < 0) {
             return text;
         }
         String s = USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
-        return SECRET_PARAM.matcher(s).replaceAll("$1" + MASK);
+        java.util.regex.Matcher m = PARAM.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String value = isSecretParameter(m.group(2)) ? MASK : m.group(3);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Whether a URL parameter of this name carries a credential ({@code password}, {@code access_token}, {@code sig}…). */
+    public static boolean isSecretParameter(String name) {
+        return SECRET_WORD.matcher(name).find();
     }
 }

@@ -4,6 +4,7 @@ import io.sitkit.core.internal.Suggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,9 +48,42 @@ final class UnknownKeys {
         return CHECKED.stream().anyMatch(ns -> rest.equals(ns.replace('-', '_')) || rest.startsWith(ns.replace('-', '_') + "_"));
     }
 
-    /** The known key nearest to {@code key}, if one is near enough to be a typo of it. */
+    /**
+     * What {@code key} was most likely meant to be: a Kafka property without its prefix
+     * ({@code sitkit.kafka.security.protocol}) is meant for {@code sitkit.kafka.client.}; otherwise the
+     * known key of the same namespace whose rest is nearest, if near enough to be a typo of it.
+     */
     static Optional<String> nearest(String key) {
-        return Optional.ofNullable(Suggestions.nearest(key, ConfigKeys.ALL));
+        String rest = key.substring("sitkit.".length());
+        int dot = rest.indexOf('.');
+        if (dot < 0) {
+            return Optional.ofNullable(Suggestions.nearest(key, ConfigKeys.ALL));
+        }
+        String prefix = "sitkit." + rest.substring(0, dot + 1);
+        String name = rest.substring(dot + 1);
+        if (prefix.equals("sitkit.kafka.") && name.indexOf('.') > 0 && !name.startsWith("client") && !name.startsWith("broker")) {
+            return Optional.of(ConfigKeys.KAFKA_CLIENT_PREFIX + name);
+        }
+        return nearestWithin(prefix, name, ConfigKeys.ALL);
+    }
+
+    /** The same for an environment variable, among the variables of its namespace. */
+    static Optional<String> nearestVariable(String name) {
+        List<String> variables = ConfigKeys.ALL.stream().map(ConfigKeys::envName).toList();
+        return variables.stream().filter(v -> name.startsWith(namespaceOf(v)))
+                .map(UnknownKeys::namespaceOf).max(java.util.Comparator.comparingInt(String::length))
+                .flatMap(prefix -> nearestWithin(prefix, name.substring(prefix.length()), variables));
+    }
+
+    /** {@code SITKIT_KAFKA_} of {@code SITKIT_KAFKA_TIMEOUT}. */
+    private static String namespaceOf(String variable) {
+        int second = variable.indexOf('_', "SITKIT_".length());
+        return second < 0 ? variable : variable.substring(0, second + 1);
+    }
+
+    private static Optional<String> nearestWithin(String prefix, String name, List<String> known) {
+        List<String> rests = known.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
+        return Optional.ofNullable(Suggestions.nearest(name, rests)).map(r -> prefix + r);
     }
 
     /** Warns once per JVM about {@code key} (or variable) set in {@code source}. */
@@ -57,9 +91,7 @@ final class UnknownKeys {
         if (!WARNED.add(key)) {
             return;
         }
-        Optional<String> near = variable
-                ? Optional.ofNullable(Suggestions.nearest(key, ConfigKeys.ALL.stream().map(ConfigKeys::envName).toList()))
-                : nearest(key);
+        Optional<String> near = variable ? nearestVariable(key) : nearest(key);
         LOG.warn("{} ({}) is not a sitkit setting and is ignored{}", key, source, near.map(k -> "; did you mean " + k + "?").orElse(""));
     }
 }

@@ -42,6 +42,46 @@ public final class Headers implements Iterable<Header> {
         return new Headers(List.copyOf(copy));
     }
 
+    /**
+     * One header per name, for a transport whose properties hold one value each (JMS): the values of
+     * a repeated name are joined with {@code ","}, as HTTP and W3C trace context combine repeated
+     * fields, at the place of the name's first occurrence. This instance when no name repeats.
+     * Stubs and interceptors use it to forward Kafka messages to JMS; a publish of a message with a
+     * repeated name to JMS is refused instead.
+     */
+    public Headers joinedPerName() {
+        if (size() < 2) {
+            return this;
+        }
+        java.util.Map<String, java.io.ByteArrayOutputStream> joined = new java.util.LinkedHashMap<>();
+        boolean repeated = false;
+        for (Header h : asList()) {
+            java.io.ByteArrayOutputStream value = joined.get(h.name());
+            if (value == null) {
+                value = new java.io.ByteArrayOutputStream();
+                joined.put(h.name(), value);
+            } else {
+                repeated = true;
+                value.write(',');
+            }
+            byte[] bytes = h.value();
+            if (bytes != null) {
+                value.writeBytes(bytes);
+            }
+        }
+        if (!repeated) {
+            return this;
+        }
+        List<Header> out = new ArrayList<>(joined.size());
+        for (Header h : asList()) {
+            java.io.ByteArrayOutputStream value = joined.remove(h.name());
+            if (value != null) {
+                out.add(all(h.name()).size() == 1 ? h : Header.of(h.name(), value.toByteArray()));
+            }
+        }
+        return Headers.of(out);
+    }
+
     /** These headers without any named {@code name} (a new instance). */
     public Headers without(String name) {
         return Headers.of(asList().stream().filter(h -> !h.name().equals(name)).toList());

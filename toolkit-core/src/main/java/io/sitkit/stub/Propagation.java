@@ -87,7 +87,9 @@ final class Propagation {
                 }
             }
         }
-        return continueTrace(out, request);
+        OutgoingMessage traced = continueTrace(out, request);
+        // A JMS property holds one value: copied repeats (tracestate, say) are joined, as W3C trace context joins them.
+        return to.isJms() ? traced.withHeaders(traced.headers().joinedPerName()) : traced;
     }
 
     private OutgoingMessage continueTrace(OutgoingMessage out, Message request) {

@@ -64,6 +64,19 @@ class CredentialsNeverPrintedTest {
     }
 
     @Test
+    void urlCredentialsAreMaskedWhereverTheyStandAndNeighboursAreKept() {
+        assertThat(Secrets.redactUrls("tcp://u:p@ss@h:61616")).isEqualTo("tcp://******@h:61616");
+        assertThat(Secrets.redactUrls("failover:(tcp://a:1?wireFormat.password=x,tcp://b:2)?randomize=false"))
+                .isEqualTo("failover:(tcp://a:1?wireFormat.password=******,tcp://b:2)?randomize=false");
+        assertThat(Secrets.redactUrls("https://h/p?pwd=1&apikey=2&api_key=3&sig=4&X-Amz-Signature=5&client_secret=6&access_token=7"))
+                .isEqualTo("https://h/p?pwd=******&apikey=******&api_key=******&sig=******&X-Amz-Signature=******"
+                        + "&client_secret=******&access_token=******");
+        assertThat(Secrets.redactUrls("jdbc:sqlserver://h;user=sa;password=x;db=a")).isEqualTo("jdbc:sqlserver://h;user=sa;password=******;db=a");
+        assertThat(Secrets.redactUrls("https://h/p?tokenType=jwt&max_tokens=5#frag")).isEqualTo("https://h/p?tokenType=jwt&max_tokens=5#frag");
+        assertThat(Secrets.redactUrls("tcp://mq:61616,ops@example.com")).isEqualTo("tcp://mq:61616,ops@example.com");
+    }
+
+    @Test
     void textWithoutUrlCredentialsIsLeftAsItIs() {
         assertThat(Secrets.redactUrls("tcp://mq:61616?jms.prefetchPolicy.all=10 (mail ops@example.com)"))
                 .isEqualTo("tcp://mq:61616?jms.prefetchPolicy.all=10 (mail ops@example.com)");

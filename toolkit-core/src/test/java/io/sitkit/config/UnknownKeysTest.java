@@ -13,7 +13,19 @@ class UnknownKeysTest {
         assertThat(UnknownKeys.isUnknown("sitkit.jms.queue-observaton")).isTrue();
         assertThat(UnknownKeys.nearest("sitkit.jms.queue-observaton")).hasValue(ConfigKeys.JMS_QUEUE_OBSERVATION);
         assertThat(UnknownKeys.isUnknown("sitkit.schema-registry.uri")).isTrue();
+        assertThat(UnknownKeys.nearest("sitkit.schema-registry.uri")).hasValue(ConfigKeys.SCHEMA_REGISTRY_URL);
         assertThat(UnknownKeys.nearest("sitkit.something.entirely.else.and.long")).isEmpty();
+        // only keys of the same namespace are offered, compared after it
+        assertThat(UnknownKeys.nearest("sitkit.jms.pass")).hasValue(ConfigKeys.JMS_PASSWORD);
+        assertThat(UnknownKeys.nearest("sitkit.jms.nothing-like-any")).isEmpty();
+        assertThat(UnknownKeys.nearestVariable("SITKIT_KAFKA_BOOTSTRAP_SERVER")).hasValue("SITKIT_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(UnknownKeys.nearestVariable("SITKIT_JMS_UR")).hasValue("SITKIT_JMS_URL");
+    }
+
+    @Test
+    void aKafkaPropertyWithoutItsPrefixIsPointedToTheClientPrefix() {
+        assertThat(UnknownKeys.isUnknown("sitkit.kafka.security.protocol")).isTrue();
+        assertThat(UnknownKeys.nearest("sitkit.kafka.security.protocol")).hasValue("sitkit.kafka.client.security.protocol");
     }
 
     @Test

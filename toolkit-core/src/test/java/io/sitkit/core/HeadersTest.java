@@ -30,4 +30,17 @@ class HeadersTest {
 
         assertThatThrownBy(() -> found.add(Header.of("a", "3"))).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void joined_per_name_keeps_one_header_per_name_with_repeated_values_joined_at_the_first_place() {
+        Header b = Header.typed("b", 7);
+        Headers joined = Headers.of(Header.of("a", "1"), b, Header.of("a", "2"), Header.of("c", "x"), Header.of("a", "3"))
+                .joinedPerName();
+
+        assertThat(joined.asList()).extracting(Header::name).containsExactly("a", "b", "c");
+        assertThat(joined.lastAsString("a")).contains("1,2,3");
+        assertThat(joined.last("b")).contains(b);   // a lone header stays as it was, its type too
+        Headers unique = Headers.of(Header.of("a", "1"), Header.of("b", "2"));
+        assertThat(unique.joinedPerName()).isSameAs(unique);
+    }
 }

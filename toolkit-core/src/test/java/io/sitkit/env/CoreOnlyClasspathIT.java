@@ -48,10 +48,12 @@ class CoreOnlyClasspathIT {
                     throw new IllegalStateException(e);
                 }
             });
-            if (!client.waitFor(120, TimeUnit.SECONDS)) {
-                client.destroyForcibly();
+            boolean ended = client.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             String out = output.get(10, TimeUnit.SECONDS);
+            assertThat(ended).as("the core-only client ended within 120 s; its output:\n" + out).isTrue();
             assertThat(client.exitValue()).as(out).isZero();
             assertThat(out).contains("ABSENT kafka.server.KafkaRaftServer", "ABSENT scala.Option",
                     "ABSENT org.apache.activemq.broker.BrokerService", "ROUND TRIP OK 2",

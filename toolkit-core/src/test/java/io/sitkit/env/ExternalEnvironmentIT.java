@@ -36,7 +36,9 @@ class ExternalEnvironmentIT {
 
     @AfterAll
     static void stopChild() {
-        child.close();
+        if (child != null) {
+            child.close();
+        }
     }
 
     @Test

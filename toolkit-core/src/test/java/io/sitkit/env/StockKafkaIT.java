@@ -47,10 +47,20 @@ class StockKafkaIT {
     @BeforeAll
     static void startKafkasOwnServerInAnotherProcess() throws Exception {
         dir = Files.createTempDirectory("sitkit-stock-kafka-");
+        // The ports are picked free and then handed to Kafka, so another process may take one first: try again then.
+        for (int attempt = 1; !tryStart(attempt); attempt++) {
+            if (attempt == 3) {
+                throw new IllegalStateException("Kafka's server found its ports taken three times: " + tail());
+            }
+        }
+    }
+
+    /** Formats a fresh log directory and starts the server; false when it could not bind its ports. */
+    private static boolean tryStart(int attempt) throws Exception {
         int port = freePort();
         int controllerPort = freePort();
         bootstrap = "127.0.0.1:" + port;
-        Path config = dir.resolve("server.properties");
+        Path config = dir.resolve("server-" + attempt + ".properties");
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -59,7 +69,7 @@ class StockKafkaIT {
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "log.dirs=" + dir.resolve("data"),
+                "log.dirs=" + dir.resolve("data-" + attempt),
                 // A single node cannot hold Kafka's default three replicas of its internal topics.
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
@@ -69,28 +79,47 @@ class StockKafkaIT {
                 ""));
         Process format = kafkaJvm("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
                 config.toString()).start();
-        String formatted = new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(format.waitFor(60, TimeUnit.SECONDS)).as("StorageTool finished").isTrue();
-        assertThat(format.exitValue()).as("StorageTool format: " + formatted).isZero();
+        try {
+            CompletableFuture<String> formatted = CompletableFuture.supplyAsync(() -> read(format));
+            String out = formatted.get(START_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            assertThat(format.waitFor(30, TimeUnit.SECONDS)).as("StorageTool ended: " + out).isTrue();
+            assertThat(format.exitValue()).as("StorageTool format: " + out).isZero();
+        } finally {
+            format.destroyForcibly();
+        }
 
         broker = kafkaJvm("kafka.Kafka", config.toString()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     synchronized (output) {
                         output.add(line);
                     }
                     if (line.contains("Kafka Server started")) {
-                        return;
+                        return true;
                     }
                 }
-                throw new IllegalStateException("Kafka's server ended before it started: " + tail());
+                return false;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        started.get(START_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        boolean up;
+        try {
+            up = started.get(START_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            stopBroker();
+            throw new IllegalStateException("Kafka's server did not start within " + START_WITHIN + ": " + tail(), e);
+        }
+        if (!up) {
+            broker.waitFor(30, TimeUnit.SECONDS);
+            String said = tail();
+            if (said.contains("Address already in use") || said.contains("BindException")) {
+                return false;
+            }
+            throw new IllegalStateException("Kafka's server ended before it started: " + said);
+        }
         // Keep draining its output so the child never blocks on a full pipe.
         Thread drain = new Thread(() -> {
             try {
@@ -103,16 +132,28 @@ class StockKafkaIT {
         }, "stock-kafka-output");
         drain.setDaemon(true);
         drain.start();
+        return true;
     }
 
-    /** A JVM on the test class path running {@code main}, logging to standard output. */
+    private static String read(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JVM on the test class path running {@code main} under {@link StdinGuard} (so it ends with this
+     * JVM), logging to standard output.
+     */
     private static ProcessBuilder kafkaJvm(String main, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.logFile=System.out",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
-                main));
+                StdinGuard.class.getName(), main));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
@@ -132,13 +173,17 @@ class StockKafkaIT {
     @AfterAll
     static void stopBroker() throws Exception {
         if (broker != null) {
-            broker.destroy();   // SIGTERM: Kafka's own shutdown hook stops it cleanly
+            broker.getOutputStream().close();   // StdinGuard exits, and Kafka's shutdown hook stops the server
             if (!broker.waitFor(60, TimeUnit.SECONDS)) {
-                broker.destroyForcibly();
+                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            broker = null;
         }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            dir = null;
         }
     }
 

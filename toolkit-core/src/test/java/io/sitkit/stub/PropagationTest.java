@@ -36,6 +36,21 @@ class PropagationTest {
     }
 
     @Test
+    void a_reply_to_jms_joins_repeated_headers_since_a_jms_property_holds_one_value() {
+        Propagation p = new Propagation(StubSpec.on("kafka:req").copyHeaders("x-flow"), 1);
+        Message request = TestMessages.kafka("req", 0, "o-1", "{}", 0, Header.of("traceparent", TRACE),
+                Header.of("tracestate", "a=1"), Header.of("tracestate", "b=2"), Header.of("x-flow", "f-1"), Header.of("x-flow", "f-2"));
+
+        OutgoingMessage reply = p.apply(OutgoingMessage.text("jms:queue:rep", "{}"), request, false);
+
+        assertThat(reply.headers().all("tracestate")).hasSize(1);
+        assertThat(reply.headers().lastAsString("tracestate")).contains("a=1,b=2");
+        assertThat(reply.headers().lastAsString("x-flow")).contains("f-1,f-2");
+        // to Kafka, whose headers repeat, every value stays its own header
+        assertThat(p.apply(OutgoingMessage.text("kafka:rep", "{}"), request, false).headers().all("tracestate")).hasSize(2);
+    }
+
+    @Test
     void a_malformed_traceparent_is_not_continued_and_a_reply_that_sets_its_own_keeps_it() {
         Propagation p = new Propagation(StubSpec.on("kafka:req"), 1);
         Message request = TestMessages.kafka("req", 0, "o-1", "{}", 0, Header.of("traceparent", "not-a-trace"));

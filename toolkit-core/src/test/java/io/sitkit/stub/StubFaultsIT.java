@@ -119,6 +119,21 @@ class StubFaultsIT {
     }
 
     @Test
+    void a_kafka_message_relayed_to_jms_arrives_with_its_repeated_headers_joined() {
+        String in = "faults.headers.in";
+        bus.kafka().createTopics(List.of(in), 1);
+        try (Capture seen = bus.capture("jms:queue:faults.headers.out");
+             Interceptor relay = Interceptor.between("kafka:" + in, "jms:queue:faults.headers.out").start(bus)) {
+            bus.publish(OutgoingMessage.text("kafka:" + in, "{}").withHeader("tracestate", "a=1").withHeader("tracestate", "b=2"));
+            Message got = seen.await(Destination.jmsQueue("faults.headers.out"), 1, WAIT).get(0);
+            assertThat(got.headers().all("tracestate")).hasSize(1);
+            assertThat(got.headers().lastAsString("tracestate")).contains("a=1,b=2");
+            assertThat(relay.forwarded()).isEqualTo(1);
+        }
+        bus.jms().purge(Destination.jmsQueue("faults.headers.out"));
+    }
+
+    @Test
     void a_wrong_schema_version_keeps_the_bytes_and_claims_another_schema_id() {
         String in = "faults.schema.in";
         String out = "faults.schema.out";

@@ -222,6 +222,7 @@ class SchemaRegistryClientTest {
                 + "sitkit.schema-registry.password, or sitkit.schema-registry.bearer-token";
         assertThatThrownBy(() -> RegistrySettings.of("http://ci:pw@registry:8081")).hasMessage(refused);
         assertThatThrownBy(() -> RegistrySettings.of("http://registry:8081/apis?access_token=tk-1")).hasMessage(refused);
+        assertThat(RegistrySettings.of("http://registry:8081/apis?tokenType=jwt").url()).isEqualTo("http://registry:8081/apis?tokenType=jwt");
         assertThatThrownBy(() -> RegistrySettings.of("ftp://ci:pw-2@registry:8081"))
                 .hasMessage("schema registry URL 'ftp://******@registry:8081' must be http://host:port/… or https://…");
         assertThatThrownBy(() -> RegistrySettings.of("registry:8081"))
