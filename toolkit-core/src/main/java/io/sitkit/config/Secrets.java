@@ -40,6 +40,13 @@ public final class Secrets {
         return value == null ? null : isSensitive(key) ? MASK : redactUrls(value);
     }
 
+    /** Every entry as it may be shown ({@link #mask(String, String)}), sorted by key. */
+    public static java.util.SortedMap<String, String> mask(java.util.Map<String, String> values) {
+        java.util.SortedMap<String, String> shown = new java.util.TreeMap<>();
+        values.forEach((k, v) -> shown.put(k, mask(k, v)));
+        return shown;
+    }
+
     /**
      * The text with the credentials of any URL in it masked: the user info before a host
      * ({@code tcp://user:password@host} becomes {@code tcp://******@host}) and the values of query
@@ -62,7 +69,7 @@ public final class Secrets {
     }
 
     /** Whether a URL parameter of this name carries a credential ({@code password}, {@code access_token}, {@code sig}…). */
-    public static boolean isSecretParameter(String name) {
+    private static boolean isSecretParameter(String name) {
         return SECRET_WORD.matcher(name).find();
     }
 }

@@ -330,7 +330,7 @@ public final class SitkitConfig {
 
     private ConfigException invalid(String key, String expected) {
         Value v = values.get(key);
-        String shown = Secrets.isSensitive(key) ? Secrets.MASK : "'" + Secrets.mask(key, v.text) + "'";
+        String shown = Secrets.isSensitive(key) ? Secrets.MASK : "'" + Secrets.redactUrls(v.text) + "'";
         return new ConfigException(key + " = " + shown + " (from " + v.source + ") is not valid; expected " + expected);
     }
 

@@ -23,6 +23,8 @@ final class UnknownKeys {
     private static final Set<String> CHECKED = Set.of("environment", "protection", "audit", "config", "kafka", "jms",
             "capture", "redact", "embedded", "testcontainers", "sandbox", "schema-registry", "junit");
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    /** The environment variables of the known keys. */
+    private static final List<String> VARIABLES = ConfigKeys.ALL.stream().map(ConfigKeys::envName).toList();
 
     private UnknownKeys() {
     }
@@ -40,7 +42,7 @@ final class UnknownKeys {
 
     /** Whether environment variable {@code name} looks like a sitkit key that no key maps to. */
     static boolean isUnknownVariable(String name) {
-        if (!name.startsWith("SITKIT_") || ConfigKeys.ALL.stream().anyMatch(k -> ConfigKeys.envName(k).equals(name))
+        if (!name.startsWith("SITKIT_") || VARIABLES.contains(name)
                 || ConfigKeys.PASS_THROUGH_PREFIXES.stream().anyMatch(p -> name.startsWith(ConfigKeys.envName(p)))) {
             return false;
         }
@@ -67,18 +69,13 @@ final class UnknownKeys {
         return nearestWithin(prefix, name, ConfigKeys.ALL);
     }
 
-    /** The same for an environment variable, among the variables of its namespace. */
+    /** The same for an environment variable, among the variables of its namespace ({@code SITKIT_KAFKA_}…). */
     static Optional<String> nearestVariable(String name) {
-        List<String> variables = ConfigKeys.ALL.stream().map(ConfigKeys::envName).toList();
-        return variables.stream().filter(v -> name.startsWith(namespaceOf(v)))
-                .map(UnknownKeys::namespaceOf).max(java.util.Comparator.comparingInt(String::length))
-                .flatMap(prefix -> nearestWithin(prefix, name.substring(prefix.length()), variables));
-    }
-
-    /** {@code SITKIT_KAFKA_} of {@code SITKIT_KAFKA_TIMEOUT}. */
-    private static String namespaceOf(String variable) {
-        int second = variable.indexOf('_', "SITKIT_".length());
-        return second < 0 ? variable : variable.substring(0, second + 1);
+        int second = name.indexOf('_', "SITKIT_".length());
+        if (second < 0) {
+            return Optional.ofNullable(Suggestions.nearest(name, VARIABLES));
+        }
+        return nearestWithin(name.substring(0, second + 1), name.substring(second + 1), VARIABLES);
     }
 
     private static Optional<String> nearestWithin(String prefix, String name, List<String> known) {

@@ -53,33 +53,30 @@ public final class Headers implements Iterable<Header> {
         if (size() < 2) {
             return this;
         }
-        java.util.Map<String, java.io.ByteArrayOutputStream> joined = new java.util.LinkedHashMap<>();
-        boolean repeated = false;
-        for (Header h : asList()) {
-            java.io.ByteArrayOutputStream value = joined.get(h.name());
-            if (value == null) {
-                value = new java.io.ByteArrayOutputStream();
-                joined.put(h.name(), value);
-            } else {
-                repeated = true;
+        java.util.Map<String, List<Header>> byName = new java.util.LinkedHashMap<>();
+        for (Header h : this) {
+            byName.computeIfAbsent(h.name(), n -> new ArrayList<>(1)).add(h);
+        }
+        if (byName.size() == size()) {
+            return this;
+        }
+        List<Header> out = new ArrayList<>(byName.size());
+        byName.forEach((name, same) -> out.add(same.size() == 1 ? same.get(0) : Header.of(name, joined(same))));
+        return Headers.of(out);
+    }
+
+    private static byte[] joined(List<Header> same) {
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < same.size(); i++) {
+            if (i > 0) {
                 value.write(',');
             }
-            byte[] bytes = h.value();
+            byte[] bytes = same.get(i).value();
             if (bytes != null) {
                 value.writeBytes(bytes);
             }
         }
-        if (!repeated) {
-            return this;
-        }
-        List<Header> out = new ArrayList<>(joined.size());
-        for (Header h : asList()) {
-            java.io.ByteArrayOutputStream value = joined.remove(h.name());
-            if (value != null) {
-                out.add(all(h.name()).size() == 1 ? h : Header.of(h.name(), value.toByteArray()));
-            }
-        }
-        return Headers.of(out);
+        return value.toByteArray();
     }
 
     /** These headers without any named {@code name} (a new instance). */

@@ -77,8 +77,7 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
 
     @Override
     public String toString() {
-        Map<String, String> shown = new TreeMap<>();
-        clientProperties.forEach((k, v) -> shown.put(k, Secrets.mask(k, v)));
+        Map<String, String> shown = Secrets.mask(clientProperties);
         return "KafkaSettings{bootstrap=" + bootstrapServers + ", timeout=" + timeout + ", isolation=" + isolationLevel
                 + ", maxMessageBytes=" + maxMessageBytes + ", client=" + shown + "}";
     }

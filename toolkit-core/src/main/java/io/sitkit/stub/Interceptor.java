@@ -114,14 +114,14 @@ public final class Interceptor implements AutoCloseable {
         byte[] payload = io.sitkit.core.internal.RawBytes.payload(m);
         io.sitkit.core.BodyType body = m.bodyType() == io.sitkit.core.BodyType.TEXT
                 ? io.sitkit.core.BodyType.TEXT : io.sitkit.core.BodyType.BYTES;
-        if (to.isJms()) {
-            // A JMS property holds one value: a Kafka message's repeated headers arrive joined with ",".
-            var headers = m.headers().joinedPerName();
-            var j = m.jms().orElse(null);
-            return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, headers, payload, body, j == null ? null : j.correlationId(),
-                    j == null ? null : j.replyTo(), j == null ? null : j.type(), null, null, null);
+        // A JMS property holds one value: a Kafka message's repeated headers arrive joined with ",".
+        io.sitkit.core.Headers headers = to.isJms() ? m.headers().joinedPerName() : m.headers();
+        if (to.isJms() && m.jms().isPresent()) {
+            var j = m.jms().get();
+            return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, headers, payload, body, j.correlationId(),
+                    j.replyTo(), j.type(), null, null, null);
         }
-        return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, m.headers(), payload, body,
+        return io.sitkit.core.internal.RawBytes.ownedOutgoing(to, key, headers, payload, body,
                 null, null, null, null, null, null);
     }
 

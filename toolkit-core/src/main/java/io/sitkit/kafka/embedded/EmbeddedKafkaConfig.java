@@ -141,8 +141,7 @@ public record EmbeddedKafkaConfig(
     /** Shows every component; broker properties that hold credentials are masked. */
     @Override
     public String toString() {
-        Map<String, String> shown = new java.util.TreeMap<>();
-        brokerProperties.forEach((k, v) -> shown.put(k, io.sitkit.config.Secrets.mask(k, v)));
+        Map<String, String> shown = io.sitkit.config.Secrets.mask(brokerProperties);
         return "EmbeddedKafkaConfig[dataDir=" + dataDir + ", autoCreateTopics=" + autoCreateTopics
                 + ", defaultPartitions=" + defaultPartitions + ", maxMessageBytes=" + maxMessageBytes
                 + ", startupTimeout=" + startupTimeout + ", brokerProperties=" + shown + ", brokers=" + brokers

@@ -59,8 +59,7 @@ public record RegistrySettings(String url, Optional<String> user, Optional<Strin
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("schema registry URL '" + Secrets.redactUrls(url) + "' must be http://host:port/… or https://…");
         }
-        if (uri.getUserInfo() != null || uri.getQuery() != null && java.util.Arrays.stream(uri.getQuery().split("&"))
-                .anyMatch(p -> Secrets.isSecretParameter(p.split("=", 2)[0]))) {
+        if (uri.getUserInfo() != null || !Secrets.redactUrls(url).equals(url)) {
             // Refused, so the URL can appear in every message and log as it is.
             throw new IllegalArgumentException("schema registry URL must not carry credentials; use "
                     + ConfigKeys.SCHEMA_REGISTRY_USER + " and " + ConfigKeys.SCHEMA_REGISTRY_PASSWORD + ", or "

@@ -224,8 +224,6 @@ public record ConnectionProfile(String name, Kind kind, Map<String, String> sett
 
     @Override
     public String toString() {
-        Map<String, String> shown = new TreeMap<>();
-        settings.forEach((k, v) -> shown.put(k, Secrets.mask(k, v)));   // a URL's user info too
-        return "ConnectionProfile[" + name + ", " + kind + ", " + shown + ", secrets " + requiredSecrets + " (values hidden)]";
+        return "ConnectionProfile[" + name + ", " + kind + ", " + Secrets.mask(settings) + ", secrets " + requiredSecrets + " (values hidden)]";
     }
 }
